@@ -1,0 +1,31 @@
+import type { CatalogIndex } from '../../../libs/catalog/index.js';
+import type { Diagnostic } from '../../../libs/diagnostics/index.js';
+import type { ExitCode } from './exit-code.js';
+import type { OptionSpec, ParsedArgs } from './parse-args.js';
+
+/** Where a command writes; tests pass buffers, the binary passes the process streams. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export interface CommandContext {
+  io: Io;
+  args: ParsedArgs;
+  json: boolean;
+  /** The catalog (`--catalog DIR`, else $AISLE_CATALOG, else the shipped one), loaded on first use. */
+  catalog(): CatalogIndex;
+  /** Prints diagnostics (text or JSON) and returns the exit code they call for. */
+  report(diagnostics: readonly Diagnostic[], result?: unknown): ExitCode;
+}
+
+/** One `aisle` sub-command. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: OptionSpec[];
+  run(ctx: CommandContext): Promise<ExitCode> | ExitCode;
+}

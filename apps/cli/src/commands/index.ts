@@ -1,0 +1,7 @@
+import type { Command } from '../command.js';
+import { aislesCommand } from './aisles.js';
+import { searchCommand } from './search.js';
+import { showCommand } from './show.js';
+
+/** Every `aisle` sub-command, in the order `aisle --help` lists them. */
+export const COMMANDS: Command[] = [aislesCommand, searchCommand, showCommand];

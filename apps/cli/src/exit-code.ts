@@ -1,0 +1,47 @@
+import type { Diagnostic, DiagnosticCode } from '../../../libs/diagnostics/index.js';
+
+/** The CLI's exit codes: 0 done, 1 the input was invalid, 2 usage error. */
+export const ExitCode = { Ok: 0, Invalid: 1, Usage: 2, Internal: 3 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The one place diagnostic codes map to exit codes. */
+const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
+  FILE_UNREADABLE: ExitCode.Invalid,
+  YAML_SYNTAX: ExitCode.Invalid,
+  YAML_DUPLICATE_KEY: ExitCode.Invalid,
+  YAML_ALIAS_LIMIT: ExitCode.Invalid,
+  YAML_TOO_LARGE: ExitCode.Invalid,
+  YAML_FORBIDDEN_KEY: ExitCode.Invalid,
+  SCHEMA_VIOLATION: ExitCode.Invalid,
+  VERSION_INVALID: ExitCode.Invalid,
+  INPUTS_SCHEMA_INVALID: ExitCode.Invalid,
+  TEMPLATE_INVALID: ExitCode.Invalid,
+  MANIFEST_LOCATION_MISMATCH: ExitCode.Invalid,
+  DUPLICATE_VERSION: ExitCode.Invalid,
+  REFERENCE_INVALID: ExitCode.Invalid,
+  COMPONENT_NOT_FOUND: ExitCode.Invalid,
+  VERSION_UNSATISFIED: ExitCode.Invalid,
+  VERSION_DEPRECATED: ExitCode.Ok,
+  INPUT_INVALID: ExitCode.Invalid,
+  INPUT_UNKNOWN: ExitCode.Invalid,
+  INPUT_REQUIRED: ExitCode.Invalid,
+  INSTANCE_NAME_INVALID: ExitCode.Invalid,
+  WIRING_UNKNOWN_INSTANCE: ExitCode.Invalid,
+  WIRING_UNKNOWN_OUTPUT: ExitCode.Invalid,
+  WIRING_CYCLE: ExitCode.Invalid,
+  LINT_RULE: ExitCode.Invalid,
+  CERTIFICATION_INVALID: ExitCode.Invalid,
+  CERTIFICATION_MISSING: ExitCode.Invalid,
+  ALREADY_PUBLISHED: ExitCode.Invalid,
+};
+
+/** The exit code for a set of diagnostics: the worst error's, or 0 when there are only warnings. */
+export function exitCodeFor(diagnostics: readonly Diagnostic[]): ExitCode {
+  let code: ExitCode = ExitCode.Ok;
+  for (const d of diagnostics) {
+    if (d.severity !== 'error') continue;
+    const mapped = EXIT_BY_CODE[d.code];
+    if (mapped > code) code = mapped;
+  }
+  return code;
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+'use strict';
+// The built CLI; `npm ci` builds it (prepare), `npm run build` rebuilds it.
+const { join } = require('node:path');
+const { existsSync } = require('node:fs');
+const entry = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+if (!existsSync(entry)) {
+  process.stderr.write('aisle: not built yet; run `npm run build` in ' + join(__dirname, '..') + '\n');
+  process.exit(2);
+}
+// A closed pipe (aisle search | head) is not an error worth a stack trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+const { run } = require(entry);
+run(process.argv.slice(2), {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+  env: process.env,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write('aisle: ' + e.message + '\n');
+    process.exitCode = 3;
+  },
+);

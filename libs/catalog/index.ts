@@ -1,0 +1,11 @@
+export { CatalogIndex } from './catalog-index.js';
+export type { AisleSummary, ResolveResult } from './catalog-index.js';
+export { UNCERTIFIED } from './component-version.js';
+export type { CertificationStatus, ComponentVersion } from './component-version.js';
+export { parseComponentRef } from './parse-component-ref.js';
+export type { ComponentRef } from './parse-component-ref.js';
+export { resolveVersion } from './resolve-version.js';
+export type { VersionCandidate, VersionResolution } from './resolve-version.js';
+export { loadCatalog, loadVersion, MANIFEST_FILE, CERTIFICATION_FILE, DEPRECATION_FILE } from './load-catalog.js';
+export type { CertificationVerifier, LoadCatalogOptions, LoadedCatalog } from './load-catalog.js';
+export { findProjectRoot, shippedCatalogDir } from './find-shipped-catalog.js';

@@ -1,0 +1,100 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { error, warning, type Diagnostic } from '../diagnostics/index.js';
+import { manifestDigest, MAX_DOCUMENT_BYTES, parseManifest } from '../manifest/index.js';
+import { CatalogIndex } from './catalog-index.js';
+import { UNCERTIFIED, type CertificationStatus, type ComponentVersion } from './component-version.js';
+
+export const MANIFEST_FILE = 'component.yaml';
+export const CERTIFICATION_FILE = 'certification.json';
+export const DEPRECATION_FILE = 'DEPRECATED';
+
+/** Checks a version's certification record (or its absence) against its digest. */
+export type CertificationVerifier = (version: { name: string; version: string; digest: string }, recordText: string | undefined) => CertificationStatus;
+
+export interface LoadCatalogOptions {
+  verify?: CertificationVerifier;
+  /** Paths in diagnostics are shown relative to this folder (default: the working directory). */
+  relativeTo?: string;
+}
+
+export interface LoadedCatalog {
+  index: CatalogIndex;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads `DIR/<name>/<version>/component.yaml` files into an index. A bad manifest is
+ * reported and skipped; the rest of the catalog still loads.
+ */
+export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): LoadedCatalog {
+  const index = new CatalogIndex();
+  const diagnostics: Diagnostic[] = [];
+  const show = (p: string) => relative(options.relativeTo ?? process.cwd(), p) || p;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return { index, diagnostics: [error('FILE_UNREADABLE', '', `catalog folder ${dir} does not exist`)] };
+  }
+  for (const name of listDirs(dir)) {
+    for (const versionDir of listDirs(join(dir, name))) {
+      const folder = join(dir, name, versionDir);
+      const file = join(folder, MANIFEST_FILE);
+      const shown = show(file);
+      if (!existsSync(file)) {
+        diagnostics.push(warning('FILE_UNREADABLE', '', `no ${MANIFEST_FILE} in ${show(folder)}`, { file: show(folder) }));
+        continue;
+      }
+      const loaded = loadVersion(file, shown, name, versionDir, options.verify);
+      diagnostics.push(...loaded.diagnostics);
+      if (loaded.version) diagnostics.push(...index.add(loaded.version));
+    }
+  }
+  return { index, diagnostics };
+}
+
+/** Loads one version folder's manifest, deprecation note and certification record. */
+export function loadVersion(
+  file: string,
+  shown: string,
+  expectedName: string | undefined,
+  expectedVersion: string | undefined,
+  verify?: CertificationVerifier,
+): { version?: ComponentVersion; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_DOCUMENT_BYTES) {
+      return { diagnostics: [error('YAML_TOO_LARGE', '', `manifest is larger than ${MAX_DOCUMENT_BYTES} bytes`, { file: shown })] };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { diagnostics: [error('FILE_UNREADABLE', '', `cannot read: ${(e as Error).message}`, { file: shown })] };
+  }
+  const parsed = parseManifest(text, shown);
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  const manifest = parsed.value;
+  const diagnostics = [...parsed.diagnostics];
+  const { name, version } = manifest.metadata;
+  if ((expectedName !== undefined && expectedName !== name) || (expectedVersion !== undefined && expectedVersion !== version)) {
+    diagnostics.push(
+      error('MANIFEST_LOCATION_MISMATCH', 'metadata', `declares ${name}@${version} but sits in ${expectedName}/${expectedVersion}; expected catalog/${name}/${version}/${MANIFEST_FILE}`, { file: shown }),
+    );
+    return { diagnostics };
+  }
+  const folder = join(file, '..');
+  const digest = manifestDigest(manifest);
+  const deprecationFile = join(folder, DEPRECATION_FILE);
+  const deprecated = existsSync(deprecationFile) ? readFileSync(deprecationFile, 'utf8').trim() || 'deprecated' : undefined;
+  const recordFile = join(folder, CERTIFICATION_FILE);
+  const record = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : undefined;
+  const certification = verify ? verify({ name, version, digest }, record) : UNCERTIFIED;
+  if (certification.level !== 'certified' && record !== undefined) {
+    diagnostics.push(warning('CERTIFICATION_INVALID', '', `${name}@${version} loads as uncertified: ${certification.reason}`, { file: shown }));
+  }
+  return { version: { name, version, digest, manifest, source: shown, deprecated, certification }, diagnostics };
+}
+
+function listDirs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+}

@@ -1,0 +1,42 @@
+/**
+ * Every user-facing problem Aisle reports has one of these codes. They are mapped to
+ * CLI exit codes in `apps/cli/src/exit-code.ts` and to GraphQL error codes in
+ * `apps/api/src/common/graphql-error-code.ts`, nowhere else.
+ */
+export type DiagnosticCode =
+  // reading files
+  | 'FILE_UNREADABLE'
+  | 'YAML_SYNTAX'
+  | 'YAML_DUPLICATE_KEY'
+  | 'YAML_ALIAS_LIMIT'
+  | 'YAML_TOO_LARGE'
+  | 'YAML_FORBIDDEN_KEY'
+  // manifests and app specs
+  | 'SCHEMA_VIOLATION'
+  | 'VERSION_INVALID'
+  | 'INPUTS_SCHEMA_INVALID'
+  | 'TEMPLATE_INVALID'
+  | 'MANIFEST_LOCATION_MISMATCH'
+  | 'DUPLICATE_VERSION'
+  // resolution
+  | 'REFERENCE_INVALID'
+  | 'COMPONENT_NOT_FOUND'
+  | 'VERSION_UNSATISFIED'
+  | 'VERSION_DEPRECATED'
+  // inputs
+  | 'INPUT_INVALID'
+  | 'INPUT_UNKNOWN'
+  | 'INPUT_REQUIRED'
+  // composition
+  | 'INSTANCE_NAME_INVALID'
+  | 'WIRING_UNKNOWN_INSTANCE'
+  | 'WIRING_UNKNOWN_OUTPUT'
+  | 'WIRING_CYCLE'
+  // conformance and certification
+  | 'LINT_RULE'
+  | 'CERTIFICATION_INVALID'
+  | 'CERTIFICATION_MISSING'
+  // publishing
+  | 'ALREADY_PUBLISHED';
+
+export type Severity = 'error' | 'warning';

@@ -1,0 +1,26 @@
+import Ajv2020Import from 'ajv/dist/2020.js';
+import addFormatsImport from 'ajv-formats';
+
+// Both packages are CommonJS with a `default` export; under nodenext the default import is the module object.
+const Ajv2020 = ((Ajv2020Import as unknown as { default?: unknown }).default ?? Ajv2020Import) as typeof Ajv2020Import;
+const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as typeof addFormatsImport;
+
+export type Ajv = InstanceType<typeof Ajv2020>;
+
+/**
+ * A fresh ajv (draft 2020-12) configured the way Aisle validates everything: all
+ * errors at once, formats, and the `x-aisle-*` annotation keywords allowed.
+ */
+export function createAjv(options: { useDefaults?: boolean } = {}): Ajv {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    verbose: true,
+    useDefaults: options.useDefaults ?? false,
+    unicodeRegExp: true,
+  });
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: 'x-aisle-generate', schemaType: 'string' });
+  return ajv;
+}

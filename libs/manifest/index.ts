@@ -1,0 +1,28 @@
+export type {
+  ComponentManifest,
+  HealthCheck,
+  InputProperty,
+  InputsSchema,
+  OutputDeclaration,
+  PortDeclaration,
+  ResourceList,
+  Runtime,
+  Scalar,
+  SecretGenerator,
+  SecurityContext,
+  VolumeDeclaration,
+} from './manifest.js';
+export type { AppSpec, InstanceSpec } from './app-spec.js';
+export { parseYaml, MAX_DOCUMENT_BYTES } from './parse-yaml.js';
+export type { ParsedYaml } from './parse-yaml.js';
+export { parseManifest, checkManifest } from './parse-manifest.js';
+export type { ParseResult } from './parse-manifest.js';
+export { parseAppSpec, checkAppSpec, INSTANCE_NAME } from './parse-app-spec.js';
+export { parseTemplate, templateReferences, hasTemplateSyntax, TEMPLATE_FILTERS } from './parse-template.js';
+export type { TemplateSegment, TemplateFilter, ParsedTemplate } from './parse-template.js';
+export { canonicalJson } from './canonical-json.js';
+export { manifestDigest } from './manifest-digest.js';
+export { createAjv } from './ajv-instance.js';
+export type { Ajv } from './ajv-instance.js';
+export { schemaDiagnostics, pointerSegments } from './schema-diagnostics.js';
+export { describeSchemaError } from './describe-schema-error.js';

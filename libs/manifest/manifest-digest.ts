@@ -1,0 +1,8 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+import type { ComponentManifest } from './manifest.js';
+
+/** A component version's identity: `sha256:` of the manifest's canonical JSON. */
+export function manifestDigest(manifest: ComponentManifest): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(manifest), 'utf8').digest('hex')}`;
+}

@@ -1,0 +1,65 @@
+import appSchema from '../../schemas/app.schema.json';
+import { error, type Diagnostic } from '../diagnostics/index.js';
+import { createAjv } from './ajv-instance.js';
+import type { AppSpec } from './app-spec.js';
+import type { ParseResult } from './parse-manifest.js';
+import { parseTemplate } from './parse-template.js';
+import { parseYaml } from './parse-yaml.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+
+let validateAppShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+/** Instance names become Compose service names, Kubernetes object names and DNS labels. */
+export const INSTANCE_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
+
+/**
+ * Parses and validates an app spec from YAML text. Reports every problem at once:
+ * syntax, schema, instance names, and malformed `${{ … }}` references.
+ */
+export function parseAppSpec(text: string, file?: string): ParseResult<AppSpec> {
+  const parsed = parseYaml(text, file);
+  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
+  return checkAppSpec(parsed.value, { file, locate: parsed.locate });
+}
+
+/** Validates an already-parsed app spec value (e.g. GraphQL JSON input). */
+export function checkAppSpec(
+  value: unknown,
+  where: { file?: string; locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined } = {},
+): ParseResult<AppSpec> {
+  validateAppShape ??= createAjv().compile(appSchema);
+  const at = (path: string[], code: Diagnostic['code'], message: string) => {
+    const position = where.locate?.(path);
+    return error(code, path.join('.'), message, { file: where.file, line: position?.line, column: position?.column });
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { diagnostics: [at([], 'SCHEMA_VIOLATION', 'an app spec must be a YAML mapping')] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const spec = value as AppSpec;
+  const instances = typeof spec.instances === 'object' && spec.instances !== null ? spec.instances : {};
+  for (const name of Object.keys(instances)) {
+    if (!INSTANCE_NAME.test(name)) {
+      diagnostics.push(
+        at(['instances', name], 'INSTANCE_NAME_INVALID', `"${name}" is not a valid instance name: use 1 to 32 lower-case letters, digits and "-", starting with a letter and not ending with "-"`),
+      );
+    }
+  }
+  if (!validateAppShape(value)) {
+    for (const d of schemaDiagnostics(validateAppShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
+      // Instance names already have their own, clearer diagnostic.
+      if (d.message === 'is not a valid name' && d.path.startsWith('instances.') && d.path.split('.').length === 2) continue;
+      diagnostics.push(d);
+    }
+  }
+  for (const [name, instance] of Object.entries(instances)) {
+    if (typeof instance !== 'object' || instance === null) continue;
+    for (const section of ['inputs', 'env'] as const) {
+      for (const [key, v] of Object.entries(instance[section] ?? {})) {
+        if (typeof v !== 'string') continue;
+        for (const message of parseTemplate(v).errors) diagnostics.push(at(['instances', name, section, key], 'TEMPLATE_INVALID', message));
+      }
+    }
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { value: spec, diagnostics };
+}

@@ -1,0 +1,54 @@
+import type { ErrorObject } from 'ajv';
+import { didYouMean, error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
+import { describeSchemaError } from './describe-schema-error.js';
+
+export interface SchemaDiagnosticOptions {
+  code: DiagnosticCode;
+  file?: string;
+  /** Source position of a path, from the YAML parser. */
+  locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
+  /** Prepended to every path (e.g. an instance name). */
+  prefix?: string;
+}
+
+/**
+ * Converts ajv errors into diagnostics with dotted paths pointing at the offending
+ * field itself (the missing or unknown key, not its parent), one per distinct problem.
+ */
+export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefined, options: SchemaDiagnosticOptions): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of errors ?? []) {
+    // ajv reports a propertyNames failure twice: once for the inner keyword, once for propertyNames itself.
+    if (e.propertyName !== undefined && e.keyword !== 'propertyNames') continue;
+    const segments = pointerSegments(e.instancePath);
+    const p = e.params as Record<string, unknown>;
+    let message = describeSchemaError(e);
+    if (e.keyword === 'required') segments.push(String(p.missingProperty));
+    if (e.keyword === 'additionalProperties') {
+      segments.push(String(p.additionalProperty));
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      message += didYouMean(String(p.additionalProperty), known);
+    }
+    if (e.keyword === 'propertyNames') {
+      segments.push(String(p.propertyName));
+      message = 'is not a valid name';
+    }
+    const path = [options.prefix ?? '', ...segments].filter((s) => s !== '').join('.');
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const position = options.locate?.(segments);
+    out.push(error(options.code, path, message, { file: options.file, line: position?.line, column: position?.column }));
+  }
+  return out;
+}
+
+/** `/spec/inputs/properties/a~1b` → `['spec', 'inputs', 'properties', 'a/b']`. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
