@@ -1,0 +1,23 @@
+import type { ResolvedApp } from '../compose/resolved-app.js';
+
+export const TARGETS = ['compose', 'kubernetes', 'helm'] as const;
+export type Target = (typeof TARGETS)[number];
+
+/** One file of a bundle. `mode` is set for files that must not be world-readable (secrets). */
+export interface BundleFile {
+  path: string;
+  content: string;
+  mode?: number;
+}
+
+/**
+ * A renderer is a pure function: resolved app in, files out, sorted by path and
+ * byte-stable (the same app gives the same bytes). Writing them is the caller's job.
+ */
+export type Renderer = (app: ResolvedApp) => BundleFile[];
+
+/**
+ * Reads back the secret values an earlier bundle of this target holds, so composing
+ * again into the same folder keeps them: instance → input → value.
+ */
+export type SecretReader = (files: ReadonlyMap<string, string>) => Record<string, Record<string, string>>;
