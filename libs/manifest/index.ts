@@ -1,6 +1,8 @@
 export type {
   ComponentManifest,
   HealthCheck,
+  ImageDeclaration,
+  PortNumber,
   InputProperty,
   InputsSchema,
   OutputDeclaration,
@@ -26,3 +28,4 @@ export { createAjv } from './ajv-instance.js';
 export type { Ajv } from './ajv-instance.js';
 export { schemaDiagnostics, pointerSegments } from './schema-diagnostics.js';
 export { describeSchemaError } from './describe-schema-error.js';
+export { imageLabel } from './image-label.js';

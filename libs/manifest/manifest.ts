@@ -38,9 +38,12 @@ export interface OutputDeclaration {
   description: string;
 }
 
+/** A port number, or `${{ inputs.NAME }}` naming an integer input. */
+export type PortNumber = number | string;
+
 export interface PortDeclaration {
   name: string;
-  port: number;
+  port: PortNumber;
   protocol?: 'TCP' | 'UDP';
   expose?: boolean;
 }
@@ -53,8 +56,8 @@ export interface VolumeDeclaration {
 
 export interface HealthCheck {
   command?: string;
-  http?: { port: number; path: string };
-  tcp?: { port: number };
+  http?: { port: PortNumber; path: string };
+  tcp?: { port: PortNumber };
   interval?: string;
   timeout?: string;
   retries?: number;
@@ -87,6 +90,9 @@ export interface Runtime {
   stopGracePeriod?: string;
 }
 
+/** A pinned image, or the name of a string input holding one (generic components). */
+export type ImageDeclaration = { repository: string; tag: string; digest?: string } | { input: string };
+
 /** A component manifest (`component.yaml`), as validated by schemas/component.schema.json. */
 export interface ComponentManifest {
   apiVersion: 'aisle.dev/v1';
@@ -105,7 +111,7 @@ export interface ComponentManifest {
   };
   spec: {
     provides: string[];
-    image: { repository: string; tag: string; digest?: string };
+    image: ImageDeclaration;
     inputs: InputsSchema;
     outputs: Record<string, OutputDeclaration>;
     runtime: Runtime;

@@ -18,7 +18,7 @@ export interface SchemaDiagnosticOptions {
 export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefined, options: SchemaDiagnosticOptions): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const e of errors ?? []) {
+  for (const e of closestBranches(errors ?? [])) {
     // ajv reports a propertyNames failure twice: once for the inner keyword, once for propertyNames itself.
     if (e.propertyName !== undefined && e.keyword !== 'propertyNames') continue;
     const segments = pointerSegments(e.instancePath);
@@ -51,4 +51,27 @@ export function pointerSegments(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * A failed `oneOf`/`anyOf` reports every branch's complaints. Keep only the branch that
+ * came closest (fewest errors): for `tag: latest` that is "not allowed", not "input is
+ * required" from the other form.
+ */
+function closestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const alt of errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
+    const prefix = `${alt.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of kept) {
+      if (!e.schemaPath.startsWith(prefix) || !e.instancePath.startsWith(alt.instancePath)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    if (branches.size === 0) continue;
+    const best = [...branches.values()].sort((a, b) => a.length - b.length)[0]!;
+    const drop = new Set([alt, ...[...branches.values()].filter((b) => b !== best).flat()]);
+    kept = kept.filter((e) => !drop.has(e));
+  }
+  return kept;
 }

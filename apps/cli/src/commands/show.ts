@@ -1,3 +1,4 @@
+import { imageLabel } from '../../../../libs/manifest/index.js';
 import { describeInputs } from '../../../../libs/inputs/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
@@ -24,7 +25,7 @@ export const showCommand: Command = {
         aisle: m.metadata.aisle,
         title: m.metadata.title,
         description: m.metadata.description,
-        image: `${m.spec.image.repository}:${m.spec.image.tag}`,
+        image: `${imageLabel(m.spec.image)}`,
         provides: m.spec.provides,
         inputs,
         outputs,
@@ -36,7 +37,7 @@ export const showCommand: Command = {
     const out = ctx.io.out;
     out(`${m.metadata.title} — ${version.name}@${version.version} (${m.metadata.aisle})\n`);
     out(`${m.metadata.description.trim()}\n\n`);
-    out(`image:         ${m.spec.image.repository}:${m.spec.image.tag}\n`);
+    out(`image:         ${imageLabel(m.spec.image)}\n`);
     out(`provides:      ${m.spec.provides.join(', ')}\n`);
     out(`digest:        ${version.digest}\n`);
     out(`certification: ${version.certification.level}${version.certification.certifier ? ` by ${version.certification.certifier}` : ''}${version.certification.reason ? ` (${version.certification.reason})` : ''}\n`);
