@@ -1,4 +1,4 @@
-import type { Scalar, SecurityContext, TemplateFilter } from '../manifest/index.js';
+import type { InputsSchema, Scalar, SecurityContext, TemplateFilter } from '../manifest/index.js';
 
 /**
  * The target-independent result of composition: what every renderer reads. It knows
@@ -78,4 +78,9 @@ export interface ResolvedInstance {
   outputs: Record<string, ResolvedValue>;
   /** True when the instance keeps data on volumes (StatefulSet rather than Deployment). */
   stateful: boolean;
+  /**
+   * The component's inputs schema, as in its manifest. Helm turns it into
+   * values.schema.json; when absent, Helm falls back to the inputs' types.
+   */
+  inputsSchema?: InputsSchema;
 }
