@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'WIRING_UNKNOWN_INSTANCE'
   | 'WIRING_UNKNOWN_OUTPUT'
   | 'WIRING_CYCLE'
+  | 'PORT_UNKNOWN'
   // conformance and certification
   | 'LINT_RULE'
   | 'CERTIFICATION_INVALID'

@@ -29,6 +29,7 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   WIRING_UNKNOWN_INSTANCE: ExitCode.Invalid,
   WIRING_UNKNOWN_OUTPUT: ExitCode.Invalid,
   WIRING_CYCLE: ExitCode.Invalid,
+  PORT_UNKNOWN: ExitCode.Invalid,
   LINT_RULE: ExitCode.Invalid,
   CERTIFICATION_INVALID: ExitCode.Invalid,
   CERTIFICATION_MISSING: ExitCode.Invalid,
