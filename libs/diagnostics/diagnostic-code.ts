@@ -37,6 +37,7 @@ export type DiagnosticCode =
   | 'LINT_RULE'
   | 'CERTIFICATION_INVALID'
   | 'CERTIFICATION_MISSING'
+  | 'KEY_INVALID'
   // publishing
   | 'ALREADY_PUBLISHED';
 

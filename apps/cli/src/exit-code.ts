@@ -33,6 +33,7 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   LINT_RULE: ExitCode.Invalid,
   CERTIFICATION_INVALID: ExitCode.Invalid,
   CERTIFICATION_MISSING: ExitCode.Invalid,
+  KEY_INVALID: ExitCode.Invalid,
   ALREADY_PUBLISHED: ExitCode.Invalid,
 };
 

@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { loadCatalog, MANIFEST_FILE, shippedCatalogDir, type CertificationVerifier, type ComponentVersion } from '../../../libs/catalog/index.js';
+import { error, type Diagnostic } from '../../../libs/diagnostics/index.js';
+import { parseYaml } from '../../../libs/manifest/index.js';
+
+/** What a `lint`/`certify`/`verify` argument names: a whole catalog, one component, or one version. */
+export interface CatalogTarget {
+  /** The catalog folder to load (the target's catalog, even when it names one version). */
+  catalogDir: string;
+  /** The folder the argument named. */
+  dir: string;
+  kind: 'catalog' | 'component' | 'version';
+  name?: string;
+  version?: string;
+}
+
+export interface LoadedTarget {
+  target: CatalogTarget;
+  /** The versions the argument names, oldest first per component. */
+  versions: ComponentVersion[];
+  /** Every loaded version of each named component: the cross-version checks need them all. */
+  allVersions(name: string): readonly ComponentVersion[];
+  /** Load problems within the target. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Works out what a path names: `catalog/`, `catalog/postgresql`, `catalog/postgresql/16.10.0`
+ * or its `component.yaml`. Undefined when the path does not exist.
+ */
+export function catalogTarget(cwd: string, arg: string | undefined): CatalogTarget | undefined {
+  let dir = arg === undefined ? shippedCatalogDir() : resolve(cwd, arg);
+  if (!existsSync(dir)) return undefined;
+  if (statSync(dir).isFile()) {
+    if (basename(dir) !== MANIFEST_FILE) return undefined;
+    dir = dirname(dir);
+  }
+  if (existsSync(join(dir, MANIFEST_FILE))) {
+    return { catalogDir: dirname(dirname(dir)), dir, kind: 'version', name: basename(dirname(dir)), version: basename(dir) };
+  }
+  const hasVersions = readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && existsSync(join(dir, e.name, MANIFEST_FILE)));
+  if (hasVersions) return { catalogDir: dirname(dir), dir, kind: 'component', name: basename(dir) };
+  return { catalogDir: dir, dir, kind: 'catalog' };
+}
+
+/** Loads the target's catalog and keeps what the target names; problems elsewhere in the catalog are left out. */
+export function loadTarget(target: CatalogTarget, cwd: string, verify?: CertificationVerifier): LoadedTarget {
+  const loaded = loadCatalog(target.catalogDir, { verify, relativeTo: cwd });
+  const shownDir = relative(cwd, target.dir) || '.';
+  const inside = (file: string | undefined) =>
+    target.kind === 'catalog' || (file !== undefined && (shownDir === '.' || file === shownDir || file.startsWith(`${shownDir}${sep}`)));
+  const names = target.name ? [target.name] : loaded.index.names();
+  const versions = names.flatMap((n) => [...loaded.index.versions(n)].reverse()).filter((v) => inside(v.source));
+  const diagnostics = loaded.diagnostics.filter((d) => inside(d.file));
+  if (target.kind === 'version' && versions.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(error('FILE_UNREADABLE', '', `no loadable ${MANIFEST_FILE} in ${shownDir}`, { file: shownDir }));
+  }
+  return { target, versions, diagnostics, allVersions: (n) => [...loaded.index.versions(n)].reverse() };
+}
+
+/** Adds line and column to diagnostics about manifests, read from the files they name. */
+export function locateDiagnostics(diagnostics: readonly Diagnostic[], cwd: string): Diagnostic[] {
+  const locators = new Map<string, ReturnType<typeof parseYaml>['locate'] | undefined>();
+  return diagnostics.map((d) => {
+    if (d.file === undefined || d.line !== undefined || !d.path || !d.file.endsWith(MANIFEST_FILE)) return d;
+    if (!locators.has(d.file)) {
+      try {
+        locators.set(d.file, parseYaml(readFileSync(resolve(cwd, d.file), 'utf8')).locate);
+      } catch {
+        locators.set(d.file, undefined);
+      }
+    }
+    const position = locators.get(d.file)?.(d.path.split('.'));
+    return position ? { ...d, line: position.line, column: position.column } : d;
+  });
+}

@@ -1,0 +1,45 @@
+import { LINT_RULES, lintManifest, lintVersions } from '../../../../libs/certify/index.js';
+import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
+import { catalogTarget, loadTarget, locateDiagnostics, type LoadedTarget } from '../catalog-target.js';
+import type { Command } from '../command.js';
+import { ExitCode } from '../exit-code.js';
+import { UsageError } from '../parse-args.js';
+
+/** Runs every conformance rule over the versions a target names; cross-version findings only for those versions. */
+export function lintLoaded(loaded: LoadedTarget): Diagnostic[] {
+  const files = new Set(loaded.versions.map((v) => v.source));
+  const names = [...new Set(loaded.versions.map((v) => v.name))];
+  return [
+    ...loaded.diagnostics,
+    ...loaded.versions.flatMap((v) => lintManifest(v.manifest, { file: v.source })),
+    ...names.flatMap((n) => lintVersions(loaded.allVersions(n))).filter((d) => d.file !== undefined && files.has(d.file)),
+  ];
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'run the conformance checks over manifests (default: the shipped catalog)',
+  usage: 'aisle lint [DIR] [--json]',
+  options: [],
+  run(ctx) {
+    const [dir, ...extra] = ctx.args.positionals;
+    if (extra.length > 0) throw new UsageError('expects at most one DIR');
+    const target = catalogTarget(ctx.io.cwd, dir);
+    if (!target) throw new UsageError(`${dir} is not a catalog, component or version folder`);
+    const loaded = loadTarget(target, ctx.io.cwd);
+    const diagnostics = locateDiagnostics(lintLoaded(loaded), ctx.io.cwd);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const result = {
+      versions: loaded.versions.map((v) => ({ name: v.name, version: v.version, file: v.source, passed: !diagnostics.some((d) => d.file === v.source && d.severity === 'error') })),
+      rules: LINT_RULES,
+      errors,
+      warnings: diagnostics.length - errors,
+    };
+    const code = ctx.report(diagnostics, result);
+    if (!ctx.json) {
+      const components = new Set(loaded.versions.map((v) => v.name)).size;
+      ctx.io.out(`linted ${loaded.versions.length} version(s) of ${components} component(s) with ${LINT_RULES.length} rules: ${errors} error(s), ${result.warnings} warning(s)\n`);
+    }
+    return code;
+  },
+};

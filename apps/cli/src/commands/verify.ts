@@ -1,0 +1,40 @@
+import { dirname, join } from 'node:path';
+import { CERTIFICATION_FILE } from '../../../../libs/catalog/index.js';
+import { createCatalogVerifier } from '../../../../libs/certify/index.js';
+import { error, type Diagnostic } from '../../../../libs/diagnostics/index.js';
+import { catalogTarget, loadTarget } from '../catalog-target.js';
+import { cliTrustStore } from '../catalog-verifier.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../parse-args.js';
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'check every certification record against the trust store and the current manifest digest',
+  usage: 'aisle verify [DIR] [--trust DIR] [--json]',
+  options: [{ name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store (default: $AISLE_TRUST_DIR or trust/)' }],
+  run(ctx) {
+    const [dir, ...extra] = ctx.args.positionals;
+    if (extra.length > 0) throw new UsageError('expects at most one DIR');
+    const target = catalogTarget(ctx.io.cwd, dir);
+    if (!target) throw new UsageError(`${dir} is not a catalog, component or version folder`);
+    const trust = cliTrustStore(ctx.io.env, ctx.io.cwd, ctx.args.options.trust as string | undefined);
+    const loaded = loadTarget(target, ctx.io.cwd, createCatalogVerifier(trust));
+    // The loader's "loads as uncertified" warnings are restated below as errors, one per version.
+    const diagnostics: Diagnostic[] = [...trust.diagnostics, ...loaded.diagnostics.filter((d) => d.code !== 'CERTIFICATION_INVALID')];
+    const rows = loaded.versions.map((v) => {
+      const record = join(dirname(v.source), CERTIFICATION_FILE);
+      const c = v.certification;
+      if (!c.verified) {
+        const missing = c.reason === 'no certification record';
+        diagnostics.push(error(missing ? 'CERTIFICATION_MISSING' : 'CERTIFICATION_INVALID', '', `${v.name}@${v.version} is not certified: ${c.reason}`, { file: missing ? dirname(v.source) : record }));
+      }
+      return { name: v.name, version: v.version, digest: v.digest, file: record, verified: c.verified, level: c.level, certifier: c.certifier ?? null, issuedAt: c.issuedAt ?? null, reason: c.reason ?? null };
+    });
+    const code = ctx.report(diagnostics, { trustStore: trust.dir, keys: [...trust.keys.keys()], versions: rows });
+    if (!ctx.json) {
+      for (const r of rows.filter((r) => r.verified)) ctx.io.out(`ok  ${r.name}@${r.version}  ${r.level} by ${r.certifier} at ${r.issuedAt}\n`);
+      ctx.io.out(`${rows.filter((r) => r.verified).length} of ${rows.length} version(s) certified by a trusted key\n`);
+    }
+    return code;
+  },
+};

@@ -1,0 +1,34 @@
+import type { ManifestRule, VersionsRule } from './lint-rule.js';
+import { defaultsValid } from './rules/defaults-valid.js';
+import { descriptionLicense } from './rules/description-license.js';
+import { healthCheck } from './rules/health-check.js';
+import { inputContractSemver } from './rules/input-contract-semver.js';
+import { inputsDefaulted } from './rules/inputs-defaulted.js';
+import { noSecretInCommand } from './rules/no-secret-in-command.js';
+import { pinnedTag } from './rules/pinned-tag.js';
+import { referencesResolve } from './rules/references-resolve.js';
+import { requiredInputs } from './rules/required-inputs.js';
+import { resources } from './rules/resources.js';
+import { secretNoDefault } from './rules/secret-no-default.js';
+import { secretWriteOnly } from './rules/secret-write-only.js';
+
+/** The rules that check one manifest on its own, in the order they report. */
+export const MANIFEST_RULES: readonly ManifestRule[] = [
+  pinnedTag,
+  healthCheck,
+  resources,
+  requiredInputs,
+  inputsDefaulted,
+  secretWriteOnly,
+  secretNoDefault,
+  referencesResolve,
+  defaultsValid,
+  descriptionLicense,
+  noSecretInCommand,
+];
+
+/** The rules that compare the versions of one component. */
+export const VERSIONS_RULES: readonly VersionsRule[] = [inputContractSemver];
+
+/** Every conformance check by name: what a certification record lists as passed. */
+export const LINT_RULES: readonly string[] = [...MANIFEST_RULES, ...VERSIONS_RULES].map((r) => r.name);
