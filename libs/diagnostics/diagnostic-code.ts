@@ -39,6 +39,11 @@ export type DiagnosticCode =
   | 'CERTIFICATION_MISSING'
   | 'KEY_INVALID'
   // publishing
-  | 'ALREADY_PUBLISHED';
+  | 'ALREADY_PUBLISHED'
+  // who may do what (GraphQL service, API tokens)
+  | 'TOKEN_REQUIRED'
+  | 'TOKEN_INVALID'
+  | 'SCOPE_MISSING'
+  | 'NOT_OWNER';
 
 export type Severity = 'error' | 'warning';

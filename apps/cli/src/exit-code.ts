@@ -35,6 +35,10 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   CERTIFICATION_MISSING: ExitCode.Invalid,
   KEY_INVALID: ExitCode.Invalid,
   ALREADY_PUBLISHED: ExitCode.Invalid,
+  TOKEN_REQUIRED: ExitCode.Invalid,
+  TOKEN_INVALID: ExitCode.Invalid,
+  SCOPE_MISSING: ExitCode.Invalid,
+  NOT_OWNER: ExitCode.Invalid,
 };
 
 /** The exit code for a set of diagnostics: the worst error's, or 0 when there are only warnings. */
