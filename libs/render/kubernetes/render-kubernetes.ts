@@ -1,0 +1,87 @@
+import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
+import type { BundleFile } from '../renderer.js';
+import { buildKubernetesEnv } from './build-kubernetes-env.js';
+import { buildServices } from './build-services.js';
+import type { ServiceWait } from './build-wait-containers.js';
+import { buildWorkload } from './build-workload.js';
+import { componentAnnotations, instanceLabels, selectorLabels } from './kubernetes-labels.js';
+import { toYaml } from './to-yaml.js';
+
+export const KUSTOMIZATION_FILE = 'kustomization.yaml';
+
+/** Suffix of the headless Service that governs a StatefulSet. */
+export const HEADLESS_SUFFIX = '-headless';
+
+/**
+ * Renders an app as plain Kubernetes manifests, a folder per instance plus a
+ * kustomization.yaml listing them: `kubectl apply -k DIR` deploys it.
+ */
+export function renderKubernetes(app: ResolvedApp): BundleFile[] {
+  const ports = firstExposedPorts(app);
+  const files: BundleFile[] = [];
+  const resources: string[] = [];
+  const add = (path: string, object: unknown, mode?: number) => {
+    files.push(mode === undefined ? { path, content: toYaml(object) } : { path, content: toYaml(object), mode });
+    resources.push(path);
+  };
+  for (const instance of app.instances) {
+    const labels = instanceLabels(app, instance);
+    const selector = selectorLabels(app, instance);
+    const { env, command, args, secretData } = buildKubernetesEnv(instance);
+    if (Object.keys(secretData).length > 0) {
+      add(`${instance.name}/secret.yaml`, secret(instance, labels, secretData), 0o600);
+    }
+    const services = buildServices(instance, {
+      name: instance.name,
+      headlessName: `${instance.name}${HEADLESS_SUFFIX}`,
+      labels,
+      selectorLabels: selector,
+    });
+    if (services.service) add(`${instance.name}/service.yaml`, services.service);
+    if (services.headless) add(`${instance.name}/service-headless.yaml`, services.headless);
+    const waits: ServiceWait[] = [];
+    for (const dependency of instance.dependsOn) {
+      const port = ports.get(dependency);
+      // A dependency without a Service (a worker) cannot be waited for over the network.
+      if (port !== undefined) waits.push({ instance: dependency, host: dependency, port });
+    }
+    const workload = buildWorkload(instance, {
+      name: instance.name,
+      labels,
+      selectorLabels: selector,
+      annotations: componentAnnotations(instance),
+      image: instance.image,
+      env,
+      ...(command ? { command } : {}),
+      ...(args ? { args } : {}),
+      waits,
+      headlessServiceName: `${instance.name}${HEADLESS_SUFFIX}`,
+    });
+    add(`${instance.name}/${instance.stateful ? 'statefulset' : 'deployment'}.yaml`, workload);
+  }
+  files.push({
+    path: KUSTOMIZATION_FILE,
+    content: toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources }),
+  });
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function secret(instance: ResolvedInstance, labels: Record<string, string>, data: Record<string, string>) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: instance.name, labels },
+    type: 'Opaque',
+    stringData: data,
+  };
+}
+
+/** Each instance's first exposed port: where instances that depend on it wait. */
+function firstExposedPorts(app: ResolvedApp): Map<string, number> {
+  const ports = new Map<string, number>();
+  for (const instance of app.instances) {
+    const port = instance.ports.find((p) => p.expose);
+    if (port) ports.set(instance.name, port.port);
+  }
+  return ports;
+}
