@@ -1,12 +1,21 @@
 import type { ResolvedInstance, ResolvedValue } from '../../compose/resolved-app.js';
 import { escapeExpansion } from './escape-expansion.js';
 
+// kustomize (`kubectl apply -k`) re-emits these as line breaks and loses them; a
+// Secret's base64 `data` carries them intact, so values holding them go there.
+const FOLDED_BY_KUSTOMIZE = /[\u0085\u2028\u2029]/;
+
 export interface KubernetesEnv {
   env: Array<Record<string, unknown>>;
   command?: string[];
   args?: string[];
-  /** The instance Secret's stringData, keys sorted: secret inputs by name, then `env.NAME`, `command.N`, `args.N`. */
+  /** The instance Secret's values, keys sorted: secret inputs by name, then `env.NAME`, `command.N`, `args.N`. */
   secretData: Record<string, string>;
+}
+
+/** True when a Secret value must be written base64 (`data`) rather than as text (`stringData`). */
+export function needsBase64(value: string): boolean {
+  return FOLDED_BY_KUSTOMIZE.test(value);
 }
 
 /**
@@ -14,6 +23,7 @@ export interface KubernetesEnv {
  * written as `value` (escaped against `$(VAR)` expansion); secret ones live in the
  * instance's Secret and are read through `secretKeyRef`. A secret command or argument
  * becomes `$(AISLE_…)`, a variable read from the Secret, since only env can reference it.
+ * A plain value that kustomize would mangle also travels through the Secret.
  */
 export function buildKubernetesEnv(instance: ResolvedInstance): KubernetesEnv {
   const secretData: Record<string, string> = {};
@@ -25,7 +35,7 @@ export function buildKubernetesEnv(instance: ResolvedInstance): KubernetesEnv {
   const refs: Array<Record<string, unknown>> = [];
   const taken = new Set(instance.env.map((e) => e.name));
   const argument = (field: 'command' | 'args') => (value: ResolvedValue, i: number) => {
-    if (!value.secret) return escapeExpansion(value.value);
+    if (!value.secret && !needsBase64(value.value)) return escapeExpansion(value.value);
     const key = `${field}.${i}`;
     secretData[key] = value.value;
     let variable = `AISLE_${field.toUpperCase()}_${i}`;
@@ -38,7 +48,7 @@ export function buildKubernetesEnv(instance: ResolvedInstance): KubernetesEnv {
   const args = instance.args?.map(argument('args'));
 
   const env = instance.env.map((variable) => {
-    if (!variable.secret) return { name: variable.name, value: escapeExpansion(variable.value) };
+    if (!variable.secret && !needsBase64(variable.value)) return { name: variable.name, value: escapeExpansion(variable.value) };
     const own = ownSecretInput(instance, variable);
     const key = own ?? `env.${variable.name}`;
     if (own === undefined) secretData[key] = variable.value;

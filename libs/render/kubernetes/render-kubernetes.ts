@@ -1,6 +1,6 @@
 import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
 import type { BundleFile } from '../renderer.js';
-import { buildKubernetesEnv } from './build-kubernetes-env.js';
+import { buildKubernetesEnv, needsBase64 } from './build-kubernetes-env.js';
 import { buildServices } from './build-services.js';
 import type { ServiceWait } from './build-wait-containers.js';
 import { buildWorkload } from './build-workload.js';
@@ -66,14 +66,17 @@ export function renderKubernetes(app: ResolvedApp): BundleFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function secret(instance: ResolvedInstance, labels: Record<string, string>, data: Record<string, string>) {
-  return {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: { name: instance.name, labels },
-    type: 'Opaque',
-    stringData: data,
-  };
+function secret(instance: ResolvedInstance, labels: Record<string, string>, values: Record<string, string>) {
+  const stringData: Record<string, string> = {};
+  const data: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (needsBase64(value)) data[key] = Buffer.from(value, 'utf8').toString('base64');
+    else stringData[key] = value;
+  }
+  const object: Record<string, unknown> = { apiVersion: 'v1', kind: 'Secret', metadata: { name: instance.name, labels }, type: 'Opaque' };
+  if (Object.keys(data).length > 0) object.data = data;
+  if (Object.keys(stringData).length > 0) object.stringData = stringData;
+  return object;
 }
 
 /** Each instance's first exposed port: where instances that depend on it wait. */
