@@ -37,7 +37,7 @@ describe('renderKubernetes with awkward values', () => {
       expect(containerSees(read.get('web/deployment.yaml')!, 'GREETING', fromFiles)).toBe(value);
       expect(containerSees(read.get('db/statefulset.yaml')!, 'POSTGRES_DB', fromFiles)).toBe(value);
 
-      const built = new Map(kubectlKustomize(files).map((o) => [`${o.kind}/${o.metadata.name}`, o as Obj]));
+      const built = new Map(kubectlKustomize(files).map((o: Obj) => [`${o.kind}/${o.metadata.name}`, o]));
       expect(secretValue(built.get('Secret/db')!, 'password')).toBe(value);
       const fromBuild = (name: string) => built.get(`Secret/${name}`)!;
       expect(containerSees(built.get('Deployment/web')!, 'GREETING', fromBuild)).toBe(value);
