@@ -1,0 +1,90 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { loadTrustStore } from '../../../libs/certify/index.js';
+import type { ApiConfig } from './api-config.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AuthService } from './auth/auth.service.js';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { CatalogRepository } from './catalog/catalog.repository.js';
+import { createVersionLoader } from './catalog/version-loader.js';
+import { complexityLimitRule } from './common/complexity-limit-rule.js';
+import { depthLimitRule } from './common/depth-limit-rule.js';
+import { formatGraphqlErrors } from './common/format-graphql-errors.js';
+import { JsonLogger } from './common/json-logger.js';
+import { Readiness } from './common/readiness.js';
+import type { RequestContext } from './common/request-context.js';
+import { API_CONFIG, TRUST_STORE } from './common/tokens.js';
+import { ComposeModule } from './compose/compose.module.js';
+import { createDataSource } from './database/create-data-source.js';
+import { databaseOptions } from './database/database-options.js';
+import { HealthModule } from './health/health.module.js';
+import { PublishingModule } from './publishing/publishing.module.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** The service: one Nest module per feature over a TypeORM database and a Mercurius GraphQL endpoint. */
+@Module({})
+export class AppModule {
+  /** The module tree for one configuration (tests start several, each with its own database). */
+  static forRoot(config: ApiConfig, logger: JsonLogger): DynamicModule {
+    const settings = { url: config.databaseUrl, schema: config.databaseSchema, logger: config.queryCounter };
+    @Global()
+    @Module({
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: JsonLogger, useValue: logger },
+        { provide: Readiness, useValue: new Readiness() },
+        {
+          provide: TRUST_STORE,
+          useFactory: () => {
+            const store = loadTrustStore(config.trustDir);
+            for (const d of store.diagnostics) logger.write('warn', `trust store: ${d.message}`, { file: d.file });
+            return store;
+          },
+        },
+      ],
+      exports: [API_CONFIG, JsonLogger, Readiness, TRUST_STORE],
+    })
+    class CoreModule {}
+
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => databaseOptions(settings),
+          // Our factory runs the migrations (and, for test schemas, creates the schema) before anything queries.
+          dataSourceFactory: () => createDataSource(settings),
+        }),
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          imports: [AuthModule, CatalogModule],
+          inject: [AuthService, CatalogRepository],
+          useFactory: (auth: AuthService, repository: CatalogRepository): MercuriusDriverConfig => ({
+            path: GRAPHQL_PATH,
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: false,
+            validationRules: [depthLimitRule(config.maxQueryDepth), complexityLimitRule(config.maxQueryCost)],
+            errorFormatter: formatGraphqlErrors((message, error) => {
+              const e = error as Error;
+              logger.write('error', message, { error: e?.message, stack: e?.stack });
+            }),
+            context: async (request: FastifyRequest): Promise<RequestContext> => ({
+              viewer: await auth.viewerFor(request.headers.authorization),
+              versions: createVersionLoader(repository),
+            }),
+          }),
+        }),
+        AuthModule,
+        CatalogModule,
+        ComposeModule,
+        PublishingModule,
+        HealthModule,
+      ],
+    };
+  }
+}

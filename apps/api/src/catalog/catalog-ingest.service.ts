@@ -1,0 +1,28 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { TrustStore } from '../../../../libs/certify/index.js';
+import type { ApiConfig } from '../api-config.js';
+import { JsonLogger } from '../common/json-logger.js';
+import { Readiness } from '../common/readiness.js';
+import { API_CONFIG, TRUST_STORE } from '../common/tokens.js';
+import { CatalogRepository } from './catalog.repository.js';
+import { ingestCatalog } from './ingest-catalog.js';
+
+/** Ingests the shipped catalog once the database is up, then marks the service ready. */
+@Injectable()
+export class CatalogIngestService implements OnApplicationBootstrap {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CatalogRepository) private readonly repository: CatalogRepository,
+    @Inject(TRUST_STORE) private readonly trustStore: TrustStore,
+    @Inject(JsonLogger) private readonly logger: JsonLogger,
+    @Inject(Readiness) private readonly readiness: Readiness,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.catalogDir) {
+      const summary = await ingestCatalog(this.config.catalogDir, this.repository, this.trustStore, this.logger);
+      this.logger.write('info', 'catalog ingested', { dir: this.config.catalogDir, ...summary });
+    }
+    this.readiness.catalogLoaded = true;
+  }
+}

@@ -1,0 +1,74 @@
+import { canonicalJson, type ComponentManifest } from '../../../../libs/manifest/index.js';
+import type { ComponentVersion } from '../../../../libs/catalog/index.js';
+import type { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
+import type { ComponentEntity } from '../database/entities/component.entity.js';
+import type { StoredComponent, StoredVersion, Visibility } from './stored-component.js';
+
+// A digest names immutable content, so a parsed manifest can be shared by every request.
+const manifests = new Map<string, ComponentManifest>();
+const MAX_CACHED = 5000;
+
+/** A component row as the domain sees it. */
+export function toStoredComponent(e: ComponentEntity): StoredComponent {
+  return {
+    id: e.id,
+    name: e.name,
+    organization: e.organization,
+    visibility: e.visibility as Visibility,
+    aisle: e.aisle,
+    latestVersion: e.latestVersion,
+    latestCertified: Boolean(e.latestCertified),
+  };
+}
+
+/** A version row as the domain sees it (the manifest parsed once per digest). */
+export function toStoredVersion(e: ComponentVersionEntity): StoredVersion {
+  let manifest = manifests.get(e.digest);
+  if (!manifest) {
+    if (manifests.size >= MAX_CACHED) manifests.clear();
+    manifest = JSON.parse(e.manifest) as ComponentManifest;
+    manifests.set(e.digest, manifest);
+  }
+  return {
+    id: e.id,
+    componentId: e.componentId,
+    publishedAt: e.publishedAt,
+    name: manifest.metadata.name,
+    version: e.version,
+    digest: e.digest,
+    manifest,
+    source: e.source,
+    deprecated: e.deprecated ?? undefined,
+    certification: {
+      level: e.certificationLevel === 'certified' ? 'certified' : 'uncertified',
+      verified: Boolean(e.certificationVerified),
+      certifier: e.certifier ?? undefined,
+      issuedAt: e.issuedAt ?? undefined,
+      reason: e.certificationReason ?? undefined,
+    },
+  };
+}
+
+/** The columns of a new version row. */
+export function toVersionRow(v: ComponentVersion, componentId: number, record: string | undefined, now: string): Omit<ComponentVersionEntity, 'id' | 'component'> {
+  return {
+    componentId,
+    version: v.version,
+    digest: v.digest,
+    manifest: canonicalJson(v.manifest),
+    deprecated: v.deprecated ?? null,
+    certificationLevel: v.certification.level,
+    certificationVerified: v.certification.verified,
+    certifier: v.certification.certifier ?? null,
+    issuedAt: v.certification.issuedAt ?? null,
+    certificationReason: v.certification.reason ?? null,
+    certificationRecord: record ?? null,
+    source: v.source.slice(0, 300),
+    publishedAt: now,
+  };
+}
+
+/** The lower-case text free-text search matches against. */
+export function searchText(m: ComponentManifest): string {
+  return [m.metadata.name, m.metadata.title, m.metadata.description, ...(m.metadata.keywords ?? []), ...m.spec.provides, m.metadata.aisle].join(' ').toLowerCase();
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CatalogIngestService } from './catalog-ingest.service.js';
+import { CatalogRepository } from './catalog.repository.js';
+import { CatalogResolver } from './catalog.resolver.js';
+import { CatalogService } from './catalog.service.js';
+import { ComponentResolver } from './component.resolver.js';
+
+/** Browsing: aisles, components, versions, input validation; and the start-up ingest. */
+@Module({
+  providers: [
+    { provide: CatalogRepository, useFactory: (db: DataSource) => new CatalogRepository(db), inject: [DataSource] },
+    { provide: CatalogService, useFactory: (repository: CatalogRepository) => new CatalogService(repository), inject: [CatalogRepository] },
+    CatalogResolver,
+    ComponentResolver,
+    CatalogIngestService,
+  ],
+  exports: [CatalogRepository, CatalogService],
+})
+export class CatalogModule {}

@@ -1,0 +1,159 @@
+import semver from 'semver';
+import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { resolveVersion, type ComponentVersion } from '../../../../libs/catalog/index.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
+import { ComponentEntity } from '../database/entities/component.entity.js';
+import { searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
+import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
+
+/**
+ * The only code that reads and writes components and versions. Every read takes the
+ * viewer and filters in SQL, so a private component never leaves the database for
+ * anyone outside its organization.
+ */
+export class CatalogRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Aisles with the number of components the viewer can see on each. */
+  async aisles(viewer: Viewer): Promise<Array<{ name: string; components: number }>> {
+    const rows = await this.visible(viewer)
+      .select('c.aisle', 'name')
+      .addSelect('COUNT(*)', 'components')
+      .groupBy('c.aisle')
+      .orderBy('c.aisle', 'ASC')
+      .getRawMany<{ name: string; components: string | number }>();
+    return rows.map((r) => ({ name: r.name, components: Number(r.components) }));
+  }
+
+  /** One page of components ordered by name, after a name; one row more tells whether another page exists. */
+  async page(viewer: Viewer, filter: ComponentFilter, after: string | undefined, first: number): Promise<{ components: StoredComponent[]; hasNextPage: boolean }> {
+    const q = this.filtered(viewer, filter).orderBy('c.name', 'ASC').take(first + 1);
+    if (after !== undefined) q.andWhere('c.name > :after', { after });
+    const rows = await q.getMany();
+    return { components: rows.slice(0, first).map(toStoredComponent), hasNextPage: rows.length > first };
+  }
+
+  /** How many components match a filter for this viewer. */
+  count(viewer: Viewer, filter: ComponentFilter): Promise<number> {
+    return this.filtered(viewer, filter).getCount();
+  }
+
+  /** Components by name that the viewer can see (others are simply absent). */
+  async byNames(viewer: Viewer, names: readonly string[]): Promise<StoredComponent[]> {
+    if (names.length === 0) return [];
+    const rows = await this.visible(viewer).andWhere('c.name IN (:...names)', { names: [...names] }).getMany();
+    return rows.map(toStoredComponent);
+  }
+
+  /** A component by name whoever owns it (for publishing, which must know the name is taken). */
+  async anyByName(name: string, manager: EntityManager = this.db.manager): Promise<StoredComponent | undefined> {
+    const row = await manager.getRepository(ComponentEntity).findOne({ where: { name } });
+    return row ? toStoredComponent(row) : undefined;
+  }
+
+  /** Every version of each component, newest first, in one query. */
+  async versionsOf(componentIds: readonly number[], manager: EntityManager = this.db.manager): Promise<Map<number, StoredVersion[]>> {
+    const byComponent = new Map<number, StoredVersion[]>(componentIds.map((id) => [id, []]));
+    if (componentIds.length === 0) return byComponent;
+    const rows = await manager
+      .getRepository(ComponentVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.component_id IN (:...ids)', { ids: [...componentIds] })
+      .getMany();
+    for (const row of rows) byComponent.get(row.componentId)?.push(toStoredVersion(row));
+    for (const list of byComponent.values()) list.sort((a, b) => semver.rcompare(a.version, b.version));
+    return byComponent;
+  }
+
+  /**
+   * Stores a new version (creating its component when new) and refreshes the component's
+   * latest-version summary, in one transaction.
+   */
+  async insertVersion(version: ComponentVersion, owner: { organization: string; visibility: Visibility }, record?: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const now = new Date().toISOString();
+      let component = await this.anyByName(version.name, manager);
+      if (!component) {
+        const m = version.manifest;
+        const row = await manager.getRepository(ComponentEntity).save({
+          name: version.name,
+          organization: owner.organization,
+          visibility: owner.visibility,
+          aisle: m.metadata.aisle,
+          searchText: searchText(m),
+          latestVersion: version.version,
+          latestCertified: version.certification.level === 'certified',
+          createdAt: now,
+        });
+        component = toStoredComponent(row);
+      }
+      await manager.getRepository(ComponentVersionEntity).insert(toVersionRow(version, component.id, record, now));
+      await this.refreshSummary(component.id, manager);
+    });
+  }
+
+  /** Records a version's deprecation (a note beside it; the manifest itself never changes). */
+  async setDeprecated(versionId: number, componentId: number, reason: string | null): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(ComponentVersionEntity).update({ id: versionId }, { deprecated: reason });
+      await this.refreshSummary(componentId, manager);
+    });
+  }
+
+  /** Records a verified certification of a version. */
+  async setCertification(version: StoredVersion, status: ComponentVersion['certification'], record: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(ComponentVersionEntity).update(
+        { id: version.id },
+        {
+          certificationLevel: status.level,
+          certificationVerified: status.verified,
+          certifier: status.certifier ?? null,
+          issuedAt: status.issuedAt ?? null,
+          certificationReason: status.reason ?? null,
+          certificationRecord: record,
+        },
+      );
+      await this.refreshSummary(version.componentId, manager);
+    });
+  }
+
+  /** True when the database answers. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.db.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // The list filters on the latest version's aisle, text and certification, kept on the component row.
+  private async refreshSummary(componentId: number, manager: EntityManager): Promise<void> {
+    const versions = (await this.versionsOf([componentId], manager)).get(componentId) ?? [];
+    const chosen = resolveVersion(versions, '*');
+    const latest = chosen.ok ? chosen.chosen : versions[0];
+    if (!latest) return;
+    const m = latest.manifest;
+    await manager.getRepository(ComponentEntity).update(
+      { id: componentId },
+      { aisle: m.metadata.aisle, searchText: searchText(m), latestVersion: latest.version, latestCertified: latest.certification.level === 'certified' },
+    );
+  }
+
+  private visible(viewer: Viewer): SelectQueryBuilder<ComponentEntity> {
+    const q = this.db.getRepository(ComponentEntity).createQueryBuilder('c');
+    if (viewer.organization === undefined) return q.where("c.visibility = 'public'");
+    return q.where(new Brackets((b) => b.where("c.visibility = 'public'").orWhere('c.organization = :org', { org: viewer.organization })));
+  }
+
+  private filtered(viewer: Viewer, filter: ComponentFilter): SelectQueryBuilder<ComponentEntity> {
+    const q = this.visible(viewer);
+    if (filter.aisle) q.andWhere('c.aisle = :aisle', { aisle: filter.aisle });
+    if (filter.certifiedOnly) q.andWhere('c.latest_certified = :certified', { certified: true });
+    const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
+    words.forEach((w, i) => q.andWhere(`c.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` }));
+    return q;
+  }
+}

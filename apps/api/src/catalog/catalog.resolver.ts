@@ -1,0 +1,47 @@
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ApiError } from '../common/api-error.js';
+import { CurrentContext } from '../common/current-context.decorator.js';
+import type { RequestContext } from '../common/request-context.js';
+import { MAX_PAGE_SIZE } from '../common/complexity-limit-rule.js';
+import { CatalogService, DEFAULT_PAGE_SIZE } from './catalog.service.js';
+import { ComponentsArgs } from './dto/components.args.js';
+import { ValidateInputsArgs } from './dto/validate-inputs.args.js';
+import { AisleModel } from './models/aisle.model.js';
+import { ComponentConnectionModel } from './models/component-connection.model.js';
+import { ComponentModel } from './models/component.model.js';
+import { InputValidationModel } from './models/input-validation.model.js';
+import { toComponentModel } from './to-graphql-model.js';
+
+@Resolver(() => ComponentConnectionModel)
+export class CatalogResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Query(() => [AisleModel], { description: 'Aisles and how many components each holds.' })
+  aisles(@CurrentContext() ctx: RequestContext): Promise<AisleModel[]> {
+    return this.catalog.aisles(ctx.viewer);
+  }
+
+  @Query(() => ComponentConnectionModel, { description: 'Components by name, a page at a time.' })
+  components(@Args() args: ComponentsArgs, @CurrentContext() ctx: RequestContext): Promise<ComponentConnectionModel> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (first < 0 || first > MAX_PAGE_SIZE) throw ApiError.of('INPUT_INVALID', 'first', `must be between 0 and ${MAX_PAGE_SIZE}`);
+    const filter = { aisle: args.aisle ?? undefined, search: args.search ?? undefined, certifiedOnly: args.certifiedOnly ?? undefined };
+    return this.catalog.page(ctx.viewer, filter, first, args.after ?? undefined);
+  }
+
+  @ResolveField(() => Int, { description: 'How many components match, over all pages.' })
+  totalCount(@Parent() connection: ComponentConnectionModel, @CurrentContext() ctx: RequestContext): Promise<number> {
+    return this.catalog.count(ctx.viewer, connection.filter);
+  }
+
+  @Query(() => ComponentModel, { nullable: true, description: 'A component by name; null when there is none you can see.' })
+  async component(@Args('name') name: string, @CurrentContext() ctx: RequestContext): Promise<ComponentModel | null> {
+    const found = await this.catalog.component(ctx.viewer, name);
+    return found ? toComponentModel(found) : null;
+  }
+
+  @Query(() => InputValidationModel, { description: 'Checks input values for a component version; values are never echoed back.' })
+  validateInputs(@Args() args: ValidateInputsArgs, @CurrentContext() ctx: RequestContext): Promise<InputValidationModel> {
+    return this.catalog.validateInputs(ctx.viewer, ctx.versions, args.component, args.range ?? '*', args.inputs);
+  }
+}

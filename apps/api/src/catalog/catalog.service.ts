@@ -1,0 +1,87 @@
+import { CatalogIndex, parseComponentRef, resolveVersion } from '../../../../libs/catalog/index.js';
+import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
+import { validateInputs } from '../../../../libs/inputs/index.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ApiError } from '../common/api-error.js';
+import type { CatalogRepository } from './catalog.repository.js';
+import { decodeCursor, encodeCursor } from './component-cursor.js';
+import type { ComponentConnectionModel } from './models/component-connection.model.js';
+import type { InputValidationModel } from './models/input-validation.model.js';
+import type { ComponentFilter, StoredComponent, StoredVersion } from './stored-component.js';
+import { toComponentModel } from './to-graphql-model.js';
+import type { VersionLoader } from './version-loader.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * Browsing and resolving, for one viewer at a time: everything here goes through the
+ * repository's visibility filter, so a private component is simply not there for others.
+ */
+export class CatalogService {
+  constructor(private readonly repository: CatalogRepository) {}
+
+  /** Aisles with counts of visible components. */
+  aisles(viewer: Viewer) {
+    return this.repository.aisles(viewer);
+  }
+
+  /** One page of components; `after` is a cursor from an earlier page. */
+  async page(viewer: Viewer, filter: ComponentFilter, first: number, after: string | undefined): Promise<ComponentConnectionModel> {
+    const afterName = after === undefined ? undefined : decodeCursor(after);
+    if (after !== undefined && afterName === undefined) throw ApiError.of('REFERENCE_INVALID', 'after', 'is not a cursor this API gave out');
+    const { components, hasNextPage } = await this.repository.page(viewer, filter, afterName, first);
+    const edges = components.map((c) => ({ cursor: encodeCursor(c.name), node: toComponentModel(c) }));
+    return {
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: { hasNextPage, hasPreviousPage: afterName !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      filter,
+    };
+  }
+
+  /** How many components a filter matches for this viewer. */
+  count(viewer: Viewer, filter: ComponentFilter): Promise<number> {
+    return this.repository.count(viewer, filter);
+  }
+
+  /** A component by name, or undefined when it does not exist or the viewer may not see it. */
+  async component(viewer: Viewer, name: string): Promise<StoredComponent | undefined> {
+    return (await this.repository.byNames(viewer, [name]))[0];
+  }
+
+  /** The version `NAME@RANGE` stands for; not-found diagnostics look the same for private and absent components. */
+  async resolve(viewer: Viewer, loader: VersionLoader, name: string, range: string, path: string): Promise<StoredVersion> {
+    const parsed = parseComponentRef(`${name}@${range}`, path);
+    if (!parsed.ref) throw new ApiError(parsed.diagnostics);
+    const component = await this.component(viewer, parsed.ref.name);
+    if (!component) throw ApiError.of('COMPONENT_NOT_FOUND', path, `no component named "${parsed.ref.name}"`);
+    const versions = await loader.load(component.id);
+    const result = resolveVersion(versions, parsed.ref.range);
+    if (!result.ok) throw ApiError.of('VERSION_UNSATISFIED', path, `no version of ${component.name} satisfies "${parsed.ref.range}"; available: ${result.available.join(', ')}`);
+    return result.chosen;
+  }
+
+  /** Checks input values against a version's inputs schema; problems name the input, never its value. */
+  async validateInputs(viewer: Viewer, loader: VersionLoader, name: string, range: string, inputs: Record<string, unknown>): Promise<InputValidationModel> {
+    const version = await this.resolve(viewer, loader, name, range, 'component');
+    const { diagnostics } = validateInputs(version, inputs);
+    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.path, message: d.message, code: d.code }));
+    return { valid: errors.length === 0, version: version.version, errors };
+  }
+
+  /**
+   * An index of the named components as this viewer sees them, for the composition
+   * library: private components of others are left out, so they resolve as unknown.
+   */
+  async indexFor(viewer: Viewer, loader: VersionLoader, names: readonly string[]): Promise<{ index: CatalogIndex; diagnostics: Diagnostic[] }> {
+    const index = new CatalogIndex();
+    const diagnostics: Diagnostic[] = [];
+    const components = await this.repository.byNames(viewer, [...new Set(names)].slice(0, 200));
+    const lists = await loader.loadMany(components.map((c) => c.id));
+    for (const list of lists) {
+      if (list instanceof Error) throw list;
+      for (const v of list) diagnostics.push(...index.add(v));
+    }
+    return { index, diagnostics };
+  }
+}

@@ -1,0 +1,14 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { JsonObjectScalar } from '../../common/json-scalars.js';
+
+@ArgsType()
+export class ValidateInputsArgs {
+  @Field({ description: 'Component name, e.g. postgresql.' })
+  component!: string;
+
+  @Field(() => String, { nullable: true, description: 'A semver range (default *).' })
+  range?: string | null;
+
+  @Field(() => JsonObjectScalar, { description: 'Input values by name, e.g. { "database": "shop" }.' })
+  inputs!: Record<string, unknown>;
+}

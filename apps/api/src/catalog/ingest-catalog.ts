@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CERTIFICATION_FILE, loadCatalog } from '../../../../libs/catalog/index.js';
+import { createCatalogVerifier, type TrustStore } from '../../../../libs/certify/index.js';
+import { formatDiagnostic } from '../../../../libs/diagnostics/index.js';
+import type { JsonLogger } from '../common/json-logger.js';
+import type { CatalogRepository } from './catalog.repository.js';
+
+/** The organization shipped components belong to. */
+export const LIBRARY_ORGANIZATION = 'aisle';
+
+export interface IngestSummary {
+  added: number;
+  unchanged: number;
+  certified: number;
+  refused: number;
+}
+
+/**
+ * Brings the shipped catalog folder into the database: new versions are added (public,
+ * owned by the library), known ones left alone, and a shipped version whose digest
+ * differs from the stored one refused and logged, because a published version never
+ * changes. Running it again changes nothing.
+ */
+export async function ingestCatalog(dir: string, repository: CatalogRepository, trustStore: TrustStore, logger: JsonLogger): Promise<IngestSummary> {
+  const root = dirname(dir);
+  const loaded = loadCatalog(dir, { verify: createCatalogVerifier(trustStore), relativeTo: root });
+  for (const d of loaded.diagnostics) logger.write('warn', `catalog: ${formatDiagnostic(d)}`, { code: d.code });
+  const summary: IngestSummary = { added: 0, unchanged: 0, certified: 0, refused: 0 };
+  for (const name of loaded.index.names()) {
+    const owner = await repository.anyByName(name);
+    if (owner && owner.organization !== LIBRARY_ORGANIZATION) {
+      logger.write('error', `catalog: refusing ${name}: the name is already published by another organization`, { component: name });
+      summary.refused += loaded.index.versions(name).length;
+      continue;
+    }
+    const stored = owner ? ((await repository.versionsOf([owner.id])).get(owner.id) ?? []) : [];
+    // Oldest first, so "latest" settles on the newest after the last insert.
+    for (const version of [...loaded.index.versions(name)].reverse()) {
+      const recordFile = join(root, dirname(version.source), CERTIFICATION_FILE);
+      const record = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : undefined;
+      const existing = stored.find((v) => v.version === version.version);
+      if (!existing) {
+        await repository.insertVersion(version, { organization: LIBRARY_ORGANIZATION, visibility: 'public' }, record);
+        summary.added += 1;
+        continue;
+      }
+      if (existing.digest !== version.digest) {
+        logger.write('error', `catalog: refusing ${name}@${version.version} from ${version.source}: its digest ${version.digest} differs from the published ${existing.digest}; published versions never change, publish a new version`, {
+          component: name,
+          version: version.version,
+        });
+        summary.refused += 1;
+        continue;
+      }
+      if (version.certification.verified && !existing.certification.verified && record !== undefined) {
+        await repository.setCertification(existing, version.certification, record);
+        summary.certified += 1;
+      } else summary.unchanged += 1;
+      if (version.deprecated && !existing.deprecated) await repository.setDeprecated(existing.id, existing.componentId, version.deprecated);
+    }
+  }
+  return summary;
+}

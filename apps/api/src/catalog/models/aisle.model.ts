@@ -1,0 +1,10 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('Aisle', { description: 'A shelf of the store: database, cache, queue, web, …' })
+export class AisleModel {
+  @Field()
+  name!: string;
+
+  @Field(() => Int, { description: 'Components on this aisle that you can see.' })
+  components!: number;
+}

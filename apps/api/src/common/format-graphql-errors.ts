@@ -1,0 +1,36 @@
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { toClientError, type InternalErrorLog } from './to-client-error.js';
+
+const STATUS_BY_CODE: Record<string, number> = {
+  PAYLOAD_TOO_LARGE: 413,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  QUERY_TOO_DEEP: 400,
+  QUERY_TOO_COMPLEX: 400,
+};
+
+/**
+ * Mercurius's errorFormatter: every error (request, validation or resolver) through
+ * toClientError, and an HTTP status that is never 500 for anything a client sent.
+ */
+export function formatGraphqlErrors(logInternal: InternalErrorLog) {
+  return (execution: ExecutionResult & { statusCode?: number }) => {
+    const raw = (execution.errors ?? []).flatMap((e) => {
+      const nested = (e.originalError as { errors?: unknown } | undefined)?.errors;
+      return Array.isArray(nested) ? nested.map(asGraphqlError) : [e];
+    });
+    const errors = raw.map((e) => toClientError(e, logInternal));
+    let statusCode = 200;
+    if (!execution.data) {
+      const first = errors[0]?.extensions.code;
+      statusCode = (first && STATUS_BY_CODE[first]) ?? (first === 'BAD_USER_INPUT' && raw[0]?.path === undefined ? 400 : 200);
+    }
+    return { statusCode, response: { data: execution.data ?? null, errors } };
+  };
+}
+
+function asGraphqlError(e: unknown): GraphQLError {
+  if (e instanceof GraphQLError) return e;
+  const err = e as Error & { nodes?: never; locations?: never };
+  return new GraphQLError(err.message, { originalError: err });
+}

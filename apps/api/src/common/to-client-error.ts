@@ -1,0 +1,49 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApiError } from './api-error.js';
+import { graphqlCodeFor, type GraphqlErrorCode } from './graphql-error-code.js';
+
+/** Where internal failures are reported (with their stack), never to the client. */
+export type InternalErrorLog = (message: string, error: unknown) => void;
+
+// graphql-js quotes the offending value in variable coercion errors; a secret may be that value.
+const VARIABLE_VALUE = /^(Variable "\$[^"]+" got invalid value) .*?(; |$)/s;
+
+/**
+ * One GraphQL error as a client sees it: a message, a code, field paths for bad input,
+ * and nothing internal (no stack, no driver message).
+ */
+export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): GraphQLFormattedError & { extensions: { code: GraphqlErrorCode } } {
+  const base = { locations: e.locations, path: e.path };
+  const original = e.originalError as (Error & { code?: string; statusCode?: number; extensions?: Record<string, unknown> }) | undefined;
+  if (original instanceof ApiError) {
+    const errors = original.diagnostics.filter((d) => d.severity === 'error');
+    const shown = errors.length > 0 ? errors : original.diagnostics;
+    const code = graphqlCodeFor(shown[0]!.code);
+    const message = shown.length === 1 ? withPath(shown[0]!.path, shown[0]!.message) : `${shown.length} problems: ${shown.map((d) => withPath(d.path, d.message)).join('; ')}`;
+    return { ...base, message, extensions: { code, problems: shown.map((d) => ({ path: d.path, code: d.code, message: d.message, ...(d.rule ? { rule: d.rule } : {}) })) } };
+  }
+  const ownCode = (e.extensions?.code ?? original?.extensions?.code) as GraphqlErrorCode | undefined;
+  if (ownCode && ownCode !== 'INTERNAL_SERVER_ERROR') return { ...base, message: e.message, extensions: { code: ownCode } };
+  if (original?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { message: 'the request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } };
+  }
+  if (original?.code?.startsWith('FST_ERR_CTP') || (original && original instanceof SyntaxError && original.statusCode === 400)) {
+    return { message: `the request body could not be read: ${original.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'send application/json' : 'it is not valid JSON'}`, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (original === undefined || original instanceof GraphQLError) {
+    if (e.message.startsWith('Syntax Error')) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
+    if (e.message.startsWith('Variable "$')) return { ...base, message: e.message.replace(VARIABLE_VALUE, '$1$2'), extensions: { code: 'BAD_USER_INPUT' } };
+    if (e.nodes !== undefined || e.locations !== undefined) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
+  if (original && typeof status === 'number' && status >= 400 && status < 500) {
+    // Mercurius's own request errors (missing query, unknown operation, GET for a mutation).
+    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  logInternal('internal error while answering a GraphQL request', original ?? e);
+  return { ...base, message: 'internal error; it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function withPath(path: string, message: string): string {
+  return path ? `${path}: ${message}` : message;
+}

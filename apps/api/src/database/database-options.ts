@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DataSourceOptions, Logger } from 'typeorm';
+import { ApiTokenEntity } from './entities/api-token.entity.js';
+import { ComponentVersionEntity } from './entities/component-version.entity.js';
+import { ComponentEntity } from './entities/component.entity.js';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
+
+export const ENTITIES = [ComponentEntity, ComponentVersionEntity, ApiTokenEntity];
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+export interface DatabaseSettings {
+  /** `postgres://…` for PostgreSQL; anything else is a SQLite file path. */
+  url: string;
+  /** PostgreSQL schema to use (tests use a fresh one per run). */
+  schema?: string;
+  logger?: Logger;
+}
+
+/** The default SQLite file: `./data/aisle.sqlite` under the working directory. */
+export function defaultDatabaseUrl(cwd: string = process.cwd()): string {
+  return resolve(cwd, 'data', 'aisle.sqlite');
+}
+
+/** True when the URL names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * TypeORM options for a database URL: PostgreSQL for `postgres://`, else a SQLite file
+ * (its folder is created). Migrations run explicitly at start; never `synchronize`.
+ */
+export function databaseOptions(settings: DatabaseSettings): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logger: settings.logger, logging: settings.logger ? true : false } as const;
+  if (isPostgresUrl(settings.url)) {
+    return { type: 'postgres', url: settings.url, schema: settings.schema, ...common, extra: { max: 10 } };
+  }
+  const file = settings.url.replace(/^(sqlite|file):(\/\/)?/, '');
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  // WAL lets readers proceed while a publish writes; busy_timeout waits instead of failing under contention.
+  return { type: 'better-sqlite3', database: file, ...common, enableWAL: true, prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      db.pragma('busy_timeout = 5000');
+      // With WAL, NORMAL still never corrupts the database; it only skips an fsync per commit.
+      db.pragma('synchronous = NORMAL');
+    } };
+}

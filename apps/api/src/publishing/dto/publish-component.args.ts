@@ -1,0 +1,11 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { VisibilityValue } from '../../catalog/models/component.model.js';
+
+@ArgsType()
+export class PublishComponentArgs {
+  @Field({ description: 'The component manifest, as YAML (or JSON) text: what component.yaml holds.' })
+  manifest!: string;
+
+  @Field(() => VisibilityValue, { nullable: true, description: 'For a new component (default PUBLIC); an existing component keeps its visibility.' })
+  visibility?: VisibilityValue | null;
+}

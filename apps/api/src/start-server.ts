@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ApiConfig } from './api-config.js';
+import { AppModule, GRAPHQL_PATH } from './app.module.js';
+import { JsonLogger } from './common/json-logger.js';
+import { registerIde } from './web/register-ide.js';
+
+/** A listening service. */
+export interface RunningServer {
+  app: NestFastifyApplication;
+  /** Base URL, e.g. http://127.0.0.1:3000. */
+  url: string;
+  logger: JsonLogger;
+  /** Stops accepting requests, finishes those in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the service: migrations, catalog ingest, then listening on config.port (0 picks
+ * a free port). Throws when the database cannot be opened.
+ */
+export async function startServer(config: ApiConfig): Promise<RunningServer> {
+  const logger = new JsonLogger(config.logSink, config.logLevel);
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, { logger, abortOnError: false });
+  registerIde(app.getHttpAdapter().getInstance(), GRAPHQL_PATH);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${port}`;
+  logger.write('info', 'listening', { url: `${url}${GRAPHQL_PATH}`, database: config.databaseUrl.startsWith('postgres') ? 'postgresql' : 'sqlite' });
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    url,
+    logger,
+    close: () => (closing ??= app.close()),
+  };
+}
