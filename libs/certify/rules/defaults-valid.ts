@@ -1,7 +1,27 @@
-import { createAjv, type Ajv, type InputProperty } from '../../manifest/index.js';
+import type { ValidateFunction } from 'ajv';
+import { canonicalJson, createAjv, type Ajv, type InputProperty } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
 
 let ajv: Ajv | undefined;
+// Compiling is the slow part and versions repeat the same input schemas; bounded so a
+// long-running service linting many publications does not grow without end.
+const compiled = new Map<string, ValidateFunction>();
+const MAX_CACHED = 1000;
+
+function validatorFor(schema: object): ValidateFunction {
+  const key = canonicalJson(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    if (compiled.size >= MAX_CACHED) {
+      compiled.clear();
+      ajv = undefined;
+    }
+    ajv ??= createAjv();
+    validate = ajv.compile(schema);
+    compiled.set(key, validate);
+  }
+  return validate;
+}
 
 /**
  * Each input's default (and each example) satisfies the input's own schema: a default
@@ -17,10 +37,9 @@ export const defaultsValid: ManifestRule = {
       const base = `spec.inputs.properties.${name}`;
       const { default: value, examples, ...schema } = property as InputProperty;
       if (value === undefined && examples === undefined) continue;
-      ajv ??= createAjv();
-      let validate;
+      let validate: ValidateFunction;
       try {
-        validate = ajv.compile(schema);
+        validate = validatorFor(schema);
       } catch (e) {
         findings.push({ path: base, message: `is not a valid schema: ${(e as Error).message}` });
         continue;

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseManifest, type ComponentManifest } from '../manifest/index.js';
+import { lintManifest } from './lint-manifest.js';
+import { LINT_RULES, MANIFEST_RULES } from './lint-rules.js';
+
+const testdata = join(__dirname, 'testdata');
+
+function load(file: string): ComponentManifest {
+  const parsed = parseManifest(readFileSync(join(testdata, file), 'utf8'), file);
+  // Fixtures must pass the schema: each one breaks a lint rule, not the format.
+  expect(parsed.diagnostics).toEqual([]);
+  return parsed.value!;
+}
+
+// What each rule's fixture must produce: [path, part of the message].
+const EXPECTED: Record<string, Array<[string, string]>> = {
+  'pinned-tag': [['spec.image.tag', '"1" is not a pinned release tag']],
+  'health-check': [['spec.runtime.health.tcp.port', 'probes port 9999, which is not among spec.runtime.ports']],
+  resources: [['spec.runtime.resources.requests.memory', 'requests 128Mi, more than the limit 64Mi']],
+  'required-inputs': [['spec.inputs.required', 'requires 6 inputs']],
+  'inputs-defaulted': [['spec.inputs.properties.region', 'is optional but has no default']],
+  'secret-write-only': [['spec.inputs.properties.apiToken.writeOnly', '"apiToken" looks like a secret']],
+  'secret-no-default': [['spec.inputs.properties.password.default', 'a secret must not have a default']],
+  'references-resolve': [
+    ['spec.runtime.env.DB', 'names the input "databse", which is not declared'],
+    ['spec.outputs.host.value', '"${{ db.host }}" refers to nothing a component knows'],
+  ],
+  'defaults-valid': [['spec.inputs.properties.database.default', '"App-1" does not satisfy the input\'s schema']],
+  'description-license': [
+    ['metadata.description', 'is missing or empty'],
+    ['metadata.license', 'is missing or empty'],
+  ],
+  'no-secret-in-command': [['spec.runtime.command.2', 'refers to the secret input "password"']],
+};
+
+describe('lintManifest', () => {
+  it('passes the good fixture with no findings', () => {
+    expect(lintManifest(load('good.component.yaml'))).toEqual([]);
+  });
+
+  it('has a fixture for every single-manifest rule', () => {
+    const fixtures = readdirSync(join(testdata, 'rules')).map((f) => f.replace('.component.yaml', '')).sort();
+    expect(fixtures).toEqual(MANIFEST_RULES.map((r) => r.name).sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual(fixtures);
+  });
+
+  it.each(Object.entries(EXPECTED))('%s: its fixture breaks it, and only it', (rule, expected) => {
+    const file = `rules/${rule}.component.yaml`;
+    const diagnostics = lintManifest(load(file), { file });
+    expect(diagnostics.map((d) => [d.rule, d.path])).toEqual(expected.map(([path]) => [rule, path]));
+    diagnostics.forEach((d, i) => {
+      expect(d).toMatchObject({ severity: 'error', code: 'LINT_RULE', file });
+      expect(d.message).toContain(expected[i]![1]);
+    });
+  });
+
+  it('gives line numbers when it can locate paths', () => {
+    const [d] = lintManifest(load('rules/pinned-tag.component.yaml'), { locate: (path) => (path.join('.') === 'spec.image.tag' ? { line: 16, column: 10 } : undefined) });
+    expect(d).toMatchObject({ line: 16, column: 10 });
+  });
+
+  it('lists every rule by name, the cross-version one last', () => {
+    expect(LINT_RULES).toEqual([...MANIFEST_RULES.map((r) => r.name), 'input-contract-semver']);
+    expect(new Set(LINT_RULES).size).toBe(LINT_RULES.length);
+  });
+
+  it('reports a missing health check and missing resources on an unvalidated manifest instead of throwing', () => {
+    const manifest = load('good.component.yaml');
+    const broken = { ...manifest, spec: { ...manifest.spec, runtime: { ...manifest.spec.runtime, health: {}, resources: undefined } } } as unknown as ComponentManifest;
+    const rules = lintManifest(broken).map((d) => `${d.rule} ${d.path}`);
+    expect(rules).toEqual(['health-check spec.runtime.health', 'resources spec.runtime.resources']);
+  });
+});
