@@ -1,8 +1,14 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  // One graphql module for our code and Nest's: vite would pick graphql's ESM build while
+  // Node (and so @nestjs/graphql) loads its CommonJS one, and instanceof checks then fail.
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'test/**/*.spec.ts'],
     testTimeout: 30_000,
