@@ -7,6 +7,7 @@ import { loadTrustStore } from '../../../libs/certify/index.js';
 import type { ApiConfig } from './api-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
+import { ANONYMOUS } from './auth/viewer.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { createVersionLoader } from './catalog/version-loader.js';
@@ -73,10 +74,21 @@ export class AppModule {
               const e = error as Error;
               logger.write('error', message, { error: e?.message, stack: e?.stack });
             }),
-            context: async (request: FastifyRequest): Promise<RequestContext> => ({
-              viewer: await auth.viewerFor(request.headers.authorization),
-              versions: createVersionLoader(repository),
-            }),
+            // Never throws: Mercurius would call it again from its error handler and answer 500.
+            context: async (request: FastifyRequest): Promise<RequestContext> => {
+              const versions = createVersionLoader(repository);
+              try {
+                return { viewer: await auth.viewerFor(request.headers.authorization), versions };
+              } catch (e) {
+                return { viewer: ANONYMOUS, versions, authError: e as Error };
+              }
+            },
+            hooks: {
+              preExecution: async (_schema, _document, context) => {
+                const { authError } = context as unknown as RequestContext;
+                if (authError) throw authError;
+              },
+            },
           }),
         }),
         AuthModule,

@@ -3,6 +3,7 @@ import { toClientError, type InternalErrorLog } from './to-client-error.js';
 
 const STATUS_BY_CODE: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   QUERY_TOO_DEEP: 400,

@@ -5,4 +5,6 @@ import type { VersionLoader } from '../catalog/version-loader.js';
 export interface RequestContext {
   viewer: Viewer;
   versions: VersionLoader;
+  /** Set when the Authorization header does not verify: the request is refused before execution. */
+  authError?: Error;
 }
