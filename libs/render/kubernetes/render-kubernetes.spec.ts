@@ -8,12 +8,13 @@ import { validateKubernetesObject } from './testdata/validate-kubernetes-object.
 
 type Obj = Record<string, any>;
 const objects = (files = renderKubernetes(fixtureApp())) =>
-  new Map(files.filter((f) => f.path !== 'kustomization.yaml').map((f) => [f.path, parse(f.content, { version: '1.1' }) as Obj]));
+  new Map(files.filter((f) => f.path !== 'kustomization.yaml' && f.path !== 'aisle.lock').map((f) => [f.path, parse(f.content, { version: '1.1' }) as Obj]));
 
 describe('renderKubernetes', () => {
   it('lays out a folder per instance and a kustomization listing every file, sorted and byte-stable', () => {
     const files = renderKubernetes(fixtureApp());
     expect(files.map((f) => f.path)).toEqual([
+      'aisle.lock',
       'cache/secret.yaml',
       'cache/service-headless.yaml',
       'cache/service.yaml',
@@ -31,7 +32,7 @@ describe('renderKubernetes', () => {
     ]);
     expect(renderKubernetes(fixtureApp())).toEqual(files);
     const kustomization = parse(files.find((f) => f.path === 'kustomization.yaml')!.content);
-    expect([...kustomization.resources].sort()).toEqual(files.map((f) => f.path).filter((p) => p !== 'kustomization.yaml'));
+    expect([...kustomization.resources].sort()).toEqual(files.map((f) => f.path).filter((p) => p.endsWith('.yaml') && p !== 'kustomization.yaml'));
     expect(files.filter((f) => f.path.endsWith('secret.yaml')).every((f) => f.mode === 0o600)).toBe(true);
   });
 

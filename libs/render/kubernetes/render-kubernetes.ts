@@ -1,4 +1,5 @@
 import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
+import { renderLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { buildKubernetesEnv, needsBase64 } from './build-kubernetes-env.js';
 import { buildServices } from './build-services.js';
@@ -14,7 +15,7 @@ export const HEADLESS_SUFFIX = '-headless';
 
 /**
  * Renders an app as plain Kubernetes manifests, a folder per instance plus a
- * kustomization.yaml listing them: `kubectl apply -k DIR` deploys it.
+ * kustomization.yaml listing them (`kubectl apply -k DIR` deploys it) and aisle.lock.
  */
 export function renderKubernetes(app: ResolvedApp): BundleFile[] {
   const ports = firstExposedPorts(app);
@@ -63,6 +64,8 @@ export function renderKubernetes(app: ResolvedApp): BundleFile[] {
     path: KUSTOMIZATION_FILE,
     content: toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources }),
   });
+  const secretFiles = new Set(files.filter((f) => f.path.endsWith('/secret.yaml')).map((f) => f.path));
+  files.push(renderLock(app, 'kubernetes', (instance, input) => (secretFiles.has(`${instance}/secret.yaml`) ? `${instance}/secret.yaml#${input}` : undefined)));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

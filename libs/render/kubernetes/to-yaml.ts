@@ -10,9 +10,11 @@ const RAW_IN_QUOTES = /[\u0080-\u009f\u2028\u2029\ufeff\ud800-\udfff]/gu;
  * Serializes a value as YAML that every reader of Kubernetes and Helm files parses back
  * to the same data: YAML 1.1 quoting (so `on`, `0755` or `1:20` stay strings), no line
  * folding, no anchors, and escapes for characters that 1.1 readers would fold.
+ * `decorate` may add comments to the document before it is written.
  */
-export function toYaml(value: unknown): string {
+export function toYaml(value: unknown, decorate?: (doc: Document) => void): string {
   const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
+  decorate?.(doc);
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value === 'string' && NEEDS_DOUBLE_QUOTES.test(node.value)) node.type = 'QUOTE_DOUBLE';
