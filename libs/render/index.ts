@@ -6,20 +6,10 @@ import type { BundleFile, Renderer, SecretReader, Target } from './renderer.js';
 export { TARGETS } from './renderer.js';
 export type { BundleFile, Renderer, SecretReader, Target } from './renderer.js';
 export { renderCompose, readComposeSecrets, COMPOSE_FILE, ENV_FILE, parseDotenv } from './compose/index.js';
-export { renderKubernetes, readKubernetesSecrets, KUSTOMIZATION_FILE } from './kubernetes/index.js';
+export { renderKubernetes, readKubernetesSecrets } from './kubernetes/index.js';
 export { renderHelm, readHelmSecrets } from './helm/index.js';
 export { renderLock, LOCK_FILE } from './lock/render-lock.js';
 export type { Lock, LockedSecret } from './lock/render-lock.js';
-
-// Until the Kubernetes and Helm renderers land, asking for them is reported, not guessed at.
-const pendingRenderers = new WeakSet<Renderer>();
-const pending = (target: Target): Renderer => {
-  const renderer: Renderer = () => {
-    throw new Error(`the ${target} renderer is not available in this build`);
-  };
-  pendingRenderers.add(renderer);
-  return renderer;
-};
 
 /** Every target's renderer; each returns its files sorted by path, `aisle.lock` included. */
 export const RENDERERS: Record<Target, Renderer> = {
@@ -35,12 +25,12 @@ export const SECRET_READERS: Record<Target, SecretReader> = {
   helm: readHelmSecrets,
 };
 
-/** True when a target's renderer is available in this build. */
-export function isTargetAvailable(target: Target): boolean {
-  return !pendingRenderers.has(RENDERERS[target]);
-}
-
 /** Files of a bundle by path, for a SecretReader. */
 export function filesByPath(files: readonly BundleFile[]): Map<string, string> {
   return new Map(files.map((f) => [f.path, f.content]));
+}
+
+/** True when a target's renderer is available in this build (all three are now). */
+export function isTargetAvailable(target: Target): boolean {
+  return typeof RENDERERS[target] === 'function';
 }
