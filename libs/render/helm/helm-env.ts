@@ -78,7 +78,8 @@ export function buildHelmEnv(instance: ResolvedInstance, ctx: HelmAppContext, ac
         }
       }
     });
-    return exprs.length === 1 ? `${exprs[0]} | quote` : `list ${exprs.join(' ')} | join "" | quote`;
+    const quote = `include ${x.helper('quote')}`;
+    return exprs.length === 1 ? `${exprs[0]} | ${quote}` : `list ${exprs.join(' ')} | join "" | ${quote}`;
   };
 
   const argumentList = (field: 'command' | 'args', values: ResolvedValue[] | undefined) => {

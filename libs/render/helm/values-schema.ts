@@ -33,6 +33,8 @@ function instanceSchema(instance: ResolvedInstance, chart: ChartInputs): Schema 
   for (const input of chart.values) {
     const property = declared?.properties[input] ?? inferred(instance.inputs[input]);
     let schema = pick(property);
+    // writeOnly marks the secrets: documentation for users, and how aisle reads a chart back.
+    if (instance.secretInputs.includes(input)) schema.writeOnly = true;
     if (instance.secretInputs.includes(input) && secretRule(instance, input).generate) {
       schema = { description: property.description, writeOnly: true, anyOf: [{ type: 'string', maxLength: 0 }, { ...schema, description: undefined, writeOnly: undefined }] };
       schema = JSON.parse(JSON.stringify(schema)) as Schema;
