@@ -25,6 +25,7 @@ import { HealthModule } from './health/health.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
+const MAX_QUERY_TOKENS = 2000;
 
 /** The service: one Nest module per feature over a TypeORM database and a Mercurius GraphQL endpoint. */
 @Module({})
@@ -69,6 +70,8 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: false,
+            // A bound on tokens bounds the parser's recursion: absurdly nested text is a syntax error, not a stack overflow.
+            graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
             validationRules: [depthLimitRule(config.maxQueryDepth), complexityLimitRule(config.maxQueryCost)],
             errorFormatter: formatGraphqlErrors((message, error) => {
               const e = error as Error;

@@ -1,12 +1,10 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, print, type GraphQLFormattedError } from 'graphql';
 import { ApiError } from './api-error.js';
 import { graphqlCodeFor, type GraphqlErrorCode } from './graphql-error-code.js';
 
 /** Where internal failures are reported (with their stack), never to the client. */
 export type InternalErrorLog = (message: string, error: unknown) => void;
 
-// graphql-js quotes the offending value in variable coercion errors; a secret may be that value.
-const VARIABLE_VALUE = /^(Variable "\$[^"]+" got invalid value) .*?(; |$)/s;
 
 /**
  * One GraphQL error as a client sees it: a message, a code, field paths for bad input,
@@ -22,6 +20,7 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): G
     const message = shown.length === 1 ? withPath(shown[0]!.path, shown[0]!.message) : `${shown.length} problems: ${shown.map((d) => withPath(d.path, d.message)).join('; ')}`;
     return { ...base, message, extensions: { code, problems: shown.map((d) => ({ path: d.path, code: d.code, message: d.message, ...(d.rule ? { rule: d.rule } : {}) })) } };
   }
+  if (e.message.startsWith('Variable "$')) return { ...base, message: withoutValue(e, original), extensions: { code: 'BAD_USER_INPUT' } };
   const ownCode = (e.extensions?.code ?? original?.extensions?.code) as GraphqlErrorCode | undefined;
   if (ownCode && ownCode !== 'INTERNAL_SERVER_ERROR') return { ...base, message: e.message, extensions: { code: ownCode } };
   if (original?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -32,7 +31,6 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): G
   }
   if (original === undefined || original instanceof GraphQLError) {
     if (e.message.startsWith('Syntax Error')) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
-    if (e.message.startsWith('Variable "$')) return { ...base, message: e.message.replace(VARIABLE_VALUE, '$1$2'), extensions: { code: 'BAD_USER_INPUT' } };
     if (e.nodes !== undefined || e.locations !== undefined) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }
   const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
@@ -46,4 +44,18 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): G
 
 function withPath(path: string, message: string): string {
   return path ? `${path}: ${message}` : message;
+}
+
+/**
+ * graphql-js quotes the offending value in variable coercion errors (and its scalars
+ * repeat it); a secret may be that value. Keep the variable, the expected type and our
+ * own scalars' value-free reasons only.
+ */
+function withoutValue(e: GraphQLError, original: (Error & { extensions?: Record<string, unknown> }) | undefined): string {
+  if (!e.message.includes(' got invalid value')) return e.message;
+  const name = /^Variable "\$([^"]+)"/.exec(e.message)?.[1] ?? '';
+  const node = e.nodes?.[0];
+  const type = node?.kind === Kind.VARIABLE_DEFINITION ? ` of type ${print(node.type)}` : '';
+  const reason = original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT' ? `: ${original.message}` : '';
+  return `Variable "$${name}" got an invalid value; it must be a value${type}${reason}`;
 }

@@ -1,0 +1,76 @@
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { derivedManifest, fixtureCatalog, shippedManifest } from './support/fixture-catalog.js';
+import { databaseKinds } from './support/test-databases.js';
+import { startTestServer, type GqlResponse, type TestServer } from './support/test-server.js';
+
+const PRIVATE = 'acme-vault';
+
+describe.each(await databaseKinds())('private components (%s)', (kind) => {
+  let t: TestServer;
+  const tokens: Record<string, string | undefined> = {};
+
+  beforeAll(async () => {
+    const fixture = fixtureCatalog();
+    t = await startTestServer(kind, { catalogDir: fixture.catalogDir, trustDir: fixture.trustDir });
+    tokens.acme = await t.token('acme', ['publish']);
+    tokens.acmeReader = await t.token('acme', []);
+    tokens.globex = await t.token('globex', ['publish', 'certify', 'admin']);
+    tokens.anonymous = undefined;
+    const m = derivedManifest(shippedManifest('postgresql', '16.10.0'), { name: PRIVATE, version: '1.0.0', aisle: 'vault' });
+    const r = await t.gql('mutation P($m: String!) { publishComponent(manifest: $m, visibility: PRIVATE) { created } }', { m: stringify(m) }, tokens.acme);
+    expect(r.body.data.publishComponent.created).toBe(true);
+  });
+  afterAll(async () => t?.stop());
+
+  /** What each path shows a viewer: everything that could reveal the component. */
+  async function sees(token: string | undefined): Promise<Record<string, unknown>> {
+    const browse = await t.gql(
+      `{ aisles { name components }
+         all: components(first: 100) { totalCount nodes { name } }
+         search: components(search: "acme vault") { totalCount nodes { name } }
+         aisle: components(aisle: "vault") { totalCount nodes { name } }
+         component(name: "${PRIVATE}") { name visibility latest { version } } }`,
+      undefined,
+      token,
+    );
+    expect(browse.body.errors).toBeUndefined();
+    const d = browse.body.data;
+    const validate = await t.gql(`{ validateInputs(component: "${PRIVATE}", inputs: {}) { valid } }`, undefined, token);
+    const app = `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: x }\ninstances:\n  v: { component: ${PRIVATE} }\n`;
+    const compose = await t.gql('query C($app: String!) { compose(app: $app) { lock } }', { app }, token);
+    return {
+      aisle: d.aisles.some((a: { name: string }) => a.name === 'vault'),
+      list: d.all.nodes.some((n: { name: string }) => n.name === PRIVATE),
+      total: d.all.totalCount,
+      search: d.search.totalCount,
+      byAisle: d.aisle.totalCount,
+      component: d.component !== null,
+      validate: outcome(validate),
+      compose: outcome(compose),
+    };
+  }
+
+  it('is seen by its organization, whatever the token’s scopes', async () => {
+    for (const token of [tokens.acme, tokens.acmeReader]) {
+      expect(await sees(token)).toEqual({ aisle: true, list: true, total: 4, search: 1, byAisle: 1, component: true, validate: 'ok', compose: 'ok' });
+    }
+  });
+
+  it('does not exist for anyone else, on every path, never "forbidden"', async () => {
+    for (const token of [tokens.anonymous, tokens.globex]) {
+      expect(await sees(token)).toEqual({ aisle: false, list: false, total: 3, search: 0, byAisle: 0, component: false, validate: 'NOT_FOUND', compose: 'NOT_FOUND' });
+    }
+  });
+
+  it('answers the same way as for a component that does not exist', async () => {
+    const missing = await t.gql('{ validateInputs(component: "acme-nothing", inputs: {}) { valid } }');
+    const hidden = await t.gql(`{ validateInputs(component: "${PRIVATE}", inputs: {}) { valid } }`);
+    expect(hidden.body.errors?.[0]?.message.replace(PRIVATE, 'X')).toBe(missing.body.errors?.[0]?.message.replace('acme-nothing', 'X'));
+    expect(hidden.text).not.toContain('forbidden');
+  });
+});
+
+function outcome(r: GqlResponse): string {
+  return r.body.errors ? String(r.body.errors[0]?.extensions?.code) : 'ok';
+}
