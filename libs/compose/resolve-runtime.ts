@@ -126,6 +126,8 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     dependsOn: i.dependsOn,
     outputs,
     stateful: volumes.length > 0,
+    // Helm writes values.schema.json from it.
+    inputsSchema: m.spec.inputs,
   };
   return { instance, diagnostics };
 }
