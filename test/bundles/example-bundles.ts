@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog, shippedCatalogDir, type CatalogIndex } from '../../libs/catalog/index.js';
+import { composeApp } from '../../libs/compose/index.js';
+import { parseAppSpec, type AppSpec } from '../../libs/manifest/index.js';
+import { RENDERERS, type BundleFile, type Target } from '../../libs/render/index.js';
+import { fixedSecrets } from './fixed-secrets.js';
+
+export const EXAMPLES_DIR = join(__dirname, '../../examples');
+
+let catalog: CatalogIndex | undefined;
+
+/** The shipped catalog, loaded once per test file. */
+export function shippedCatalog(): CatalogIndex {
+  catalog ??= loadCatalog(shippedCatalogDir()).index;
+  return catalog;
+}
+
+/** The example app specs: `examples/NAME.yaml` → NAME. */
+export function exampleNames(): string[] {
+  return readdirSync(EXAMPLES_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/** Parses an example's spec; throws when it is invalid (a broken example is a bug). */
+export function exampleSpec(name: string): AppSpec {
+  const parsed = parseAppSpec(readFileSync(join(EXAMPLES_DIR, `${name}.yaml`), 'utf8'), `examples/${name}.yaml`);
+  if (!parsed.value) throw new Error(`examples/${name}.yaml: ${JSON.stringify(parsed.diagnostics)}`);
+  return parsed.value;
+}
+
+/** An example rendered for a target, with fixed secrets so the bytes are stable. */
+export function exampleBundle(name: string, target: Target): BundleFile[] {
+  const spec = exampleSpec(name);
+  const composed = composeApp(spec, shippedCatalog(), { previousSecrets: fixedSecrets(spec, shippedCatalog()) });
+  if (!composed.app) throw new Error(`examples/${name}.yaml: ${JSON.stringify(composed.diagnostics)}`);
+  return RENDERERS[target](composed.app);
+}
