@@ -71,6 +71,9 @@ describe.each(await databaseKinds())('bad input over HTTP (%s)', (kind) => {
   it('queries too costly to run', async () => {
     const r = await t.gql('{ components(first: 100) { nodes { versions { inputs { name description } outputs { name } } } } }');
     expectClean(r as never, 'QUERY_TOO_COMPLEX');
+    const byVariable = 'query Q($n: Int) { components(first: $n) { nodes { versions { inputs { name description } outputs { name } } } } }';
+    expectClean((await t.gql(byVariable, { n: 100 })) as never, 'QUERY_TOO_COMPLEX');
+    expect((await t.gql(byVariable, { n: 2 })).body.errors).toBeUndefined();
     const fine = await t.gql('{ components(first: 50) { nodes { name latest { version inputs { name type } certification { level } } } } }');
     expect(fine.body.errors).toBeUndefined();
   });

@@ -43,7 +43,7 @@ export function apiConfigFromEnv(env: Record<string, string | undefined>, cwd: s
     trustDir: env.AISLE_TRUST_DIR ? resolve(cwd, env.AISLE_TRUST_DIR) : defaultTrustDir(),
     bodyLimit: 1024 * 1024,
     maxQueryDepth: 10,
-    maxQueryCost: 5000,
+    maxQueryCost: 10_000,
     logLevel: ['debug', 'info', 'warn', 'error'].includes(level) ? level : 'info',
   };
 }

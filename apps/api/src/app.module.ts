@@ -11,10 +11,10 @@ import { ANONYMOUS } from './auth/viewer.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { createVersionLoader } from './catalog/version-loader.js';
-import { complexityLimitRule } from './common/complexity-limit-rule.js';
 import { depthLimitRule } from './common/depth-limit-rule.js';
 import { formatGraphqlErrors } from './common/format-graphql-errors.js';
 import { JsonLogger } from './common/json-logger.js';
+import { queryCost, tooComplex } from './common/query-cost.js';
 import { Readiness } from './common/readiness.js';
 import type { RequestContext } from './common/request-context.js';
 import { API_CONFIG, TRUST_STORE } from './common/tokens.js';
@@ -72,7 +72,7 @@ export class AppModule {
             graphiql: false,
             // A bound on tokens bounds the parser's recursion: absurdly nested text is a syntax error, not a stack overflow.
             graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
-            validationRules: [depthLimitRule(config.maxQueryDepth), complexityLimitRule(config.maxQueryCost)],
+            validationRules: [depthLimitRule(config.maxQueryDepth)],
             errorFormatter: formatGraphqlErrors((message, error) => {
               const e = error as Error;
               logger.write('error', message, { error: e?.message, stack: e?.stack });
@@ -87,9 +87,11 @@ export class AppModule {
               }
             },
             hooks: {
-              preExecution: async (_schema, _document, context) => {
+              // Cost needs the variables (`first: $n`), so it is checked here rather than as a cached validation rule.
+              preExecution: async (schema, document, context, variables) => {
                 const { authError } = context as unknown as RequestContext;
                 if (authError) throw authError;
+                if (queryCost(schema, document, variables) > config.maxQueryCost) throw tooComplex(config.maxQueryCost);
               },
             },
           }),

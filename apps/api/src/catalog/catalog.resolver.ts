@@ -2,7 +2,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { ApiError } from '../common/api-error.js';
 import { CurrentContext } from '../common/current-context.decorator.js';
 import type { RequestContext } from '../common/request-context.js';
-import { MAX_PAGE_SIZE } from '../common/complexity-limit-rule.js';
+import { MAX_PAGE_SIZE } from '../common/query-cost.js';
 import { CatalogService, DEFAULT_PAGE_SIZE } from './catalog.service.js';
 import { ComponentsArgs } from './dto/components.args.js';
 import { ValidateInputsArgs } from './dto/validate-inputs.args.js';

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNCERTIFIED } from '../../libs/catalog/index.js';
+import { manifestDigest } from '../../libs/manifest/index.js';
+import { CatalogRepository } from '../../apps/api/src/catalog/catalog.repository.js';
+import { createDataSource } from '../../apps/api/src/database/create-data-source.js';
+import { QueryCounter } from '../../apps/api/src/database/query-counter.js';
+import { derivedManifest, shippedManifest } from './support/fixture-catalog.js';
+import { databaseKinds, testDatabase, type TestDatabase } from './support/test-databases.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+const PAGE = `query Page($first: Int) {
+  components(first: $first) {
+    edges { cursor node { name aisle latest { version digest inputs { name type required default secret } certification { level verified certifier } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe.each(await databaseKinds())('SQL per page (%s)', (kind) => {
+  let db: TestDatabase;
+  let t: TestServer;
+  const counter = new QueryCounter();
+
+  beforeAll(async () => {
+    db = await testDatabase(kind);
+    const ds = await createDataSource({ url: db.url, schema: db.schema });
+    const repository = new CatalogRepository(ds);
+    const base = shippedManifest('redis', '8.2.0');
+    // 60 components with two versions each: a page of 50 really holds 50 components and 100 versions.
+    for (let i = 0; i < 60; i++) {
+      for (const version of ['1.0.0', '1.1.0']) {
+        const m = derivedManifest(base, { name: `load-${String(i).padStart(2, '0')}`, version });
+        await repository.insertVersion({ name: m.metadata.name, version, digest: manifestDigest(m), manifest: m, source: 'test', certification: UNCERTIFIED }, { organization: 'load', visibility: 'public' });
+      }
+    }
+    await ds.destroy();
+    t = await startTestServer(kind, { catalogDir: undefined, queryCounter: counter }, db);
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await db?.drop();
+  });
+
+  async function queriesFor(first: number): Promise<number> {
+    counter.reset();
+    const r = await t.gql(PAGE, { first });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.components.edges).toHaveLength(first);
+    expect(r.body.data.components.edges[0].node.latest.version).toBe('1.1.0');
+    return counter.count;
+  }
+
+  it('costs the same small number of queries for 5 or 50 components', async () => {
+    const small = await queriesFor(5);
+    const large = await queriesFor(50);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(3);
+  });
+});
