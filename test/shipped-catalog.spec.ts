@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../apps/cli/src/main.js';
+import { CERTIFICATION_FILE, loadCatalog } from '../libs/catalog/index.js';
+import { createCatalogVerifier, keyId, LINT_RULES, loadTrustStore, MAX_REQUIRED_INPUTS } from '../libs/certify/index.js';
+import { createPublicKey } from 'node:crypto';
+
+// The shipped catalog, as a user gets it: certified by the library key in trust/.
+// Reads only the repository (no ../shared), so it runs on any clone.
+const root = join(__dirname, '..');
+const trust = loadTrustStore(join(root, 'trust'));
+const libraryKey = keyId(createPublicKey(readFileSync(join(root, 'trust/library-certifier.pub.pem'), 'utf8')));
+const { index, diagnostics } = loadCatalog(join(root, 'catalog'), { verify: createCatalogVerifier(trust), relativeTo: root });
+const versions = index.names().flatMap((n) => [...index.versions(n)]);
+
+function io() {
+  const out: string[] = [];
+  return { out, io: { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), cwd: root, env: {} } };
+}
+
+describe('the shipped catalog', () => {
+  it('loads without a single problem', () => {
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('holds at least 20 components on at least 6 aisles, two of them with two version lines', () => {
+    expect(index.names().length).toBeGreaterThanOrEqual(20);
+    expect(index.aisles().length).toBeGreaterThanOrEqual(6);
+    expect(index.names().filter((n) => index.versions(n).length >= 2).length).toBeGreaterThanOrEqual(2);
+    for (const aisle of ['database', 'cache', 'queue', 'web', 'storage', 'identity']) expect(index.aisles().map((a) => a.name)).toContain(aisle);
+    expect(index.resolve('postgresql@^16').version?.version).toMatch(/^16\./);
+    expect(index.resolve('postgresql@^17').version?.version).toMatch(/^17\./);
+  });
+
+  it.each(versions.map((v) => [`${v.name}@${v.version}`, v] as const))('%s requires at most five inputs and is certified by the library key', (_, v) => {
+    expect((v.manifest.spec.inputs.required ?? []).length).toBeLessThanOrEqual(MAX_REQUIRED_INPUTS);
+    expect(v.certification).toEqual(expect.objectContaining({ level: 'certified', verified: true, certifier: 'library-certifier', checks: LINT_RULES }));
+    const record = JSON.parse(readFileSync(join(root, v.source, '..', CERTIFICATION_FILE), 'utf8'));
+    expect(record.keyId).toBe(libraryKey);
+    expect(existsSync(join(root, v.source, '..', 'NOTES.md'))).toBe(true);
+  });
+
+  it('aisle lint and aisle verify exit 0 on it', async () => {
+    const lint = io();
+    expect(await run(['lint'], lint.io), lint.out.join('')).toBe(0);
+    expect(lint.out.join('')).toContain('0 error(s), 0 warning(s)');
+    const verify = io();
+    expect(await run(['verify'], verify.io), verify.out.join('')).toBe(0);
+    expect(verify.out.join('')).toContain(`${versions.length} of ${versions.length} version(s) certified by a trusted key`);
+  });
+
+  it('keeps private keys out of the repository: trust/ holds public keys only', () => {
+    const files = readdirSync(join(root, 'trust'));
+    expect(files).toContain('library-certifier.pub.pem');
+    for (const f of files) expect(readFileSync(join(root, 'trust', f), 'utf8')).not.toContain('PRIVATE KEY');
+    for (const v of versions) expect(readFileSync(join(root, v.source, '..', CERTIFICATION_FILE), 'utf8')).not.toContain('PRIVATE KEY');
+  });
+});
