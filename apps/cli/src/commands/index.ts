@@ -1,10 +1,15 @@
 import type { Command } from '../command.js';
 import { aislesCommand } from './aisles.js';
 import { certifyCommand } from './certify.js';
+import { composeCommand } from './compose.js';
+import { getCommand } from './get.js';
 import { lintCommand } from './lint.js';
 import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
 import { showCommand } from './show.js';
+import { tokenCommand } from './token.js';
+import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `aisle` sub-command, in the order `aisle --help` lists them. */
-export const COMMANDS: Command[] = [aislesCommand, searchCommand, showCommand, lintCommand, certifyCommand, verifyCommand];
+export const COMMANDS: Command[] = [aislesCommand, searchCommand, showCommand, getCommand, composeCommand, validateCommand, lintCommand, certifyCommand, verifyCommand, serveCommand, tokenCommand];

@@ -1,0 +1,36 @@
+import { coerceInputValue } from '../../../../libs/inputs/index.js';
+import type { AppSpec, Scalar } from '../../../../libs/manifest/index.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../parse-args.js';
+import { BUNDLE_OPTIONS, produceBundle } from '../produce-bundle.js';
+
+export const getCommand: Command = {
+  name: 'get',
+  summary: 'one component as a ready-to-run bundle: the other inputs defaulted or generated',
+  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target compose|kubernetes|helm] [--out DIR] [--json]',
+  options: [{ name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: 'an input value, converted to the input\'s type' }, ...BUNDLE_OPTIONS],
+  run(ctx) {
+    const [reference, ...extra] = ctx.args.positionals;
+    if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]');
+    const resolved = ctx.catalog().resolve(reference, 'component');
+    if (!resolved.version) return ctx.report(resolved.diagnostics);
+    const properties = resolved.version.manifest.spec.inputs.properties;
+    const inputs: Record<string, Scalar> = {};
+    for (const assignment of (ctx.args.options.set as string[] | undefined) ?? []) {
+      const eq = assignment.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--set expects KEY=VALUE, got "${assignment}"`);
+      const key = assignment.slice(0, eq);
+      // Values given on the command line are literal: no wiring in a one-component app.
+      const value = coerceInputValue(properties[key], assignment.slice(eq + 1));
+      inputs[key] = typeof value === 'string' ? value.replace(/\$\{\{/g, '$${{') : value;
+    }
+    const name = resolved.version.name.slice(0, 32).replace(/-+$/, '');
+    const spec: AppSpec = {
+      apiVersion: 'aisle.dev/v1',
+      kind: 'App',
+      metadata: { name },
+      instances: { [name]: { component: `${resolved.version.name}@${resolved.version.version}`, inputs } },
+    };
+    return produceBundle(ctx, spec, { publishExposed: true });
+  },
+};
