@@ -1,0 +1,52 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { certificationFor, derivedManifest, fixtureCatalog, shippedManifest } from './support/fixture-catalog.js';
+import { databaseKinds, testDatabase, type TestDatabase } from './support/test-databases.js';
+import { startTestServer } from './support/test-server.js';
+
+describe.each(await databaseKinds())('ingesting the shipped catalog at start (%s)', (kind) => {
+  let db: TestDatabase;
+  afterAll(async () => db?.drop());
+
+  it('is idempotent, records certification, and refuses a changed published version', async () => {
+    db = await testDatabase(kind);
+    const fixture = fixtureCatalog();
+    const options = { catalogDir: fixture.catalogDir, trustDir: fixture.trustDir };
+    const VERSIONS = '{ components(first: 100) { totalCount nodes { name versions { version digest certification { level verified } } } } }';
+
+    const first = await startTestServer(kind, options, db);
+    const before = (await first.gql(VERSIONS)).body.data;
+    expect(before.components.totalCount).toBe(3);
+    expect(first.logs.some((l) => l.includes('"catalog ingested"') && l.includes('"added":4'))).toBe(true);
+    await first.stop();
+
+    // Restart on the same database: nothing added, nothing changed.
+    const second = await startTestServer(kind, options, db);
+    expect((await second.gql(VERSIONS)).body.data).toEqual(before);
+    expect(second.logs.some((l) => l.includes('"catalog ingested"') && l.includes('"added":0') && l.includes('"unchanged":4'))).toBe(true);
+    await second.stop();
+
+    // Someone edits a published manifest in place, and certifies nginx meanwhile.
+    const nginx = shippedManifest('nginx', '1.30.0');
+    writeFileSync(join(fixture.catalogDir, 'nginx', '1.30.0', 'certification.json'), certificationFor(nginx, fixture.privateKey));
+    const pgFile = join(fixture.catalogDir, 'postgresql', '16.10.0', 'component.yaml');
+    const edited = derivedManifest(shippedManifest('postgresql', '16.10.0'), { description: 'Edited after publishing.' });
+    writeFileSync(pgFile, stringify(edited));
+    expect(readFileSync(pgFile, 'utf8')).toContain('Edited after publishing');
+
+    const third = await startTestServer(kind, options, db);
+    const after = (await third.gql(VERSIONS)).body.data;
+    const pg = (d: typeof before) => d.components.nodes.find((n: { name: string }) => n.name === 'postgresql');
+    expect(pg(after)).toEqual(pg(before));
+    const refused = third.logs.filter((l) => l.includes('"level":"error"') && l.includes('postgresql@16.10.0'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toContain('differs from the published');
+    const nginxAfter = after.components.nodes.find((n: { name: string }) => n.name === 'nginx');
+    expect(nginxAfter.versions[0].certification).toEqual({ level: 'certified', verified: true });
+    const ready = await fetch(`${third.url}/readyz`);
+    expect(ready.status).toBe(200);
+    await third.stop();
+  });
+});
