@@ -6,9 +6,9 @@ import { CERTIFICATION_LEVELS, keyId, LINT_RULES, serializeCertification, signCe
 import { error, hasErrors, warning, type Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { catalogTarget, loadTarget, locateDiagnostics } from '../catalog-target.js';
 import { cliTrustStore } from '../catalog-verifier.js';
+import { lintLoaded } from '../lint-loaded.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../parse-args.js';
-import { lintLoaded } from './lint.js';
 
 export const certifyCommand: Command = {
   name: 'certify',

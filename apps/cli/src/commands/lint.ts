@@ -1,20 +1,9 @@
-import { LINT_RULES, lintManifest, lintVersions } from '../../../../libs/certify/index.js';
-import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
-import { catalogTarget, loadTarget, locateDiagnostics, type LoadedTarget } from '../catalog-target.js';
+import { LINT_RULES } from '../../../../libs/certify/index.js';
+import { catalogTarget, loadTarget, locateDiagnostics } from '../catalog-target.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
+import { lintLoaded } from '../lint-loaded.js';
 import { UsageError } from '../parse-args.js';
-
-/** Runs every conformance rule over the versions a target names; cross-version findings only for those versions. */
-export function lintLoaded(loaded: LoadedTarget): Diagnostic[] {
-  const files = new Set(loaded.versions.map((v) => v.source));
-  const names = [...new Set(loaded.versions.map((v) => v.name))];
-  return [
-    ...loaded.diagnostics,
-    ...loaded.versions.flatMap((v) => lintManifest(v.manifest, { file: v.source })),
-    ...names.flatMap((n) => lintVersions(loaded.allVersions(n))).filter((d) => d.file !== undefined && files.has(d.file)),
-  ];
-}
 
 export const lintCommand: Command = {
   name: 'lint',

@@ -1,0 +1,14 @@
+import { lintManifest, lintVersions } from '../../../libs/certify/index.js';
+import type { Diagnostic } from '../../../libs/diagnostics/index.js';
+import type { LoadedTarget } from './catalog-target.js';
+
+/** Runs every conformance rule over the versions a target names; cross-version findings only for those versions. */
+export function lintLoaded(loaded: LoadedTarget): Diagnostic[] {
+  const files = new Set(loaded.versions.map((v) => v.source));
+  const names = [...new Set(loaded.versions.map((v) => v.name))];
+  return [
+    ...loaded.diagnostics,
+    ...loaded.versions.flatMap((v) => lintManifest(v.manifest, { file: v.source })),
+    ...names.flatMap((n) => lintVersions(loaded.allVersions(n))).filter((d) => d.file !== undefined && files.has(d.file)),
+  ];
+}
