@@ -22,7 +22,7 @@ export const getCommand: Command = {
       const key = assignment.slice(0, eq);
       // Values given on the command line are literal: no wiring in a one-component app.
       const value = coerceInputValue(properties[key], assignment.slice(eq + 1));
-      inputs[key] = typeof value === 'string' ? value.replace(/\$\{\{/g, '$${{') : value;
+      inputs[key] = typeof value === 'string' ? value.replace(/\$\{\{/g, () => '$${{') : value;
     }
     const name = resolved.version.name.slice(0, 32).replace(/-+$/, '');
     const spec: AppSpec = {
