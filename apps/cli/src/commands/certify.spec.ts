@@ -119,5 +119,9 @@ describe('aisle certify / verify / lint', () => {
     expect(await run(['lint', 'catalog/redis/8.2.0'], good.io)).toBe(0);
     expect(good.text()).toContain('linted 1 version(s) of 1 component(s)');
     expect(await run(['lint', 'no/such/dir'], io(w.dir).io)).toBe(2);
+    // Without DIR, lint reads the catalog the other commands read.
+    const viaEnv = io(root, { AISLE_CATALOG: join(w.dir, 'catalog') });
+    expect(await run(['lint'], viaEnv.io)).toBe(1);
+    expect(viaEnv.text()).toContain('linted 2 version(s) of 2 component(s)');
   });
 });

@@ -13,8 +13,10 @@ export const lintCommand: Command = {
   run(ctx) {
     const [dir, ...extra] = ctx.args.positionals;
     if (extra.length > 0) throw new UsageError('expects at most one DIR');
-    const target = catalogTarget(ctx.io.cwd, dir);
-    if (!target) throw new UsageError(`${dir} is not a catalog, component or version folder`);
+    // Without DIR, the catalog the other commands read: --catalog, $AISLE_CATALOG, else the shipped one.
+    const arg = dir ?? (ctx.args.options.catalog as string | undefined) ?? ctx.io.env.AISLE_CATALOG;
+    const target = catalogTarget(ctx.io.cwd, arg);
+    if (!target) throw new UsageError(`${arg} is not a catalog, component or version folder`);
     const loaded = loadTarget(target, ctx.io.cwd);
     const diagnostics = locateDiagnostics(lintLoaded(loaded), ctx.io.cwd);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

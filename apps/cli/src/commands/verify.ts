@@ -15,8 +15,10 @@ export const verifyCommand: Command = {
   run(ctx) {
     const [dir, ...extra] = ctx.args.positionals;
     if (extra.length > 0) throw new UsageError('expects at most one DIR');
-    const target = catalogTarget(ctx.io.cwd, dir);
-    if (!target) throw new UsageError(`${dir} is not a catalog, component or version folder`);
+    // Without DIR, the catalog the other commands read: --catalog, $AISLE_CATALOG, else the shipped one.
+    const arg = dir ?? (ctx.args.options.catalog as string | undefined) ?? ctx.io.env.AISLE_CATALOG;
+    const target = catalogTarget(ctx.io.cwd, arg);
+    if (!target) throw new UsageError(`${arg} is not a catalog, component or version folder`);
     const trust = cliTrustStore(ctx.io.env, ctx.io.cwd, ctx.args.options.trust as string | undefined);
     const loaded = loadTarget(target, ctx.io.cwd, createCatalogVerifier(trust));
     // The loader's "loads as uncertified" warnings are restated below as errors, one per version.
