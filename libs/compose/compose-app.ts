@@ -87,11 +87,11 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
         unwired.add(key);
         continue;
       }
-      if (!r.value.parts.some((p) => p.kind !== 'text')) {
+      const segments = parseTemplate(raw).segments;
+      if (!segments.some((s) => s.kind === 'ref')) {
         given[key] = r.value.value;
         continue;
       }
-      const segments = parseTemplate(raw).segments;
       // A value that is exactly one reference keeps the output's type (a port stays an integer).
       given[key] = segments.length === 1 ? coerceInputValue(properties[key], r.value.value) : r.value.value;
       inputParts[key] = { ...r.value, secret: r.value.secret || properties[key]?.writeOnly === true };

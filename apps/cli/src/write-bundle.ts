@@ -29,13 +29,14 @@ export function writeBundle(dir: string, files: readonly BundleFile[]): void {
     }
     mkdirSync(dir, { recursive: true });
     const root = realpathSync(dir);
+    // Check every destination before moving any file in, so a refusal leaves the folder as it was.
     for (const f of files) {
       const target = join(dir, f.path);
       mkdirSync(dirname(target), { recursive: true });
       const folder = realpathSync(dirname(target));
       if (folder !== root && !folder.startsWith(root + sep)) throw new Error(`refusing to write "${f.path}": ${relative(root, folder)} leads outside ${dir}`);
-      renameSync(join(staging, f.path), target);
     }
+    for (const f of files) renameSync(join(staging, f.path), join(dir, f.path));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog, shippedCatalogDir } from '../catalog/index.js';
+import type { AppSpec, InstanceSpec } from '../manifest/index.js';
+import { composeApp } from './compose-app.js';
+
+const catalog = loadCatalog(shippedCatalogDir()).index;
+const app = (instances: Record<string, InstanceSpec>): AppSpec => ({ apiVersion: 'aisle.dev/v1', kind: 'App', metadata: { name: 'shop' }, instances });
+const codes = (r: ReturnType<typeof composeApp>) => r.diagnostics.map((d) => `${d.code} ${d.path}`);
+
+describe('composeApp', () => {
+  it('wires an output into env, keeps its parts down to the producer inputs, and marks it secret', () => {
+    const r = composeApp(
+      app({
+        db: { component: 'postgresql@^16', inputs: { database: 'shop', password: 'p@ss word/123' } },
+        web: { component: 'web-app', inputs: { image: 'docker.io/traefik/whoami:v1.10' }, env: { DATABASE_URL: 'jdbc:${{ db.url }}' } },
+      }),
+      catalog,
+    );
+    expect(r.diagnostics).toEqual([]);
+    const web = r.app!.instances.find((i) => i.name === 'web')!;
+    const url = web.env.find((e) => e.name === 'DATABASE_URL')!;
+    expect(url.value).toBe('jdbc:postgresql://app:p%40ss%20word%2F123@db:5432/shop');
+    expect(url.secret).toBe(true);
+    expect(url.parts).toEqual([
+      { kind: 'text', text: 'jdbc:postgresql://' },
+      { kind: 'input', instance: 'db', input: 'username', filters: ['urlencode'] },
+      { kind: 'text', text: ':' },
+      { kind: 'input', instance: 'db', input: 'password', filters: ['urlencode'] },
+      { kind: 'text', text: '@' },
+      { kind: 'host', instance: 'db' },
+      { kind: 'text', text: ':5432/' },
+      { kind: 'input', instance: 'db', input: 'database', filters: ['urlencode'] },
+    ]);
+    expect(web.dependsOn).toEqual(['db']);
+    expect(r.app!.instances.map((i) => i.name)).toEqual(['db', 'web']);
+  });
+
+  it('keeps the type of a value that is exactly one reference, and records the wiring in inputParts', () => {
+    const r = composeApp(
+      app({
+        db: { component: 'postgresql' },
+        web: { component: 'web-app', inputs: { image: 'docker.io/traefik/whoami:v1.10', port: '${{ db.port }}', healthPath: '/${{ db.database }}' } },
+      }),
+      catalog,
+    );
+    expect(r.diagnostics).toEqual([]);
+    const web = r.app!.instances.find((i) => i.name === 'web')!;
+    expect(web.inputs.port).toBe(5432);
+    expect(web.ports).toEqual([{ name: 'http', port: 5432, protocol: 'TCP', expose: true }]);
+    expect(web.health.http).toEqual({ port: 5432, path: '/app' });
+    expect(web.inputParts.healthPath!.parts).toEqual([{ kind: 'text', text: '/' }, { kind: 'input', instance: 'db', input: 'database', filters: [] }]);
+    expect(web.outputs.url!.value).toBe('http://web:5432/');
+  });
+
+  it('generates missing secrets, keeps previous ones, and says which were generated', () => {
+    const spec = app({ db: { component: 'postgresql' }, cache: { component: 'redis' } });
+    const r = composeApp(spec, catalog, { previousSecrets: { db: { password: 'kept-from-before-1' } } });
+    const db = r.app!.instances.find((i) => i.name === 'db')!;
+    const cache = r.app!.instances.find((i) => i.name === 'cache')!;
+    expect(db.inputs.password).toBe('kept-from-before-1');
+    expect(db.generatedInputs).toEqual([]);
+    expect(cache.generatedInputs).toEqual(['password']);
+    expect(cache.inputs.password).toMatch(/^[A-Za-z0-9]{24}$/);
+    expect(db.secretInputs).toEqual(['password']);
+  });
+
+  it('reports every problem of every instance at once, each with its path', () => {
+    const r = composeApp(
+      app({
+        db: { component: 'postgresql', inputs: { password: 'short', databse: 'x' } },
+        cache: { component: 'redis@^99' },
+        queue: { component: 'rabbit' },
+        web: { component: 'web-app', inputs: { image: 'nginx:latest' }, env: { A: '${{ db.uri }}', B: '${{ dbb.url }}', C: '${{ db }}' }, dependsOn: ['nope'], publish: { htp: 80 } },
+      }),
+      catalog,
+    );
+    expect(r.app).toBeUndefined();
+    expect(codes(r).sort()).toEqual(
+      [
+        'COMPONENT_NOT_FOUND queue.component',
+        'INPUT_INVALID db.inputs.password',
+        'INPUT_INVALID web.inputs.image',
+        'INPUT_UNKNOWN db.inputs.databse',
+        'PORT_UNKNOWN web.publish.htp',
+        'TEMPLATE_INVALID web.env.C',
+        'VERSION_UNSATISFIED cache.component',
+        'WIRING_UNKNOWN_INSTANCE web.dependsOn.0',
+        'WIRING_UNKNOWN_INSTANCE web.env.B',
+        'WIRING_UNKNOWN_OUTPUT web.env.A',
+      ].sort(),
+    );
+    expect(r.diagnostics.find((d) => d.path === 'web.env.B')!.message).toContain('(did you mean "db"');
+    expect(JSON.stringify(r.diagnostics)).not.toContain('short"');
+  });
+
+  it('names a cycle through wiring and dependsOn', () => {
+    const r = composeApp(
+      app({
+        web: { component: 'web-app', inputs: { image: 'a/b:1', healthPath: '/${{ api.host }}' } },
+        api: { component: 'web-app', inputs: { image: 'a/b:1' }, dependsOn: ['web'] },
+      }),
+      catalog,
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([['WIRING_CYCLE', 'api.dependsOn.0', 'dependency cycle: api → web → api']]);
+  });
+
+  it('treats $${{ as a literal ${{ and applies health defaults and durations', () => {
+    const r = composeApp(app({ web: { component: 'web-app', inputs: { image: 'a/b:1' }, env: { T: 'Hello $${{ name }}' } } }), catalog);
+    const web = r.app!.instances[0]!;
+    expect(web.env).toEqual([{ name: 'T', value: 'Hello ${{ name }}', secret: false, parts: [{ kind: 'text', text: 'Hello ${{ name }}' }] }]);
+    expect(web.health).toMatchObject({ intervalSeconds: 10, timeoutSeconds: 3, retries: 3, startPeriodSeconds: 10 });
+    expect(web.image).toBe('a/b:1');
+  });
+
+  it('publishes exposed ports when asked (aisle get) and honours publish', () => {
+    const r = composeApp(app({ db: { component: 'postgresql' }, web: { component: 'web-app', inputs: { image: 'a/b:1' }, publish: { http: 8081 } } }), catalog, { publishExposed: true });
+    expect(r.app!.instances.map((i) => [i.name, i.publish])).toEqual([
+      ['db', { postgresql: 5432 }],
+      ['web', { http: 8081 }],
+    ]);
+    expect(r.app!.instances[0]!.stateful).toBe(true);
+    expect(r.app!.instances[1]!.stateful).toBe(false);
+  });
+});
