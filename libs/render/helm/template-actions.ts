@@ -1,5 +1,10 @@
 import { toYaml } from '../kubernetes/to-yaml.js';
 
+const TOKEN_PREFIX = '__aisle_';
+const TOKEN = /__aisle_([0-9]+)__/g;
+// `key: TOKEN` or `- key: TOKEN`, the only places a block token is put.
+const BLOCK_LINE = /^( *)(- )?(.*): __aisle_([0-9]+)__$/;
+
 /**
  * Builds a Helm template from a plain object: where a value must come from a template
  * action, the object holds a placeholder token; the object is serialized with the YAML
@@ -21,20 +26,27 @@ export class TemplateActions {
 
   /** Serializes `object` and replaces every token by its action. */
   render(object: unknown): string {
-    const text = escapeTemplateText(toYaml(object));
-    const blocks = text.replace(/^( *)(- )?([^\n]*?): __aisle_([0-9]+)__$/gm, (line, indent: string, dash: string | undefined, key: string, id: string) => {
-      const { action, block } = this.actions.get(id)!;
-      if (!block) return line;
-      const depth = indent.length + (dash ? 2 : 0) + 2;
-      return `${indent}${dash ?? ''}${key}:\n${' '.repeat(depth)}{{- ${action} | nindent ${depth} }}`;
-    });
-    return blocks.replace(/__aisle_([0-9]+)__/g, (_token, id: string) => `{{ ${this.actions.get(id)!.action} }}`);
+    const lines = escapeTemplateText(toYaml(object)).split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (!line.includes(TOKEN_PREFIX)) continue;
+      const block = BLOCK_LINE.exec(line);
+      const entry = block ? this.actions.get(block[4]!) : undefined;
+      if (block && entry?.block) {
+        const [, indent, dash, key] = block;
+        const depth = indent!.length + (dash ? 2 : 0) + 2;
+        lines[i] = `${indent}${dash ?? ''}${key}:\n${' '.repeat(depth)}{{- ${entry.action} | nindent ${depth} }}`;
+        continue;
+      }
+      lines[i] = line.replace(TOKEN, (_token, id: string) => `{{ ${this.actions.get(id)!.action} }}`);
+    }
+    return lines.join('\n');
   }
 
   private add(action: string, block: boolean): string {
     const id = String(this.actions.size);
     this.actions.set(id, { action, block });
-    return `__aisle_${id}__`;
+    return `${TOKEN_PREFIX}${id}__`;
   }
 }
 

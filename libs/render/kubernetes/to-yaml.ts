@@ -1,27 +1,123 @@
-import { Document, visit } from 'yaml';
+import { parse, Scalar, stringify } from 'yaml';
 
 // Characters a YAML 1.1 reader (kubectl's go-yaml, Helm, PyYAML) treats as line breaks or
-// rejects outside double quotes; strings holding them are written double-quoted.
-const NEEDS_DOUBLE_QUOTES = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u;
+// rejects outside double quotes; strings holding them, or a newline, are written double-quoted.
+const NEEDS_DOUBLE_QUOTES = /[\n\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u;
 // The yaml library leaves these raw even inside double quotes, where 1.1 readers still fold them.
 const RAW_IN_QUOTES = /[\u0080-\u009f\u2028\u2029\ufeff\ud800-\udfff]/gu;
+// A string that is a plain string in YAML 1.1 and 1.2 alike: it starts with a letter, `_`
+// or `/` (so no number, `.inf`, indicator or timestamp) and holds no space, `:` or `#`.
+const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+// YAML 1.1 reads these words as booleans or null.
+const RESERVED = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+const MAX_CACHED_LENGTH = 200;
+const MAX_CACHE_SIZE = 10_000;
+const cache = new Map<string, string>();
+
+export interface ToYamlOptions {
+  /** A comment for the top of the file (without `#`). */
+  header?: string;
+  /** A comment line to write above a mapping key, by the key's path. */
+  comment?: (path: readonly string[]) => string | undefined;
+}
 
 /**
- * Serializes a value as YAML that every reader of Kubernetes and Helm files parses back
- * to the same data: YAML 1.1 quoting (so `on`, `0755` or `1:20` stay strings), no line
- * folding, no anchors, and escapes for characters that 1.1 readers would fold.
- * `decorate` may add comments to the document before it is written.
+ * Serializes plain data (objects, arrays, strings, numbers, booleans) as block-style
+ * YAML that every reader of Kubernetes and Helm files parses back to the same data.
+ * Every scalar is written by the yaml library (YAML 1.1 quoting, so `on`, `0755` or
+ * `1:20` stay strings; no line folding), except strings that are plain in any YAML,
+ * which need no quoting. Only indentation, `key:` and `- ` are ours: rendering a
+ * whole Kubernetes object through yaml's Document costs about 1 ms, too slow for
+ * thousands of instances, while its scalars are cached.
  */
-export function toYaml(value: unknown, decorate?: (doc: Document) => void): string {
-  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
-  decorate?.(doc);
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && NEEDS_DOUBLE_QUOTES.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
+export function toYaml(value: unknown, options: ToYamlOptions = {}): string {
+  const lines: string[] = [];
+  if (options.header !== undefined) lines.push(`#${options.header}`, '');
+  if (isCollection(value) && !isEmpty(value)) {
+    if (Array.isArray(value)) sequence(value, '', lines, options, []);
+    else mapping(value as Record<string, unknown>, '', lines, options, []);
+  } else lines.push(inline(value));
+  return `${lines.join('\n')}\n`;
+}
+
+function mapping(map: Record<string, unknown>, pad: string, lines: string[], options: ToYamlOptions, path: string[]): void {
+  for (const [key, value] of Object.entries(map)) {
+    if (value === undefined) continue;
+    const keyPath = options.comment ? [...path, key] : path;
+    const note = options.comment?.(keyPath);
+    if (note !== undefined) lines.push(`${pad}#${note}`);
+    // `<<` as a key is a merge in YAML 1.1.
+    const name = key === '<<' ? '"<<"' : scalar(key);
+    if (!isCollection(value) || isEmpty(value)) {
+      lines.push(`${pad}${name}: ${inline(value)}`);
+      continue;
+    }
+    lines.push(`${pad}${name}:`);
+    if (Array.isArray(value)) sequence(value, `${pad}  `, lines, options, keyPath);
+    else mapping(value as Record<string, unknown>, `${pad}  `, lines, options, keyPath);
+  }
+}
+
+function sequence(items: readonly unknown[], pad: string, lines: string[], options: ToYamlOptions, path: string[]): void {
+  items.forEach((item, i) => {
+    if (!isCollection(item) || isEmpty(item)) {
+      lines.push(`${pad}- ${inline(item)}`);
+      return;
+    }
+    // The item's first line goes after "- ", the rest two columns in.
+    const start = lines.length;
+    const inner = `${pad}  `;
+    const itemPath = options.comment ? [...path, String(i)] : path;
+    if (Array.isArray(item)) sequence(item, inner, lines, options, itemPath);
+    else mapping(item as Record<string, unknown>, inner, lines, options, itemPath);
+    lines[start] = `${pad}- ${lines[start]!.slice(inner.length)}`;
   });
-  const text = doc.toString({ lineWidth: 0, minContentWidth: 0 });
+}
+
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return '[]';
+  if (isCollection(value)) return '{}';
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : library(value);
+  if (typeof value === 'string') return scalar(value);
+  throw new Error(`toYaml: cannot write a ${typeof value}`);
+}
+
+function scalar(text: string): string {
+  if (text.length > MAX_CACHED_LENGTH) return library(text);
+  let out = cache.get(text);
+  if (out === undefined) {
+    if (cache.size >= MAX_CACHE_SIZE) cache.clear();
+    out = PLAIN.test(text) && !RESERVED.has(text.toLowerCase()) ? text : library(text);
+    cache.set(text, out);
+  }
+  return out;
+}
+
+/** One scalar, written by the yaml library on a single line. */
+function library(value: string | number, forceDoubleQuotes = false): string {
+  const node = new Scalar(value);
+  if (forceDoubleQuotes || (typeof value === 'string' && NEEDS_DOUBLE_QUOTES.test(value))) node.type = 'QUOTE_DOUBLE';
+  const text = stringify(node, { version: '1.1', lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER }).replace(/\n$/, '');
+  // A document marker such as `---` alone comes back as a block scalar.
+  if (text.includes('\n')) {
+    if (forceDoubleQuotes) throw new Error('toYaml: a double-quoted scalar spans lines');
+    return library(value, true);
+  }
+  // Plain in 1.1 is not always a string in 1.2 (`0o17` is an integer there, as in kustomize's reader).
+  if (typeof value === 'string' && !forceDoubleQuotes && !/^["']/.test(text) && parse(text, { version: '1.2' }) !== value) {
+    return library(value, true);
+  }
   return text.replace(RAW_IN_QUOTES, escapeCharacter);
+}
+
+function isCollection(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+function isEmpty(value: object): boolean {
+  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
 }
 
 function escapeCharacter(ch: string): string {
