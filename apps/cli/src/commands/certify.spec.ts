@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyId } from '../../../../libs/certify/index.js';
+import { keyId, serializeCertification, signCertification } from '../../../../libs/certify/index.js';
 import { run } from '../main.js';
 
 const root = join(__dirname, '../../../..');
@@ -103,6 +103,18 @@ describe('aisle certify / verify / lint', () => {
     const other = io(w.dir, { AISLE_TRUST_DIR: join(w.dir, 'nowhere') });
     expect(await run(['verify', 'catalog/redis'], other.io)).toBe(1);
     expect(other.text()).toMatch(/which is not in the trust store/);
+  });
+
+  it('verify accepts a record that predates a rule, with a warning naming the unchecked rules', async () => {
+    const w = workspace();
+    expect(await run(['certify', 'catalog/redis/8.2.0', '--key', 'certifier.key.pem'], io(w.dir, w.env).io)).toBe(0);
+    const file = join(w.dir, 'catalog/redis/8.2.0/certification.json');
+    const old = JSON.parse(readFileSync(file, 'utf8'));
+    const record = signCertification({ component: 'redis', version: '8.2.0', digest: old.digest, checks: ['pinned-tag'], privateKey: w.key.privateKey });
+    writeFileSync(file, serializeCertification(record));
+    const c = io(w.dir, w.env);
+    expect(await run(['verify', 'catalog'], c.io)).toBe(0);
+    expect(c.text()).toMatch(/warning: redis@8\.2\.0 was certified before the rule\(s\) health-check, .*input-contract-semver existed/);
   });
 
   it('lint reports each rule with file, line and path, and exits 0 on a clean folder', async () => {

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { CERTIFICATION_FILE } from '../../../../libs/catalog/index.js';
-import { createCatalogVerifier } from '../../../../libs/certify/index.js';
-import { error, type Diagnostic } from '../../../../libs/diagnostics/index.js';
+import { createCatalogVerifier, LINT_RULES } from '../../../../libs/certify/index.js';
+import { error, warning, type Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { catalogTarget, loadTarget } from '../catalog-target.js';
 import { cliTrustStore } from '../catalog-verifier.js';
 import type { Command } from '../command.js';
@@ -29,6 +29,10 @@ export const verifyCommand: Command = {
       if (!c.verified) {
         const missing = c.reason === 'no certification record';
         diagnostics.push(error(missing ? 'CERTIFICATION_MISSING' : 'CERTIFICATION_INVALID', '', `${v.name}@${v.version} is not certified: ${c.reason}`, { file: missing ? dirname(v.source) : record }));
+      } else {
+        // Rules added since signing were never checked; the record stays valid, but say so.
+        const unchecked = LINT_RULES.filter((rule) => !(c.checks ?? []).includes(rule));
+        if (unchecked.length > 0) diagnostics.push(warning('CERTIFICATION_INVALID', '', `${v.name}@${v.version} was certified before the rule(s) ${unchecked.join(', ')} existed; re-certify to cover them`, { file: record }));
       }
       return { name: v.name, version: v.version, digest: v.digest, file: record, verified: c.verified, level: c.level, certifier: c.certifier ?? null, issuedAt: c.issuedAt ?? null, reason: c.reason ?? null };
     });
