@@ -1,7 +1,6 @@
 import { LINT_RULES } from '../../../../libs/certify/index.js';
 import { catalogTarget, loadTarget, locateDiagnostics } from '../catalog-target.js';
 import type { Command } from '../command.js';
-import { ExitCode } from '../exit-code.js';
 import { lintLoaded } from '../lint-loaded.js';
 import { UsageError } from '../parse-args.js';
 
