@@ -61,12 +61,14 @@ describe('Kubernetes and Helm bundles of every shipped component', () => {
     expect(envOf(byName, 'Deployment/keycloak').KC_DB_PASSWORD).toBe(db.inputs.password);
   });
 
-  it('kubernetes: composing again with the secrets read back gives byte-identical files', () => {
-    const files = RENDERERS.kubernetes(app);
-    const catalog = loadCatalog(shippedCatalogDir()).index;
-    const again = composeApp(parseAppSpec(everyComponentSpec(catalog)).value!, catalog, { previousSecrets: SECRET_READERS.kubernetes(filesByPath(files)) });
-    expect(RENDERERS.kubernetes(again.app!)).toEqual(files);
-  });
+  for (const target of ['kubernetes', 'helm'] as const) {
+    it(`${target}: composing again with the secrets read back gives byte-identical files`, () => {
+      const files = RENDERERS[target](app);
+      const catalog = loadCatalog(shippedCatalogDir()).index;
+      const again = composeApp(parseAppSpec(everyComponentSpec(catalog)).value!, catalog, { previousSecrets: SECRET_READERS[target](filesByPath(files)) });
+      expect(RENDERERS[target](again.app!)).toEqual(files);
+    });
+  }
 
   it('helm: values.yaml holds the inputs, the chart renders to valid objects, and generated secrets agree everywhere', () => {
     const files = RENDERERS.helm(app);

@@ -2,7 +2,6 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { ResolvedApp } from '../../compose/resolved-app.js';
 import { expandLikeKubelet } from '../kubernetes/testdata/expand-like-kubelet.js';
 import { fixtureApp } from '../kubernetes/testdata/fixture-app.js';
 import { kubectlKustomize } from '../kubernetes/testdata/kubectl-kustomize.js';
@@ -151,5 +150,3 @@ describe('renderHelm', () => {
     }
   });
 });
-
-export type { ResolvedApp };
