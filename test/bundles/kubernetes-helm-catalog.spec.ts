@@ -1,3 +1,5 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { parse, parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, shippedCatalogDir, type CatalogIndex } from '../../libs/catalog/index.js';
@@ -95,9 +97,7 @@ describe('Kubernetes and Helm bundles of every shipped component', () => {
     expect(kubectlKustomize([...rendered.map(([path, content]) => ({ path, content })), kustomization])).toHaveLength(objects.size);
   });
 
-  it('helm: values.schema.json carries each component\'s rules and lets generated secrets be empty', async () => {
-    const { default: Ajv } = await import('ajv');
-    const { default: addFormats } = await import('ajv-formats');
+  it('helm: values.schema.json carries each component\'s rules and lets generated secrets be empty', () => {
     const files = RENDERERS.helm(app);
     const ajv = new Ajv({ strict: true, allErrors: true });
     addFormats(ajv);
