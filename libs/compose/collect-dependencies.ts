@@ -1,5 +1,6 @@
 import { didYouMean, error, type Diagnostic } from '../diagnostics/index.js';
-import { hasTemplateSyntax, parseTemplate, type AppSpec } from '../manifest/index.js';
+import { hasTemplateSyntax, type AppSpec } from '../manifest/index.js';
+import { parsedTemplate } from './evaluate-template.js';
 import type { DependencyGraph } from './start-order.js';
 
 /**
@@ -17,7 +18,7 @@ export function collectDependencies(spec: AppSpec): { graph: DependencyGraph; di
     for (const section of ['inputs', 'env'] as const) {
       for (const [key, value] of Object.entries(instance[section] ?? {})) {
         if (typeof value !== 'string' || !hasTemplateSyntax(value)) continue;
-        for (const segment of parseTemplate(value).segments) {
+        for (const segment of parsedTemplate(value).segments) {
           if (segment.kind !== 'ref') continue;
           const target = segment.ref[0]!;
           if (Object.hasOwn(instances, target) && !deps.has(target)) deps.set(target, `${name}.${section}.${key}`);

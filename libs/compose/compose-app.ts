@@ -1,9 +1,9 @@
 import type { CatalogIndex, ComponentVersion } from '../catalog/index.js';
 import { didYouMean, error, prefixPath, type Diagnostic } from '../diagnostics/index.js';
 import { coerceInputValue, validateInputs } from '../inputs/index.js';
-import { hasTemplateSyntax, parseTemplate, type AppSpec, type Scalar } from '../manifest/index.js';
+import { hasTemplateSyntax, type AppSpec, type Scalar } from '../manifest/index.js';
 import { collectDependencies } from './collect-dependencies.js';
-import { evaluateTemplate, type ReferenceResolver } from './evaluate-template.js';
+import { evaluateTemplate, parsedTemplate, type ReferenceResolver } from './evaluate-template.js';
 import type { ResolvedApp, ResolvedEnvVar, ResolvedInstance, ResolvedValue } from './resolved-app.js';
 import { resolveRuntime } from './resolve-runtime.js';
 import { startOrder } from './start-order.js';
@@ -36,8 +36,16 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
   };
   const names = Object.keys(spec.instances).sort();
   const versions = new Map<string, ComponentVersion>();
+  // Large apps repeat the same few references; resolve each once (diagnostics still get each path).
+  const resolutions = new Map<string, ReturnType<CatalogIndex['resolve']>>();
   for (const name of names) {
-    const resolved = catalog.resolve(spec.instances[name]!.component, `${name}.component`);
+    const reference = spec.instances[name]!.component;
+    let cached = resolutions.get(reference);
+    if (!cached) {
+      cached = catalog.resolve(reference, '');
+      resolutions.set(reference, cached);
+    }
+    const resolved = { ...cached, diagnostics: cached.diagnostics.map((d) => ({ ...d, path: `${name}.component` })) };
     add(resolved.diagnostics);
     if (resolved.version) versions.set(name, resolved.version);
   }
@@ -87,7 +95,7 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
         unwired.add(key);
         continue;
       }
-      const segments = parseTemplate(raw).segments;
+      const segments = parsedTemplate(raw).segments;
       if (!segments.some((s) => s.kind === 'ref')) {
         given[key] = r.value.value;
         continue;

@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../diagnostics/index.js';
-import { parseTemplate, type TemplateFilter } from '../manifest/index.js';
+import { parseTemplate, type ParsedTemplate, type TemplateFilter } from '../manifest/index.js';
 import type { ResolvedValue, ValuePart } from './resolved-app.js';
 
 /** Why a reference could not be resolved; `silent` when another diagnostic already explains it. */
@@ -19,7 +19,7 @@ export interface EvaluatedTemplate {
  * keeps the parts so a renderer can rebuild the value at deploy time.
  */
 export function evaluateTemplate(template: string, resolve: ReferenceResolver): EvaluatedTemplate {
-  const parsed = parseTemplate(template);
+  const parsed = parsedTemplate(template);
   const problems: EvaluatedTemplate['problems'] = parsed.errors.map((message) => ({ code: 'TEMPLATE_INVALID', message }));
   const parts: ValuePart[] = [];
   let value = '';
@@ -44,6 +44,23 @@ export function evaluateTemplate(template: string, resolve: ReferenceResolver): 
   }
   if (failed) return { problems };
   return { value: { value, secret, parts }, problems };
+}
+
+const parsedTemplates = new Map<string, ParsedTemplate>();
+const MAX_CACHED_TEMPLATES = 20_000;
+
+/**
+ * parseTemplate, remembered: the same manifest templates come back for every instance
+ * of a component, and parsing them again dominated composing large apps.
+ */
+export function parsedTemplate(template: string): ParsedTemplate {
+  let parsed = parsedTemplates.get(template);
+  if (!parsed) {
+    if (parsedTemplates.size >= MAX_CACHED_TEMPLATES) parsedTemplates.clear();
+    parsed = parseTemplate(template);
+    parsedTemplates.set(template, parsed);
+  }
+  return parsed;
 }
 
 /** A plain value with no references (an integer output, a literal). */

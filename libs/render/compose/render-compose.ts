@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import { applyFilters, type ResolvedApp, type ResolvedInstance, type ResolvedValue } from '../../compose/index.js';
+import { toYaml } from '../kubernetes/to-yaml.js';
 import { renderLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { composeCpus, composeMemory } from './compose-quantities.js';
@@ -50,8 +50,8 @@ export function renderCompose(app: ResolvedApp): BundleFile[] {
   const document: Record<string, unknown> = { services };
   if (Object.keys(volumes).length > 0) document.volumes = volumes;
   const files: BundleFile[] = [
-    // docker-compose reads YAML 1.1, where a bare yes, on or 0x1F is not a string: 1.1 rules quote them.
-    { path: COMPOSE_FILE, content: stringify(document, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false }) },
+    // docker-compose reads YAML 1.1, where a bare yes, on or 0x1F is not a string: toYaml quotes by 1.1 rules.
+    { path: COMPOSE_FILE, content: toYaml(document) },
     renderLock(app, 'compose', (instance, input) => plan.lockRef(instance, input)),
   ];
   // Rendered last: references above may add derived variables to the plan.

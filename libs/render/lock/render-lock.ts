@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
 import type { ResolvedApp } from '../../compose/index.js';
 import type { Scalar } from '../../manifest/index.js';
+import { toYaml } from '../kubernetes/to-yaml.js';
 import type { BundleFile, Target } from '../renderer.js';
 
 export const LOCK_FILE = 'aisle.lock';
@@ -40,6 +40,6 @@ export function renderLock(app: ResolvedApp, target: Target, secretRef: (instanc
     instances[i.name] = { component: i.component.name, version: i.component.version, digest: i.component.digest, image: i.image, inputs };
   }
   const lock: Lock = { apiVersion: 'aisle.dev/v1', kind: 'Lock', app: app.name, target, instances };
-  const header = '# Written by aisle: the exact component versions this bundle was composed from. Secrets appear only as references.\n';
-  return { path: LOCK_FILE, content: header + stringify(lock, { lineWidth: 0, aliasDuplicateObjects: false }) };
+  const header = ' Written by aisle: the exact component versions this bundle was composed from. Secrets appear only as references.';
+  return { path: LOCK_FILE, content: toYaml(lock, { header }) };
 }
