@@ -21,6 +21,8 @@ export interface ApiConfig {
   bodyLimit: number;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Serve repeated anonymous browse queries from memory while the catalog is unchanged. */
+  responseCache: boolean;
   logLevel: LogLevel;
   logSink?: LogSink;
   /** Counts SQL statements (tests of batching). */
@@ -28,7 +30,7 @@ export interface ApiConfig {
 }
 
 /**
- * Reads PORT, HOST, DATABASE_URL, AISLE_CATALOG, AISLE_TRUST_DIR and LOG_LEVEL; the
+ * Reads PORT, HOST, DATABASE_URL, AISLE_CATALOG, AISLE_TRUST_DIR, AISLE_RESPONSE_CACHE and LOG_LEVEL; the
  * defaults give a working service on a fresh clone (SQLite under ./data/).
  */
 export function apiConfigFromEnv(env: Record<string, string | undefined>, cwd: string = process.cwd()): ApiConfig {
@@ -44,6 +46,7 @@ export function apiConfigFromEnv(env: Record<string, string | undefined>, cwd: s
     bodyLimit: 1024 * 1024,
     maxQueryDepth: 10,
     maxQueryCost: 10_000,
+    responseCache: env.AISLE_RESPONSE_CACHE !== 'off',
     logLevel: ['debug', 'info', 'warn', 'error'].includes(level) ? level : 'info',
   };
 }

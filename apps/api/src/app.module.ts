@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { loadTrustStore } from '../../../libs/certify/index.js';
 import type { ApiConfig } from './api-config.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -23,6 +23,8 @@ import { createDataSource } from './database/create-data-source.js';
 import { databaseOptions } from './database/database-options.js';
 import { HealthModule } from './health/health.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
+import { markCacheable } from './web/register-response-cache.js';
+import { ResponseCache } from './web/response-cache.js';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_QUERY_TOKENS = 2000;
@@ -70,6 +72,7 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: false,
+            jit: 1,
             // A bound on tokens bounds the parser's recursion: absurdly nested text is a syntax error, not a stack overflow.
             graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
             validationRules: [depthLimitRule(config.maxQueryDepth)],
@@ -92,6 +95,7 @@ export class AppModule {
                 const { authError } = context as unknown as RequestContext;
                 if (authError) throw authError;
                 if (queryCost(schema, document, variables) > config.maxQueryCost) throw tooComplex(config.maxQueryCost);
+                markCacheable((context as unknown as { reply?: FastifyReply }).reply?.request, ResponseCache.isCacheable(document));
               },
             },
           }),

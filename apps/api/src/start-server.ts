@@ -5,6 +5,8 @@ import type { ApiConfig } from './api-config.js';
 import { AppModule, GRAPHQL_PATH } from './app.module.js';
 import { JsonLogger } from './common/json-logger.js';
 import { registerIde } from './web/register-ide.js';
+import { registerResponseCache } from './web/register-response-cache.js';
+import { CatalogRepository } from './catalog/catalog.repository.js';
 
 /** A listening service. */
 export interface RunningServer {
@@ -24,7 +26,9 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
   const logger = new JsonLogger(config.logSink, config.logLevel);
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, return503OnClosing: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, { logger, abortOnError: false });
-  registerIde(app.getHttpAdapter().getInstance(), GRAPHQL_PATH);
+  const fastify = app.getHttpAdapter().getInstance();
+  registerIde(fastify, GRAPHQL_PATH);
+  if (config.responseCache) registerResponseCache(fastify, GRAPHQL_PATH, app.get(CatalogRepository));
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

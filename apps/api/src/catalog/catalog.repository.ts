@@ -2,6 +2,7 @@ import semver from 'semver';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { resolveVersion, type ComponentVersion } from '../../../../libs/catalog/index.js';
 import type { Viewer } from '../auth/viewer.js';
+import { CatalogStateEntity } from '../database/entities/catalog-state.entity.js';
 import { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
 import { ComponentEntity } from '../database/entities/component.entity.js';
 import { searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
@@ -13,6 +14,8 @@ import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from
  * anyone outside its organization.
  */
 export class CatalogRepository {
+  private generationSql?: string;
+
   constructor(private readonly db: DataSource) {}
 
   /** Aisles with the number of components the viewer can see on each. */
@@ -119,6 +122,14 @@ export class CatalogRepository {
     });
   }
 
+  /** The catalog's generation: it changes with every write, on every instance sharing the database. */
+  async generation(): Promise<number> {
+    // Plain SQL: this runs before every cached answer, where the query builder's overhead would dominate.
+    this.generationSql ??= `SELECT generation FROM ${this.db.getMetadata(CatalogStateEntity).tablePath.split('.').map((p) => this.db.driver.escape(p)).join('.')} WHERE id = 1`;
+    const rows = (await this.db.query(this.generationSql)) as Array<{ generation: number | string }>;
+    return Number(rows[0]?.generation ?? 0);
+  }
+
   /** True when the database answers. */
   async ping(): Promise<boolean> {
     try {
@@ -131,6 +142,8 @@ export class CatalogRepository {
 
   // The list filters on the latest version's aisle, text and certification, kept on the component row.
   private async refreshSummary(componentId: number, manager: EntityManager): Promise<void> {
+    // Every write goes through here, inside its transaction: the generation moves with the data.
+    await manager.getRepository(CatalogStateEntity).increment({ id: 1 }, 'generation', 1);
     const versions = (await this.versionsOf([componentId], manager)).get(componentId) ?? [];
     const chosen = resolveVersion(versions, '*');
     const latest = chosen.ok ? chosen.chosen : versions[0];

@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DataSourceOptions, Logger } from 'typeorm';
 import { ApiTokenEntity } from './entities/api-token.entity.js';
+import { CatalogStateEntity } from './entities/catalog-state.entity.js';
 import { ComponentVersionEntity } from './entities/component-version.entity.js';
 import { ComponentEntity } from './entities/component.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
+import { CatalogGeneration1764000000001 } from './migrations/1764000000001-catalog-generation.js';
 
-export const ENTITIES = [ComponentEntity, ComponentVersionEntity, ApiTokenEntity];
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const ENTITIES = [ComponentEntity, ComponentVersionEntity, ApiTokenEntity, CatalogStateEntity];
+export const MIGRATIONS = [InitialSchema1764000000000, CatalogGeneration1764000000001];
 
 export interface DatabaseSettings {
   /** `postgres://…` for PostgreSQL; anything else is a SQLite file path. */

@@ -1,0 +1,59 @@
+import { Kind, type DocumentNode } from 'graphql';
+
+/** Root fields whose answers depend only on the public catalog (and so on its generation). */
+const CACHEABLE_ROOT_FIELDS = new Set(['aisles', 'components', 'component', '__typename']);
+const MAX_ENTRIES = 1000;
+const MAX_KEY_LENGTH = 8 * 1024;
+
+interface Entry {
+  generation: number;
+  body: Buffer;
+}
+
+/**
+ * Answers of anonymous browse queries, by query text and variables, each stamped with
+ * the catalog generation it was computed at. An entry is served only while the
+ * database still holds that generation, so every instance sees every write at once.
+ * Bounded; the least recently used entry goes first.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The key of a request body, or undefined when it should not be cached. */
+  keyOf(body: unknown): string | undefined {
+    if (typeof body !== 'object' || body === null) return undefined;
+    const { query, variables, operationName } = body as Record<string, unknown>;
+    if (typeof query !== 'string') return undefined;
+    const key = JSON.stringify([query, variables ?? null, operationName ?? null]);
+    return key.length <= MAX_KEY_LENGTH ? key : undefined;
+  }
+
+  /** The cached answer for a key at this generation. */
+  get(key: string, generation: number): Buffer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.generation !== generation) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.body;
+  }
+
+  /** Keeps an answer computed at a generation. */
+  set(key: string, generation: number, body: Buffer): void {
+    this.entries.delete(key);
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { generation, body });
+  }
+
+  /** True when a document reads only the public catalog: no mutation, no compose, no validateInputs. */
+  static isCacheable(document: DocumentNode): boolean {
+    return document.definitions.every(
+      (d) =>
+        d.kind === Kind.FRAGMENT_DEFINITION ||
+        (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' && d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(s.name.value))),
+    );
+  }
+}

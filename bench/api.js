@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+'use strict';
+// The GraphQL service under load: the browse query (components(first: 20) with latest
+// version and inputs) over loopback HTTP, against a bare Fastify route serving the very
+// same JSON bytes, measured in the same run. Also times start-up to the first answered
+// query, cold (new database: migrations and catalog ingest) and warm.
+// Run with `npm run bench:api` (builds first). BENCH_SECONDS sets each measurement's length.
+const { spawn } = require('node:child_process');
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const autocannon = require('autocannon');
+
+const ROOT = join(__dirname, '..');
+const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const BROWSE = JSON.stringify({
+  query: '{ components(first: 20) { edges { cursor node { name aisle latest { version digest image inputs { name type required default secret description } } } } pageInfo { hasNextPage endCursor } } }',
+});
+
+/** Starts a child process and resolves with its base URL once it logs that it listens. */
+function startChild(args, env, pattern) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let seen = '';
+    const onData = (chunk) => {
+      seen += chunk;
+      const m = pattern.exec(seen);
+      if (m) {
+        child.stdout.off('data', onData);
+        resolve({ child, url: m[1] });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (seen += chunk));
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${seen.slice(-2000)}`)));
+  });
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function post(url, body) {
+  const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: r.status, text: await r.text() };
+}
+
+/** Milliseconds from spawning `npm start`'s entry point to its first answered `{ aisles { name } }`. */
+async function startUp(dataDir) {
+  const began = process.hrtime.bigint();
+  const api = await startChild([MAIN], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: join(dataDir, 'aisle.sqlite'), LOG_LEVEL: 'info' }, /"msg":"listening","url":"(http:\/\/[^"]+)\/graphql"/);
+  const answer = await post(api.url, JSON.stringify({ query: '{ aisles { name } }' }));
+  const ms = Number(process.hrtime.bigint() - began) / 1e6;
+  if (answer.status !== 200 || !answer.text.includes('"aisles"')) throw new Error(`unexpected answer: ${answer.text}`);
+  return { ms, api };
+}
+
+function load(url) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      { url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: BROWSE, connections: CONNECTIONS, duration: SECONDS },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aisle-bench-'));
+  const children = [];
+  try {
+    const cold = await startUp(dataDir);
+    await stop(cold.api.child);
+    const warm = await startUp(dataDir);
+    children.push(warm.api.child);
+    const reference = await post(warm.api.url, BROWSE);
+    const parsed = JSON.parse(reference.text);
+    if (parsed.errors || parsed.data.components.edges.length === 0) throw new Error(`the browse query failed: ${reference.text.slice(0, 500)}`);
+    // The ceiling: Fastify alone, parsing the same request and sending the same bytes.
+    const bareScript = `
+      const fastify = require('fastify')({ logger: false });
+      const body = Buffer.from(process.env.BENCH_BODY, 'base64');
+      fastify.post('/graphql', (request, reply) => reply.type('application/json; charset=utf-8').send(body));
+      fastify.listen({ port: 0, host: '127.0.0.1' }).then((address) => console.log('listening ' + address));`;
+    const bare = await startChild(['-e', bareScript], { BENCH_BODY: Buffer.from(reference.text).toString('base64') }, /listening (http:\/\/\S+)/);
+    children.push(bare.child);
+    const check = await post(bare.url, BROWSE);
+    if (check.text !== reference.text) throw new Error('the bare route does not serve the same bytes');
+
+    await load(warm.api.url); // warm-up: JIT, caches, connections
+    const api = await load(warm.api.url);
+    await load(bare.url);
+    const ceiling = await load(bare.url);
+    const errors = api.errors + api.non2xx;
+
+    const row = (name, r) => `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p99 ${String(r.latency.p99).padStart(4)} ms`;
+    console.log(`GraphQL browse query: components(first: 20) with latest version and inputs, ${reference.text.length} bytes per answer`);
+    console.log(`${CONNECTIONS} connections, ${SECONDS} s each, loopback\n`);
+    console.log(row('aisle GraphQL (Nest + Mercurius)', api));
+    console.log(row('bare Fastify route, same bytes', ceiling));
+    console.log(`ratio: ${((100 * api.requests.average) / ceiling.requests.average).toFixed(1)} % of the bare route (goal: at least 50 %)${errors ? `; ${errors} errors or non-2xx answers!` : ''}`);
+    console.log(`\nstart-up to the first answered query: ${cold.ms.toFixed(0)} ms cold (new database: migrations + catalog ingest), ${warm.ms.toFixed(0)} ms warm`);
+    if (errors) process.exitCode = 1;
+  } finally {
+    for (const c of children) await stop(c);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench/api: ${e.message}`);
+  process.exit(1);
+});

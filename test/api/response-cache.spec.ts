@@ -1,0 +1,62 @@
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { derivedManifest, fixtureCatalog, shippedManifest } from './support/fixture-catalog.js';
+import { databaseKinds, testDatabase, type TestDatabase } from './support/test-databases.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+const LIST = '{ components(first: 100) { totalCount nodes { name latest { version } } } }';
+
+describe.each(await databaseKinds())('the response cache (%s)', (kind) => {
+  let db: TestDatabase;
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    db = await testDatabase(kind);
+    const fixture = fixtureCatalog();
+    // Two instances over one database, as behind a load balancer.
+    a = await startTestServer(kind, { catalogDir: fixture.catalogDir, trustDir: fixture.trustDir }, db);
+    b = await startTestServer(kind, { catalogDir: fixture.catalogDir, trustDir: fixture.trustDir }, db);
+  });
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    await db?.drop();
+  });
+
+  async function raw(t: TestServer, query: string, variables?: unknown, token?: string) {
+    const r = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    return { cache: r.headers.get('x-aisle-cache'), body: (await r.json()) as { data: any; errors?: unknown[] } };
+  }
+
+  it('answers a repeated anonymous browse query from memory, and sees every write at once, on every instance', async () => {
+    await raw(b, LIST);
+    const cached = await raw(b, LIST);
+    expect(cached.cache).toBe('hit');
+    const before = cached.body.data.components.totalCount;
+    const token = await a.token('acme', ['publish']);
+    const m = derivedManifest(shippedManifest('redis', '8.2.0'), { name: 'acme-fresh', version: '1.0.0' });
+    const published = await raw(a, 'mutation P($m: String!) { publishComponent(manifest: $m) { created } }', { m: stringify(m) }, token);
+    expect(published.body.data.publishComponent.created).toBe(true);
+    // Instance b did not see the write go by; the generation in the database tells it.
+    const after = await raw(b, LIST);
+    expect(after.cache).toBeNull();
+    expect(after.body.data.components.totalCount).toBe(before + 1);
+    const deprecated = await raw(a, 'mutation { deprecateComponentVersion(component: "acme-fresh", version: "1.0.0", reason: "gone") { version } }', undefined, token);
+    expect(deprecated.body.errors).toBeUndefined();
+    const shown = await raw(b, '{ component(name: "acme-fresh") { versions { deprecated } } }');
+    expect(shown.body.data.component.versions[0].deprecated).toBe('gone');
+  });
+
+  it('never caches compose (its secrets are generated per answer), nor requests with a token', async () => {
+    const app = 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db: { component: postgresql }\n';
+    const query = 'query C($app: String!) { compose(app: $app) { files { path content } } }';
+    const first = await raw(a, query, { app });
+    const second = await raw(a, query, { app });
+    expect(second.cache).toBeNull();
+    expect(first.body.errors).toBeUndefined();
+    expect(JSON.stringify(second.body.data)).not.toBe(JSON.stringify(first.body.data));
+    const token = await a.token('acme', []);
+    await raw(a, LIST, undefined, token);
+    expect((await raw(a, LIST, undefined, token)).cache).toBeNull();
+  });
+});
