@@ -37,7 +37,8 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
     return ctx.report(composed.warnings, { target, out: shown, files: files.map((f) => f.path), generated, kept: kept.sort() });
   }
   for (const w of composed.warnings) ctx.io.err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
-  ctx.io.out(`wrote ${files.length} files to ${shown}/ (${target}): ${files.map((f) => f.path).join(', ')}\n`);
+  const list = files.length <= 8 ? `: ${files.map((f) => f.path).join(', ')}` : '';
+  ctx.io.out(`wrote ${files.length} files to ${shown}/ (${target})${list}\n`);
   if (generated.length > 0 && target === 'helm') ctx.io.out(`secrets the chart generates at install and keeps across upgrades: ${generated.join(', ')}\n`);
   else if (generated.length > 0) ctx.io.out(`generated secrets: ${generated.join(', ')} (kept in the bundle; composing again into ${shown}/ keeps them)\n`);
   ctx.io.out(`next: ${NEXT_STEP[target](shown, spec.metadata.name)}\n`);
