@@ -34,7 +34,7 @@ function lex(src: string): Array<{ text: string } | { action: string }> {
     const leftTrim = src.startsWith('{{- ', open);
     if (leftTrim) text = text.replace(/\s+$/, '');
     out.push({ text });
-    let j = open + (leftTrim ? 3 : 2);
+    let j = open + (leftTrim ? 4 : 2);
     if (src.startsWith('/*', j)) {
       const end = src.indexOf('*/', j);
       j = end + 2;
@@ -279,6 +279,9 @@ function call(name: string, a: Value[], ctx: RenderContext): Value {
     case 'nindent': { const pad = ' '.repeat(Number(a[0])); return `\n${pad}${s(1).split('\n').join(`\n${pad}`)}`; }
     case 'lookup': return ctx.cluster.get(`${s(0)}/${s(1)}/${s(2)}/${s(3)}`) ?? {};
     case 'fail': throw new Error(`fail: ${s(0)}`);
+    case 'nil': return undefined;
+    case 'true': return true;
+    case 'false': return false;
     default: throw new Error(`unknown function ${name}`);
   }
 }
