@@ -72,7 +72,6 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: false,
-            jit: 1,
             // A bound on tokens bounds the parser's recursion: absurdly nested text is a syntax error, not a stack overflow.
             graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
             validationRules: [depthLimitRule(config.maxQueryDepth)],
