@@ -134,3 +134,19 @@ describe('aisle validate', () => {
     expect(r.out).toMatch(/cache .*\n.*db .*\n.*web .*\(after cache, db\)/);
   });
 });
+
+describe('composing a smaller app into an earlier bundle', () => {
+  it('removes the files of instances that are gone and keeps the user\'s own files', async () => {
+    const cwd = scratch();
+    expect((await aisle(['compose', join(EXAMPLES_DIR, 'web-app.yaml'), '--target', 'helm', '--out', 'chart'], cwd)).code).toBe(0);
+    writeFileSync(join(cwd, 'chart', 'MY-NOTES.md'), 'mine');
+    const smaller = readFileSync(join(EXAMPLES_DIR, 'web-app.yaml'), 'utf8').replace(/ {2}cache:\n(?: {4}.*\n)+/, '').replace(/ {6}REDIS_URL: .*\n/, '');
+    writeFileSync(join(cwd, 'smaller.yaml'), smaller);
+    const r = await aisle(['compose', 'smaller.yaml', '--target', 'helm', '--out', 'chart'], cwd);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(cwd, 'chart/templates/cache'))).toBe(false);
+    expect(existsSync(join(cwd, 'chart/templates/db/statefulset.yaml'))).toBe(true);
+    expect(readFileSync(join(cwd, 'chart', 'MY-NOTES.md'), 'utf8')).toBe('mine');
+  });
+});

@@ -6,6 +6,7 @@ import type { CommandContext } from './command.js';
 import { BUNDLE_OPTIONS, targetOption } from './bundle-options.js';
 import { ExitCode } from './exit-code.js';
 import { readBundleDir } from './read-bundle-dir.js';
+import { staleBundleFiles } from './stale-bundle-files.js';
 import { writeBundle } from './write-bundle.js';
 
 export { BUNDLE_OPTIONS };
@@ -25,11 +26,12 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   const target = targetOption(ctx.args.options);
   const outOption = ctx.args.options.out;
   const dir = resolve(ctx.io.cwd, typeof outOption === 'string' ? outOption : `${spec.metadata.name}-${target}`);
-  const previousSecrets = SECRET_READERS[target](readBundleDir(dir));
+  const previous = readBundleDir(dir);
+  const previousSecrets = SECRET_READERS[target](previous);
   const composed = composeApp(spec, ctx.catalog(), { previousSecrets, publishExposed: options.publishExposed });
   if (!composed.app) return ctx.report([...composed.diagnostics, ...composed.warnings]);
   const files = RENDERERS[target](composed.app);
-  writeBundle(dir, files);
+  writeBundle(dir, files, staleBundleFiles(previous, files));
   const shown = relative(ctx.io.cwd, dir) || '.';
   const generated = composed.app.instances.flatMap((i) => i.generatedInputs.map((input) => `${i.name}.${input}`));
   const kept = Object.entries(previousSecrets).flatMap(([instance, inputs]) => Object.keys(inputs).map((input) => `${instance}.${input}`));

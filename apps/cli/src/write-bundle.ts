@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { BundleFile } from '../../../libs/render/index.js';
 
@@ -13,8 +13,9 @@ export function isSafeBundlePath(path: string): boolean {
  * then is renamed into place, so a failure leaves no half-written file. Never writes
  * outside `dir` (paths that would escape, or symlinked sub-folders, are refused).
  */
-export function writeBundle(dir: string, files: readonly BundleFile[]): void {
+export function writeBundle(dir: string, files: readonly BundleFile[], stale: readonly string[] = []): void {
   for (const f of files) if (!isSafeBundlePath(f.path)) throw new Error(`refusing to write "${f.path}": it would leave ${dir}`);
+  for (const path of stale) if (!isSafeBundlePath(path)) throw new Error(`refusing to remove "${path}": it is outside ${dir}`);
   if (existsSync(dir) && !lstatSync(dir).isDirectory()) throw new Error(`${dir} exists and is not a folder`);
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
@@ -37,7 +38,22 @@ export function writeBundle(dir: string, files: readonly BundleFile[]): void {
       if (folder !== root && !folder.startsWith(root + sep)) throw new Error(`refusing to write "${f.path}": ${relative(root, folder)} leads outside ${dir}`);
     }
     for (const f of files) renameSync(join(staging, f.path), join(dir, f.path));
+    for (const path of stale) removeWithEmptyParents(dir, path);
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Removes a file an earlier bundle left, then its folders as they become empty (never `dir` itself). */
+function removeWithEmptyParents(dir: string, path: string): void {
+  unlinkSync(join(dir, path));
+  const segments = path.split('/').slice(0, -1);
+  while (segments.length > 0) {
+    try {
+      rmdirSync(join(dir, ...segments));
+    } catch {
+      return;
+    }
+    segments.pop();
   }
 }
