@@ -58,7 +58,10 @@ export interface ResolvedInstance {
   secretInputs: string[];
   /** Secret inputs generated in this composition (not given, not kept from before), sorted. */
   generatedInputs: string[];
-  /** How each input was given: wired inputs keep their parts so Helm can rebuild them. */
+  /**
+   * Wired inputs only (those given as `${{ … }}` references), with parts expanded down
+   * to the producing instances' own inputs, host and name, so Helm can rebuild them.
+   */
   inputParts: Record<string, ResolvedValue>;
   /** Container environment, sorted by name: the manifest's env, then the app spec's extra env. */
   env: ResolvedEnvVar[];
