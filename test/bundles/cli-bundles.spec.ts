@@ -62,6 +62,15 @@ describe('aisle get', () => {
     expect(r.err).toContain('no component named "postgres" in the catalog (did you mean "postgresql"?)');
   });
 
+  it('refuses an --out that is a file as a usage error', async () => {
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'taken'), 'x');
+    const r = await aisle(['get', 'redis', '--out', 'taken'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--out taken is a file');
+    expect(readFileSync(join(cwd, 'taken'), 'utf8')).toBe('x');
+  });
+
   it('refuses an unknown target as a usage error', async () => {
     const r = await aisle(['get', 'redis', '--target', 'swarm'], scratch());
     expect(r.code).toBe(2);

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { composeApp } from '../../../libs/compose/index.js';
 import type { AppSpec } from '../../../libs/manifest/index.js';
@@ -5,6 +6,7 @@ import { RENDERERS, SECRET_READERS } from '../../../libs/render/index.js';
 import type { CommandContext } from './command.js';
 import { BUNDLE_OPTIONS, targetOption } from './bundle-options.js';
 import { ExitCode } from './exit-code.js';
+import { UsageError } from './parse-args.js';
 import { readBundleDir } from './read-bundle-dir.js';
 import { staleBundleFiles } from './stale-bundle-files.js';
 import { writeBundle } from './write-bundle.js';
@@ -26,6 +28,7 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   const target = targetOption(ctx.args.options);
   const outOption = ctx.args.options.out;
   const dir = resolve(ctx.io.cwd, typeof outOption === 'string' ? outOption : `${spec.metadata.name}-${target}`);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${typeof outOption === 'string' ? outOption : dir} is a file, not a folder`);
   const previous = readBundleDir(dir);
   const previousSecrets = SECRET_READERS[target](previous);
   const composed = composeApp(spec, ctx.catalog(), { previousSecrets, publishExposed: options.publishExposed });
