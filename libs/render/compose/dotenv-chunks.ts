@@ -1,65 +1,40 @@
-/** One variable's worth of a value, with the quoting docker-compose's .env parser reads back exactly. */
+/** One variable's worth of a value, in the quoting both Compose .env readers read back exactly. */
 export interface DotenvChunk {
   text: string;
-  /** `single`: '…' with \\ and \' escaped; `double`: "…" (only for a carriage return); `bare`: unquoted (only for backslashes). */
+  /** `single`: '…' (no ' or \ inside); `double`: "…" holding only ' and carriage returns; `bare`: unquoted backslashes. */
   form: 'single' | 'double' | 'bare';
 }
 
 /**
- * Splits a value into chunks that each survive docker-compose v1's .env parsing
- * (python-dotenv) unchanged. That parser expands `${…}` inside any value, reads a
- * quoted value ending in a backslash past its closing quote, and turns a carriage
- * return into a newline; so values are cut between `$` and `{`, a trailing run of
- * backslashes goes unquoted, and carriage returns go double-quoted. Compose then
- * joins the chunks with `${A}${B}`, and interpolated text is never expanded again.
+ * Splits a value into chunks that each survive both docker-compose v1's .env reader
+ * (python-dotenv: expands `${…}` even in single quotes, decodes \\ and \' there, turns
+ * a carriage return into a newline) and Compose v2's (single quotes fully literal).
+ * So single-quoted text never holds `'`, `\`, a carriage return or `${` (values are
+ * cut between `$` and `{`); quotes and carriage returns go double-quoted, backslashes
+ * unquoted. Compose joins the chunks with `${A}${B}` and never expands the result again.
  */
 export function dotenvChunks(value: string): DotenvChunk[] {
   const chunks: DotenvChunk[] = [];
-  const pushSingle = (text: string) => {
-    if (text === '') return;
-    const trailing = /\\+$/.exec(text)?.[0] ?? '';
-    if (trailing.length < text.length) chunks.push({ text: text.slice(0, text.length - trailing.length), form: 'single' });
-    if (trailing) chunks.push({ text: trailing, form: 'bare' });
-  };
-  let current = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!;
-    if (c === '\r') {
-      pushSingle(current);
-      current = '';
-      chunks.push({ text: '\r', form: 'double' });
-      continue;
-    }
-    current += c;
-    if (c === '$' && value[i + 1] === '{') {
-      pushSingle(current);
-      current = '';
-    }
+    const form: DotenvChunk['form'] = c === "'" || c === '\r' ? 'double' : c === '\\' ? 'bare' : 'single';
+    const last = chunks[chunks.length - 1];
+    const cutHere = c === '{' && value[i - 1] === '$';
+    if (last && last.form === form && !cutHere) last.text += c;
+    else chunks.push({ text: c, form });
   }
-  pushSingle(current);
   if (chunks.length === 0) chunks.push({ text: '', form: 'single' });
-  return mergeCarriageReturns(chunks);
+  return chunks;
 }
 
 /** The text to write after `NAME=` for a chunk. */
 export function quoteChunk(chunk: DotenvChunk): string {
   switch (chunk.form) {
     case 'single':
-      return `'${chunk.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+      return `'${chunk.text}'`;
     case 'double':
       return `"${chunk.text.replace(/\r/g, '\\r')}"`;
     case 'bare':
       return chunk.text;
   }
-}
-
-// Consecutive carriage returns share one double-quoted chunk.
-function mergeCarriageReturns(chunks: DotenvChunk[]): DotenvChunk[] {
-  const out: DotenvChunk[] = [];
-  for (const c of chunks) {
-    const last = out[out.length - 1];
-    if (last && last.form === 'double' && c.form === 'double') last.text += c.text;
-    else out.push({ ...c });
-  }
-  return out;
 }

@@ -17,10 +17,13 @@ describe('.env chunks', () => {
     for (const c of dotenvChunks('a${b}c${d}')) expect(c.text).not.toContain('${');
   });
 
-  it('keeps a trailing backslash out of quotes (the parser would read past the closing quote)', () => {
-    expect(dotenvChunks('ab\\\\')).toEqual([
-      { text: 'ab', form: 'single' },
-      { text: '\\\\', form: 'bare' },
+  it('keeps quotes and backslashes out of single quotes, where Compose v1 and v2 read them differently', () => {
+    expect(dotenvChunks("it's a\\b")).toEqual([
+      { text: 'it', form: 'single' },
+      { text: "'", form: 'double' },
+      { text: 's a', form: 'single' },
+      { text: '\\', form: 'bare' },
+      { text: 'b', form: 'single' },
     ]);
   });
 
