@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 
 const SECRET = 'Tiny$ecret9';
 
-describe.each(await databaseKinds())('bad input over HTTP (%s)', (kind) => {
+describe.each(databaseKinds())('bad input over HTTP (%s)', (kind) => {
   let t: TestServer;
   beforeAll(async () => {
     const fixture = fixtureCatalog();

@@ -11,7 +11,7 @@ const PAGE = `query Page($first: Int, $after: String, $aisle: String, $search: S
   }
 }`;
 
-describe.each(await databaseKinds())('browsing over HTTP (%s)', (kind) => {
+describe.each(databaseKinds())('browsing over HTTP (%s)', (kind) => {
   let t: TestServer;
   beforeAll(async () => {
     const fixture = fixtureCatalog();

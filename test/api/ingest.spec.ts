@@ -6,7 +6,7 @@ import { certificationFor, derivedManifest, fixtureCatalog, shippedManifest } fr
 import { databaseKinds, testDatabase, type TestDatabase } from './support/test-databases.js';
 import { startTestServer } from './support/test-server.js';
 
-describe.each(await databaseKinds())('ingesting the shipped catalog at start (%s)', (kind) => {
+describe.each(databaseKinds())('ingesting the shipped catalog at start (%s)', (kind) => {
   let db: TestDatabase;
   afterAll(async () => db?.drop());
 

@@ -8,7 +8,7 @@ import { ROOT } from './support/test-server.js';
 /** Starts a built entry point (npm test builds first) and waits for its "listening" log line. */
 function launch(args: string[], cwd: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
+    const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
     delete env.DATABASE_URL;
     delete env.AISLE_CATALOG;
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

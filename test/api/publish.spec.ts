@@ -12,7 +12,7 @@ const CERTIFY = 'mutation C($r: String!) { certifyComponentVersion(record: $r) {
 
 const code = (r: { body: { errors?: Array<{ extensions?: { code?: string } }> } }) => r.body.errors?.[0]?.extensions?.code;
 
-describe.each(await databaseKinds())('publishing over HTTP (%s)', (kind) => {
+describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
   let t: TestServer;
   let fixture: FixtureCatalog;
   let acme: string;

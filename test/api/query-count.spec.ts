@@ -15,7 +15,7 @@ const PAGE = `query Page($first: Int) {
   }
 }`;
 
-describe.each(await databaseKinds())('SQL per page (%s)', (kind) => {
+describe.each(databaseKinds())('SQL per page (%s)', (kind) => {
   let db: TestDatabase;
   let t: TestServer;
   const counter = new QueryCounter();

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 
 const LIST = '{ components(first: 100) { totalCount nodes { name latest { version } } } }';
 
-describe.each(await databaseKinds())('the response cache (%s)', (kind) => {
+describe.each(databaseKinds())('the response cache (%s)', (kind) => {
   let db: TestDatabase;
   let a: TestServer;
   let b: TestServer;

@@ -12,7 +12,7 @@ async function aisle(args: string[], env: Record<string, string | undefined> = {
   return { code, out, err };
 }
 
-describe.each(await databaseKinds())('aisle token (%s)', (kind) => {
+describe.each(databaseKinds())('aisle token (%s)', (kind) => {
   let t: TestServer;
   let url: string;
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { startTestServer, type GqlResponse, type TestServer } from './support/te
 
 const PRIVATE = 'acme-vault';
 
-describe.each(await databaseKinds())('private components (%s)', (kind) => {
+describe.each(databaseKinds())('private components (%s)', (kind) => {
   let t: TestServer;
   const tokens: Record<string, string | undefined> = {};
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +50,17 @@ export async function testDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDat
   };
 }
 
-/** The database kinds to run end-to-end tests against here. */
-export async function databaseKinds(): Promise<Array<'sqlite' | 'postgres'>> {
-  return (await postgresUrl()) ? ['sqlite', 'postgres'] : ['sqlite'];
+/**
+ * The database kinds to run end-to-end tests against here: PostgreSQL always when
+ * AISLE_TEST_POSTGRES_URL is set (CI: an unreachable server then fails the tests), else
+ * only when the default server answers. Synchronous, for describe.each.
+ */
+export function databaseKinds(): Array<'sqlite' | 'postgres'> {
+  if (process.env.AISLE_TEST_POSTGRES_URL) return ['sqlite', 'postgres'];
+  const probe = spawnSync(process.execPath, ['-e', PROBE, DEFAULT_POSTGRES_URL], { cwd: __dirname, timeout: 5000 });
+  return probe.status === 0 ? ['sqlite', 'postgres'] : ['sqlite'];
 }
+
+const PROBE = `const { Client } = require('pg');
+const c = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 1000 });
+c.connect().then(() => c.end()).then(() => process.exit(0), () => process.exit(1));`;
