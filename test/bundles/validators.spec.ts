@@ -1,10 +1,11 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { kubectlKustomize } from '../../libs/render/kubernetes/testdata/kubectl-kustomize.js';
+import { kubectlKustomize } from './kubectl-kustomize.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 import { composeSchemaErrors, dockerComposeConfig, writeTemp } from './compose-checks.js';
 import { exampleBundle, exampleNames } from './example-bundles.js';
 
+// The Kubernetes and Helm bundles of the examples are checked in kubernetes-helm-examples.spec.ts.
 describe('every example Compose bundle passes the real validators', () => {
   for (const example of exampleNames()) {
     it(`${example}: docker-compose config accepts it and sees every secret`, () => {
@@ -31,18 +32,6 @@ function exampleSpecInstances(files: ReturnType<typeof exampleBundle>): Record<s
   for (const [, name] of lock.matchAll(/^ {2}([a-z][a-z0-9-]*):$/gm)) instances[name!] = true;
   return instances;
 }
-
-describe('every example Kubernetes bundle passes the real validators', () => {
-  for (const example of exampleNames()) {
-    it(`${example}: kubectl kustomize builds it and the Kubernetes schemas accept every object`, () => {
-      const files = exampleBundle(example, 'kubernetes');
-      const built = kubectlKustomize(files);
-      const written = files.filter((f) => f.path.endsWith('.yaml') && f.path !== 'kustomization.yaml').flatMap((f) => parseAllDocuments(f.content).map((d) => d.toJS()));
-      expect(built.length).toBe(written.length);
-      for (const object of built) expect(() => validateKubernetesObject(object), `${object.kind}`).not.toThrow();
-    });
-  }
-});
 
 describe('the validators themselves', () => {
   it('the schema check rejects what Compose would reject', () => {
