@@ -9,7 +9,7 @@ import { parseAppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, SECRET_READERS, filesByPath } from '../../libs/render/index.js';
 import { renderChart } from '../../libs/render/helm/testdata/render-chart.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
-import { kubectlKustomize } from '../../libs/render/kubernetes/testdata/kubectl-kustomize.js';
+import { kubectlKustomize } from './kubectl-kustomize.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 
 type Obj = Record<string, any>;

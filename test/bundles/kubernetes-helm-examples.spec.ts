@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../libs/render/helm/testdata/render-chart.js';
-import { kubectlKustomize } from '../../libs/render/kubernetes/testdata/kubectl-kustomize.js';
+import { kubectlKustomize } from './kubectl-kustomize.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 import { exampleBundle, exampleNames } from './example-bundles.js';
 

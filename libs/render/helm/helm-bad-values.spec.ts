@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BAD_VALUES } from '../kubernetes/testdata/bad-values.js';
 import { expandLikeKubelet } from '../kubernetes/testdata/expand-like-kubelet.js';
 import { fixtureApp } from '../kubernetes/testdata/fixture-app.js';
-import { kubectlKustomize } from '../kubernetes/testdata/kubectl-kustomize.js';
+import { kubectlKustomize } from '../../../test/bundles/kubectl-kustomize.js';
 import { validateKubernetesObject } from '../kubernetes/testdata/validate-kubernetes-object.js';
 import { renderHelm } from './render-helm.js';
 import { renderChart } from './testdata/render-chart.js';

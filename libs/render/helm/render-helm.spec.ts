@@ -4,7 +4,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { expandLikeKubelet } from '../kubernetes/testdata/expand-like-kubelet.js';
 import { fixtureApp } from '../kubernetes/testdata/fixture-app.js';
-import { kubectlKustomize } from '../kubernetes/testdata/kubectl-kustomize.js';
+import { kubectlKustomize } from '../../../test/bundles/kubectl-kustomize.js';
 import { validateKubernetesObject } from '../kubernetes/testdata/validate-kubernetes-object.js';
 import type { BundleFile } from '../renderer.js';
 import { readHelmSecrets } from './read-helm-secrets.js';

@@ -4,7 +4,7 @@ import { renderKubernetes } from './render-kubernetes.js';
 import { BAD_VALUES } from './testdata/bad-values.js';
 import { expandLikeKubelet } from './testdata/expand-like-kubelet.js';
 import { fixtureApp } from './testdata/fixture-app.js';
-import { kubectlKustomize } from './testdata/kubectl-kustomize.js';
+import { kubectlKustomize } from '../../../test/bundles/kubectl-kustomize.js';
 import { validateKubernetesObject } from './testdata/validate-kubernetes-object.js';
 
 type Obj = Record<string, any>;

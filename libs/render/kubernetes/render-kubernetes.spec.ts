@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderKubernetes } from './render-kubernetes.js';
 import { readKubernetesSecrets } from './read-kubernetes-secrets.js';
 import { fixtureApp } from './testdata/fixture-app.js';
-import { kubectlKustomize } from './testdata/kubectl-kustomize.js';
+import { kubectlKustomize } from '../../../test/bundles/kubectl-kustomize.js';
 import { validateKubernetesObject } from './testdata/validate-kubernetes-object.js';
 
 type Obj = Record<string, any>;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { BundleFile } from '../../renderer.js';
+import type { BundleFile } from '../../libs/render/renderer.js';
 
 /** Writes a bundle to a temporary folder, runs the real `kubectl kustomize` on it, and returns the objects it prints. */
 export function kubectlKustomize(files: readonly BundleFile[], folder = ''): Array<Record<string, unknown>> {
