@@ -1,6 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { resolveVersion } from '../../../../libs/catalog/index.js';
-import { parseComponentRef } from '../../../../libs/catalog/index.js';
+import { parseComponentRef, resolveVersion } from '../../../../libs/catalog/index.js';
 import { ApiError } from '../common/api-error.js';
 import { CurrentContext } from '../common/current-context.decorator.js';
 import type { RequestContext } from '../common/request-context.js';
