@@ -61,7 +61,7 @@ export function buildHelmEnv(instance: ResolvedInstance, ctx: HelmAppContext, ac
       if (part.kind === 'input') return { ...part, secret: isSecret(ctx, part.instance, part.input) };
       return part;
     });
-    if (pieces.length === 0) return '""';
+    if (pieces.length === 0) return 'quote ""';
     const exprs = pieces.map((piece) => {
       switch (piece.kind) {
         case 'text':

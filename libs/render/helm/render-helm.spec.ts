@@ -119,6 +119,12 @@ describe('renderHelm', () => {
     expect(web.DATABASE_URL).toBe(given.instances[2]!.env[0]!.value.replace('@db:', '@rel-db:'));
   });
 
+  it('writes an empty value as an empty string, not a null', () => {
+    const app = fixtureApp();
+    app.instances[2]!.env.push({ name: 'EMPTY', value: '', secret: false, parts: [] });
+    expect(containerEnv(install(renderHelm(app)), 'Deployment/rel-web').EMPTY).toBe('');
+  });
+
   it('has a values.schema.json that ajv compiles and that accepts values.yaml', () => {
     const ajv = new Ajv({ strict: true, allErrors: true });
     addFormats(ajv);
