@@ -58,6 +58,14 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
     expect(shown.body.data.component.latest.description).not.toContain('Changed after publishing');
   });
 
+  it('publishes a version once when the same manifest arrives several times at once', async () => {
+    const race = derivedManifest(cache, { name: 'acme-race' });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => t.gql(PUBLISH, { m: yaml(race) }, acme)));
+    expect(answers.map((a) => a.body.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(answers.filter((a) => a.body.data.publishComponent.created)).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.body.data.publishComponent.version.digest)).size).toBe(1);
+  });
+
   it('refuses an invalid manifest with every problem and its path', async () => {
     const broken = structuredClone(cache) as unknown as { metadata: Record<string, unknown> };
     broken.metadata.version = 'one';

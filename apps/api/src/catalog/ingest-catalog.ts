@@ -41,8 +41,20 @@ export async function ingestCatalog(dir: string, repository: CatalogRepository, 
       const record = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : undefined;
       const existing = stored.find((v) => v.version === version.version);
       if (!existing) {
-        await repository.insertVersion(version, { organization: LIBRARY_ORGANIZATION, visibility: 'public' }, record);
-        summary.added += 1;
+        try {
+          await repository.insertVersion(version, { organization: LIBRARY_ORGANIZATION, visibility: 'public' }, record);
+          summary.added += 1;
+        } catch (e) {
+          // Another instance starting on the same database got there first; only a different digest is a problem.
+          const raced = await repository.anyByName(name);
+          const stored = raced ? (await repository.versionsOf([raced.id])).get(raced.id)?.find((v) => v.version === version.version) : undefined;
+          if (!stored) throw e;
+          if (stored.digest === version.digest) summary.unchanged += 1;
+          else {
+            logger.write('error', `catalog: refusing ${name}@${version.version}: its digest differs from the published ${stored.digest}`, { component: name, version: version.version });
+            summary.refused += 1;
+          }
+        }
         continue;
       }
       if (existing.digest !== version.digest) {

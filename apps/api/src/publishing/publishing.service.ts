@@ -48,7 +48,16 @@ export class PublishingService {
     const crossVersion = lintVersions([...versions.map((v) => ({ manifest: v.manifest, source: v.source })), { manifest, source: PUBLISHED_SOURCE }]).filter((d) => d.file === PUBLISHED_SOURCE);
     const problems = [...parsed.diagnostics, ...lint, ...crossVersion];
     if (problems.some((d) => d.severity === 'error')) throw new ApiError(problems);
-    await this.repository.insertVersion(candidate, { organization: existing?.organization ?? viewer.organization, visibility: existing?.visibility ?? visibility });
+    try {
+      await this.repository.insertVersion(candidate, { organization: existing?.organization ?? viewer.organization, visibility: existing?.visibility ?? visibility });
+    } catch (e) {
+      // Another request published this name or version meanwhile (a unique index said no): answer as if it came first.
+      const raced = await this.repository.anyByName(name);
+      const stored = raced ? (await this.repository.versionsOf([raced.id])).get(raced.id)?.find((v) => v.version === version) : undefined;
+      if (!stored) throw e;
+      if (stored.digest !== digest) throw ApiError.of('ALREADY_PUBLISHED', 'metadata.version', `${name}@${version} is already published with digest ${stored.digest}; a published version never changes, publish a new version instead`);
+      return { version: await this.exact(viewer, name, version), created: false, warnings: [] };
+    }
     return { version: await this.exact(viewer, name, version), created: true, warnings: problems };
   }
 
