@@ -57,3 +57,18 @@ describe('renderCompose', () => {
     expect(compose).not.toHaveProperty('name');
   });
 });
+
+describe('renderCompose with a secret no secret input explains', () => {
+  it('keeps the whole value in .env under its own variable', () => {
+    const base = composed.app!.instances.find((i) => i.name === 'front')!;
+    const app = {
+      name: 'x',
+      instances: [{ ...base, name: 'front', dependsOn: [], env: [{ name: 'TOKEN', value: 'tok$en', secret: true, parts: [{ kind: 'text' as const, text: 'tok$en' }] }] }],
+    };
+    const files = renderCompose(app);
+    const compose = parse(files.find((f) => f.path === 'compose.yaml')!.content);
+    expect(compose.services.front.environment.TOKEN).toBe('${FRONT_TOKEN}');
+    expect(files.find((f) => f.path === '.env')!.content).toContain("# front.env.TOKEN\nFRONT_TOKEN='tok$en'\n");
+    expect(files.find((f) => f.path === 'compose.yaml')!.content).not.toContain('tok$en');
+  });
+});
