@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BAD_VALUES } from './testdata/bad-values.js';
 import { toYaml } from './to-yaml.js';
@@ -27,6 +27,21 @@ describe('toYaml', () => {
     for (const s of TRICKY) {
       const text = toYaml({ k: s });
       expect(text.split('\n').length, JSON.stringify(s).slice(0, 40)).toBe(2);
+    }
+  });
+
+  it('writes random printable strings as the yaml library does, and they read back exactly', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const chars = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCNOYnoy[\\]^_`{|}~é';
+    for (let i = 0; i < 20_000; i++) {
+      let s = '';
+      for (let n = 1 + Math.floor(random() * 8); n > 0; n--) s += chars[Math.floor(random() * chars.length)];
+      const text = toYaml({ k: s });
+      expect(parse(text, { version: '1.1' }).k, JSON.stringify(s)).toBe(s);
+      expect(parse(text, { version: '1.2' }).k, JSON.stringify(s)).toBe(s);
+      const library = stringify({ k: s }, { version: '1.1', lineWidth: 0 });
+      if (parse(library, { version: '1.2' }).k === s) expect(text, JSON.stringify(s)).toBe(library);
     }
   });
 

@@ -4,10 +4,11 @@ import { parse, Scalar, stringify } from 'yaml';
 // rejects outside double quotes; strings holding them, or a newline, are written double-quoted.
 const NEEDS_DOUBLE_QUOTES = /[\n\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u;
 // The yaml library leaves these raw even inside double quotes, where 1.1 readers still fold them.
-const RAW_IN_QUOTES = /[\u0080-\u009f\u2028\u2029\ufeff\ud800-\udfff]/gu;
-// A string that is a plain string in YAML 1.1 and 1.2 alike: it starts with a letter, `_`
-// or `/` (so no number, `.inf`, indicator or timestamp) and holds no space, `:` or `#`.
-const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+const RAW_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/gu;
+// A string that is a plain string in YAML 1.1 and 1.2 alike, written as the yaml library
+// would write it: it starts with a letter, `_` or `/` (so it is no number, `.inf`,
+// timestamp or indicator), is printable ASCII, and has no `: `, ` #`, final `:` or space.
+const PLAIN = /^[A-Za-z_/][\x20-\x7e]*$/;
 // YAML 1.1 reads these words as booleans or null.
 const RESERVED = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
 const MAX_CACHED_LENGTH = 200;
@@ -85,14 +86,25 @@ function inline(value: unknown): string {
 }
 
 function scalar(text: string): string {
-  if (text.length > MAX_CACHED_LENGTH) return library(text);
+  if (text.length > MAX_CACHED_LENGTH) return isPlain(text) ? text : library(text);
   let out = cache.get(text);
   if (out === undefined) {
     if (cache.size >= MAX_CACHE_SIZE) cache.clear();
-    out = PLAIN.test(text) && !RESERVED.has(text.toLowerCase()) ? text : library(text);
+    out = isPlain(text) ? text : library(text);
     cache.set(text, out);
   }
   return out;
+}
+
+function isPlain(text: string): boolean {
+  return (
+    PLAIN.test(text) &&
+    !text.includes(': ') &&
+    !text.includes(' #') &&
+    !text.endsWith(':') &&
+    !text.endsWith(' ') &&
+    !RESERVED.has(text.toLowerCase())
+  );
 }
 
 /** One scalar, written by the yaml library on a single line. */
