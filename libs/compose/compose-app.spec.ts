@@ -122,3 +122,11 @@ describe('composeApp', () => {
     expect(r.app!.instances[1]!.stateful).toBe(false);
   });
 });
+
+describe('composeApp given an unchecked spec', () => {
+  it('refuses instance names that would become paths or bad host names', () => {
+    const r = composeApp(app({ '../../etc': { component: 'postgresql' }, ok: { component: 'redis' } }), catalog);
+    expect(r.app).toBeUndefined();
+    expect(codes(r)).toEqual(['INSTANCE_NAME_INVALID ../../etc']);
+  });
+});

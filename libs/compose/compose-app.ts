@@ -1,7 +1,7 @@
 import type { CatalogIndex, ComponentVersion } from '../catalog/index.js';
 import { didYouMean, error, prefixPath, type Diagnostic } from '../diagnostics/index.js';
 import { coerceInputValue, validateInputs } from '../inputs/index.js';
-import { hasTemplateSyntax, type AppSpec, type Scalar } from '../manifest/index.js';
+import { hasTemplateSyntax, INSTANCE_NAME, type AppSpec, type Scalar } from '../manifest/index.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { evaluateTemplate, parsedTemplate, type ReferenceResolver } from './evaluate-template.js';
 import type { ResolvedApp, ResolvedEnvVar, ResolvedInstance, ResolvedValue } from './resolved-app.js';
@@ -35,6 +35,11 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
     for (const d of list) (d.severity === 'error' ? diagnostics : warnings).push(d);
   };
   const names = Object.keys(spec.instances).sort();
+  // checkAppSpec says so first; kept here too because names become file paths and host names.
+  for (const name of names) {
+    if (!INSTANCE_NAME.test(name)) add([error('INSTANCE_NAME_INVALID', name, `"${name}" is not a valid instance name: use 1 to 32 lower-case letters, digits and "-"`)]);
+  }
+  if (diagnostics.length > 0) return { diagnostics, warnings };
   const versions = new Map<string, ComponentVersion>();
   // Large apps repeat the same few references; resolve each once (diagnostics still get each path).
   const resolutions = new Map<string, ReturnType<CatalogIndex['resolve']>>();
