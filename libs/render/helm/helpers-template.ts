@@ -41,7 +41,7 @@ export function helpersTemplate(x: HelmExpressions): string {
     '"<" is escaped too because Helm deletes every "<no value>" from rendered output.',
     '*/}}',
     d('quote'),
-    '{{- quote . | replace "<" "\\u003c" -}}',
+    '{{- quote . | replace "<" "\\\\u003c" -}}',
     '{{- end }}',
     '',
     '{{/* encodeURIComponent: urlquery, then space as %20 and !\'()* left as they are. */}}',

@@ -7,6 +7,8 @@ export const BAD_VALUES: Record<string, string> = {
   hash: '# not a comment',
   colon: 'key: value',
   helm: '{{ .Values.db.password }} {{- fail "x" }} }}',
+  // Helm deletes this text from everything it renders (helm/helm#13636).
+  noValue: 'a <no value> b <nil>',
   unicode: 'é ✓ 😀 \u2028 \u2029 \u0085 \ufeff zero\u200bwidth',
   controls: '\ttab\r\nbell\u0007 nul\u0000',
   yaml11: 'on',

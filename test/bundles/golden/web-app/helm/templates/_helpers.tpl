@@ -30,7 +30,7 @@ A user value as a YAML double-quoted string: quote escapes what YAML readers wou
 "<" is escaped too because Helm deletes every "<no value>" from rendered output.
 */}}
 {{- define "shop.quote" -}}
-{{- quote . | replace "<" "\u003c" -}}
+{{- quote . | replace "<" "\\u003c" -}}
 {{- end }}
 
 {{/* encodeURIComponent: urlquery, then space as %20 and !'()* left as they are. */}}
