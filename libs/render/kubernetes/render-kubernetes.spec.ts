@@ -130,6 +130,14 @@ describe('renderKubernetes', () => {
     expect(db.metadata.labels['app.kubernetes.io/version']).toBe('1.2.3');
   });
 
+  it('gives a stateless instance with a volume a scratch emptyDir of that size', () => {
+    const app = fixtureApp();
+    app.instances[3]!.volumes = [{ name: 'scratch', path: '/scratch', size: '2Gi' }];
+    const worker = objects(renderKubernetes(app)).get('worker/deployment.yaml')!;
+    validateKubernetesObject(worker);
+    expect(worker.spec.template.spec.volumes).toEqual([{ name: 'scratch', emptyDir: { sizeLimit: '2Gi' } }]);
+  });
+
   it('reads the generated secrets back from the bundle', () => {
     const files = new Map(renderKubernetes(fixtureApp()).map((f) => [f.path, f.content]));
     expect(readKubernetesSecrets(files)).toEqual({ cache: { password: 'rT5yB7mC4hJZq3kP9wLx2vN8' }, db: { password: 'Zq3kP9wLx2vN8rT5yB7mC4hJ' } });
