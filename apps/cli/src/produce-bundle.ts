@@ -37,7 +37,9 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   writeBundle(dir, files, staleBundleFiles(previous, files));
   const shown = relative(ctx.io.cwd, dir) || '.';
   const generated = composed.app.instances.flatMap((i) => i.generatedInputs.map((input) => `${i.name}.${input}`));
-  const kept = Object.entries(previousSecrets).flatMap(([instance, inputs]) => Object.keys(inputs).map((input) => `${instance}.${input}`));
+  const kept = composed.app.instances.flatMap((i) =>
+    i.secretInputs.filter((input) => previousSecrets[i.name]?.[input] !== undefined && i.inputs[input] === previousSecrets[i.name]![input]).map((input) => `${i.name}.${input}`),
+  );
   if (ctx.json) {
     return ctx.report(composed.warnings, { target, out: shown, files: files.map((f) => f.path), generated, kept: kept.sort() });
   }
