@@ -33,7 +33,7 @@ export function helpersTemplate(x: HelmExpressions): string {
     '{{/* An image reference from {repository, tag, digest}. */}}',
     d('image'),
     '{{- printf "%s:%s" .repository (toString .tag) -}}',
-    '{{- if .digest }}@{{ .digest }}{{ end -}}',
+    '{{- with index . "digest" }}@{{ . }}{{ end -}}',
     '{{- end }}',
     '',
     '{{/*',

@@ -12,7 +12,9 @@ export function secretTemplate(instance: ResolvedInstance, x: HelmExpressions, i
   const actions = new TemplateActions();
   const lines = [
     `{{- $name := ${x.instanceName(instance.name)} }}`,
-    '{{- $previous := (lookup "v1" "Secret" $.Release.Namespace $name).data | default dict }}',
+    // `with` rather than `(lookup …).data`: an absent Secret has no data key, an error under `helm lint --strict`.
+    '{{- $previous := dict }}',
+    '{{- with lookup "v1" "Secret" $.Release.Namespace $name }}{{ $previous = .data | default dict }}{{ end }}',
   ];
   const data: Record<string, string> = {};
   for (const input of inputs) {

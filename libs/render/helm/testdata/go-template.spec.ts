@@ -42,7 +42,8 @@ describe('the test Go template interpreter', () => {
   });
 
   it('refuses syntax and functions it does not know, rather than guessing', () => {
-    expect(() => render('{{ with .Values }}x{{ end }}')).toThrow();
+    expect(() => render('{{ with .Values }}x{{ else }}y{{ end }}')).toThrow();
+    expect(render('{{ with .Values.a }}{{ .b }}{{ end }}{{ with .Values.none }}z{{ end }}', { a: { b: 'B' } })).toBe('B');
     expect(() => render('{{ sha256sum "x" }}')).toThrow(/unknown function/);
   });
 });

@@ -12,7 +12,7 @@ type Value = unknown;
 type Node =
   | { t: 'text'; text: string }
   | { t: 'action'; pipe: Pipe }
-  | { t: 'if'; pipe: Pipe; then: Node[]; else: Node[] }
+  | { t: 'if' | 'with'; pipe: Pipe; then: Node[]; else: Node[] }
   | { t: 'range'; pipe: Pipe; body: Node[] };
 interface Pipe { decl?: { name: string; assign: boolean }; cmds: Operand[][] }
 type Operand =
@@ -121,8 +121,13 @@ export function parseTemplate(src: string, defines: Map<string, Node[]>): Node[]
         const name = JSON.parse(a.slice(6).trim()) as string;
         defines.set(name, list(['end']).nodes);
       } else if (word === 'if') nodes.push(ifNode(a.slice(2)));
+      else if (word === 'with') {
+        const body = list(['else', 'end']);
+        if (body.end !== 'end') throw new Error(`unsupported "${body.end}" in with`);
+        nodes.push({ t: 'with', pipe: parsePipe(a.slice(4)), then: body.nodes, else: [] });
+      }
       else if (word === 'range') nodes.push({ t: 'range', pipe: parsePipe(a.slice(5)), body: list(['end']).nodes });
-      else if (['end', 'else', 'with', 'template', 'block'].includes(word)) throw new Error(`unsupported "${a}"`);
+      else if (['end', 'else', 'template', 'block'].includes(word)) throw new Error(`unsupported "${a}"`);
       else nodes.push({ t: 'action', pipe: parsePipe(a) });
     }
     if (stop.length > 0) throw new Error(`missing {{ end }}`);
@@ -152,6 +157,10 @@ export function execute(nodes: Node[], dot: Value, ctx: RenderContext, vars: Map
     if (node.t === 'text') out += node.text;
     else if (node.t === 'action') { const v = evalPipe(node.pipe, dot, ctx, vars); if (!node.pipe.decl) out += printed(v); }
     else if (node.t === 'if') out += execute(truthy(evalPipe(node.pipe, dot, ctx, vars)) ? node.then : node.else, dot, ctx, vars);
+    else if (node.t === 'with') {
+      const value = evalPipe(node.pipe, dot, ctx, vars);
+      if (truthy(value)) out += execute(node.then, value, ctx, vars);
+    }
     else for (const _ of evalPipe(node.pipe, dot, ctx, vars) as unknown[]) out += execute(node.body, dot, ctx, vars);
   }
   return out;

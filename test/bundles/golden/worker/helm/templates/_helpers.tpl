@@ -22,7 +22,7 @@ helm.sh/chart: {{ printf "%s-%s" (index . 0).Chart.Name (index . 0).Chart.Versio
 {{/* An image reference from {repository, tag, digest}. */}}
 {{- define "orders.image" -}}
 {{- printf "%s:%s" .repository (toString .tag) -}}
-{{- if .digest }}@{{ .digest }}{{ end -}}
+{{- with index . "digest" }}@{{ . }}{{ end -}}
 {{- end }}
 
 {{/*
