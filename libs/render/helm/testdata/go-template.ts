@@ -161,7 +161,7 @@ export function execute(nodes: Node[], dot: Value, ctx: RenderContext, vars: Map
       const value = evalPipe(node.pipe, dot, ctx, vars);
       if (truthy(value)) out += execute(node.then, value, ctx, vars);
     }
-    else for (const _ of evalPipe(node.pipe, dot, ctx, vars) as unknown[]) out += execute(node.body, dot, ctx, vars);
+    else if (node.t === 'range') for (const _ of evalPipe(node.pipe, dot, ctx, vars) as unknown[]) out += execute(node.body, dot, ctx, vars);
   }
   return out;
 }
