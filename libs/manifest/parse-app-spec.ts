@@ -48,7 +48,7 @@ export function checkAppSpec(
   if (!validateAppShape(value)) {
     for (const d of schemaDiagnostics(validateAppShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
       // Instance names already have their own, clearer diagnostic.
-      if (d.message === 'is not a valid name' && d.path.startsWith('instances.') && d.path.split('.').length === 2) continue;
+      if (d.message === 'is not a valid name' && Object.keys(instances).some((name) => d.path === `instances.${name}`)) continue;
       diagnostics.push(d);
     }
   }

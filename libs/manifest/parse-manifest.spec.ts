@@ -35,7 +35,8 @@ describe('parseManifest', () => {
     ['required input that is not declared', ['spec', 'inputs', 'required'], ['database', 'nope'], 'INPUTS_SCHEMA_INVALID', 'spec.inputs.required.1', 'names "nope", which is not declared under properties'],
     ['generated non-secret', ['spec', 'inputs', 'properties', 'database', 'x-aisle-generate'], 'password', 'INPUTS_SCHEMA_INVALID', 'spec.inputs.properties.database.x-aisle-generate', 'only a secret string input (writeOnly: true) can be generated'],
     ['bad template', ['spec', 'runtime', 'env', 'DB'], '${{ inputs.database', 'TEMPLATE_INVALID', 'spec.runtime.env.DB', 'unclosed "${{" at character 1'],
-    ['unknown filter', ['spec', 'runtime', 'env', 'DB'], '${{ inputs.database | upper }}', 'TEMPLATE_INVALID', 'spec.runtime.env.DB', 'unknown filter "upper" in "${{ inputs.database | upper }}" (known: urlencode)'],
+    ['unknown filter', ['spec', 'runtime', 'env', 'DB'], '${{ inputs.database | upper }}', 'TEMPLATE_INVALID', 'spec.runtime.env.DB', 'the expression at character 1 uses an unknown filter (known: urlencode)'],
+    ['reference that is not a name', ['spec', 'runtime', 'env', 'DB'], 'x${{ p@ss }}', 'TEMPLATE_INVALID', 'spec.runtime.env.DB', 'the expression at character 2 is not a reference like ${{ name.output }}'],
     ['bad name', ['metadata', 'name'], 'Bad_Name', 'SCHEMA_VIOLATION', 'metadata.name', 'must match the pattern ^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$'],
   ])('reports %s', (_title, path, value, code, diagnosticPath, message) => {
     const r = parseManifest(variant(path, value), 'bad.yaml');

@@ -44,14 +44,15 @@ export function parseTemplate(template: string): ParsedTemplate {
     const source = template.slice(i, end + 2);
     const match = EXPRESSION.exec(template.slice(i + 3, end));
     if (!match) {
-      errors.push(`"${source}" is not a reference like \${{ name.output }}`);
+      // The text itself is not quoted back: in an app spec it may be (part of) a secret.
+      errors.push(`the expression at character ${i + 1} is not a reference like \${{ name.output }}`);
     } else {
       const filters = (match[2] ?? '')
         .split('|')
         .map((f) => f.trim())
         .filter((f) => f !== '');
       const unknown = filters.filter((f) => !(TEMPLATE_FILTERS as readonly string[]).includes(f));
-      if (unknown.length > 0) errors.push(`unknown filter "${unknown[0]}" in "${source}" (known: ${TEMPLATE_FILTERS.join(', ')})`);
+      if (unknown.length > 0) errors.push(`the expression at character ${i + 1} uses an unknown filter (known: ${TEMPLATE_FILTERS.join(', ')})`);
       if (text) segments.push({ kind: 'text', text });
       text = '';
       segments.push({ kind: 'ref', ref: match[1]!.split('.'), filters: filters as TemplateFilter[], source });
