@@ -61,6 +61,18 @@ describe.each(databaseKinds())('bad input over HTTP (%s)', (kind) => {
     expectClean(await post('{}'), 'BAD_USER_INPUT');
   });
 
+  it('requests of the wrong shape: a query that is not GraphQL text, a mutation over GET, odd variables', async () => {
+    expectClean(await post(JSON.stringify({ query: 123 })), 'GRAPHQL_PARSE_FAILED');
+    expectClean(await post(JSON.stringify({ query: JSON.stringify({ kind: 'Document', definitions: [{ kind: 'OperationDefinition' }] }) })), 'GRAPHQL_PARSE_FAILED');
+    expectClean(await post(JSON.stringify({ query: '{ aisles { name } }', variables: [1] })), 'BAD_USER_INPUT');
+    expectClean(await post(JSON.stringify({ query: '{ aisles { name } }', operationName: 'Nope' })), 'BAD_USER_INPUT');
+    expectClean(await post(JSON.stringify({ query: 'query A { aisles { name } } query B { aisles { name } }' })), 'BAD_USER_INPUT');
+    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('mutation { deprecateComponentVersion(component: "redis", version: "8.2.0", reason: "x") { version } }')}`);
+    const text = await get.text();
+    expectClean({ status: get.status, text, body: JSON.parse(text) }, 'BAD_USER_INPUT');
+    expect(t.logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
+  });
+
   it('deeply nested queries, before execution', async () => {
     const deep = `{ aisles ${'{ name '.repeat(12)}${'}'.repeat(12)} }`;
     expectClean((await t.gql(deep)) as never, 'QUERY_TOO_DEEP');

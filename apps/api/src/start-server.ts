@@ -5,6 +5,7 @@ import type { ApiConfig } from './api-config.js';
 import { AppModule, GRAPHQL_PATH } from './app.module.js';
 import { JsonLogger } from './common/json-logger.js';
 import { registerIde } from './web/register-ide.js';
+import { registerRequestGuard } from './web/register-request-guard.js';
 import { registerResponseCache } from './web/register-response-cache.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 
@@ -28,6 +29,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, { logger, abortOnError: false });
   const fastify = app.getHttpAdapter().getInstance();
   registerIde(fastify, GRAPHQL_PATH);
+  registerRequestGuard(fastify, GRAPHQL_PATH);
   if (config.responseCache) registerResponseCache(fastify, GRAPHQL_PATH, app.get(CatalogRepository));
   // The path only: a GET query string may carry variables, and variables may carry secrets.
   fastify.addHook('onResponse', async (request, reply) => {

@@ -30,8 +30,8 @@ export function formatGraphqlErrors(logInternal: InternalErrorLog) {
   };
 }
 
+// Errors Mercurius nests under a request error (a mutation over GET, …) are about the request.
 function asGraphqlError(e: unknown): GraphQLError {
   if (e instanceof GraphQLError) return e;
-  const err = e as Error & { nodes?: never; locations?: never };
-  return new GraphQLError(err.message, { originalError: err });
+  return new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
 }

@@ -32,9 +32,13 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): G
   if (original === undefined || original instanceof GraphQLError) {
     if (e.message.startsWith('Syntax Error')) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
     if (e.nodes !== undefined || e.locations !== undefined) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    // graphql-js's own request errors (an unknown operationName, …): not from a resolver, so not a bug of ours.
+    if (e.path === undefined) return { message: e.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
-  if (original && typeof status === 'number' && status >= 400 && status < 500) {
+  const errorCode = (original as { code?: unknown } | undefined)?.code;
+  const mercurius = typeof errorCode === 'string' && errorCode.startsWith('MER_ERR_') && errorCode !== 'MER_ERR_GQL_INVALID_SCHEMA';
+  if (original && (mercurius || (typeof status === 'number' && status >= 400 && status < 500))) {
     // Mercurius's own request errors (missing query, unknown operation, GET for a mutation).
     return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
