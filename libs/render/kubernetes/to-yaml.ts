@@ -86,11 +86,13 @@ function inline(value: unknown): string {
 }
 
 function scalar(text: string): string {
-  if (text.length > MAX_CACHED_LENGTH) return isPlain(text) ? text : library(text);
+  // Plain strings are checked, not cached, so the cache keeps what the library wrote.
+  if (isPlain(text)) return text;
+  if (text.length > MAX_CACHED_LENGTH) return library(text);
   let out = cache.get(text);
   if (out === undefined) {
     if (cache.size >= MAX_CACHE_SIZE) cache.clear();
-    out = isPlain(text) ? text : library(text);
+    out = library(text);
     cache.set(text, out);
   }
   return out;
