@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureCatalog } from './support/fixture-catalog.js';
+import { fixtureCatalog, removeFixtures } from './support/fixture-catalog.js';
 import { databaseKinds } from './support/test-databases.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const SECRET = 'Tiny$ecret9';
 
+afterAll(removeFixtures);
 describe.each(databaseKinds())('bad input over HTTP (%s)', (kind) => {
   let t: TestServer;
   beforeAll(async () => {

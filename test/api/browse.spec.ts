@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureCatalog } from './support/fixture-catalog.js';
+import { fixtureCatalog, removeFixtures } from './support/fixture-catalog.js';
 import { databaseKinds } from './support/test-databases.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -11,6 +11,7 @@ const PAGE = `query Page($first: Int, $after: String, $aisle: String, $search: S
   }
 }`;
 
+afterAll(removeFixtures);
 describe.each(databaseKinds())('browsing over HTTP (%s)', (kind) => {
   let t: TestServer;
   beforeAll(async () => {

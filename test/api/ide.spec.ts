@@ -1,12 +1,14 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureCatalog } from './support/fixture-catalog.js';
+import { fixtureCatalog, removeFixtures } from './support/fixture-catalog.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Debian's chromium (apt-get install chromium; .ci/run installs it), driven by playwright-core: never a downloaded browser.
+
+afterAll(removeFixtures);
 describe('the GraphQL IDE in a real browser', () => {
   let t: TestServer;
   let browser: Browser;

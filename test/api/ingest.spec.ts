@@ -2,10 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { certificationFor, derivedManifest, fixtureCatalog, shippedManifest } from './support/fixture-catalog.js';
+import { certificationFor, derivedManifest, fixtureCatalog, shippedManifest, removeFixtures } from './support/fixture-catalog.js';
 import { databaseKinds, testDatabase, type TestDatabase } from './support/test-databases.js';
 import { startTestServer } from './support/test-server.js';
 
+afterAll(removeFixtures);
 describe.each(databaseKinds())('ingesting the shipped catalog at start (%s)', (kind) => {
   let db: TestDatabase;
   afterAll(async () => db?.drop());

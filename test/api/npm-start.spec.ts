@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,7 @@ describe('npm start (the built service) and aisle serve', () => {
     const lines = output().trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     expect(lines.at(-1)).toContain('"msg":"stopped"');
+    rmSync(cwd, { recursive: true, force: true });
   });
 
   it('aisle serve runs the same service', async () => {
@@ -57,5 +58,6 @@ describe('npm start (the built service) and aisle serve', () => {
     expect(await aisles(url)).toContain('database');
     expect(existsSync(join(cwd, 'store.sqlite'))).toBe(true);
     expect(await stopped(child)).toBe(0);
+    rmSync(cwd, { recursive: true, force: true });
   });
 });

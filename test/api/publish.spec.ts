@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComponentManifest } from '../../libs/manifest/index.js';
-import { certificationFor, derivedManifest, fixtureCatalog, shippedManifest, type FixtureCatalog } from './support/fixture-catalog.js';
+import { certificationFor, derivedManifest, fixtureCatalog, shippedManifest, type FixtureCatalog, removeFixtures } from './support/fixture-catalog.js';
 import { databaseKinds } from './support/test-databases.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -12,6 +12,7 @@ const CERTIFY = 'mutation C($r: String!) { certifyComponentVersion(record: $r) {
 
 const code = (r: { body: { errors?: Array<{ extensions?: { code?: string } }> } }) => r.body.errors?.[0]?.extensions?.code;
 
+afterAll(removeFixtures);
 describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
   let t: TestServer;
   let fixture: FixtureCatalog;

@@ -1,11 +1,12 @@
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derivedManifest, fixtureCatalog, shippedManifest } from './support/fixture-catalog.js';
+import { derivedManifest, fixtureCatalog, shippedManifest, removeFixtures } from './support/fixture-catalog.js';
 import { databaseKinds, testDatabase, type TestDatabase } from './support/test-databases.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const LIST = '{ components(first: 100) { totalCount nodes { name latest { version } } } }';
 
+afterAll(removeFixtures);
 describe.each(databaseKinds())('the response cache (%s)', (kind) => {
   let db: TestDatabase;
   let a: TestServer;

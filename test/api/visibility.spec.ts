@@ -1,11 +1,12 @@
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derivedManifest, fixtureCatalog, shippedManifest } from './support/fixture-catalog.js';
+import { derivedManifest, fixtureCatalog, shippedManifest, removeFixtures } from './support/fixture-catalog.js';
 import { databaseKinds } from './support/test-databases.js';
 import { startTestServer, type GqlResponse, type TestServer } from './support/test-server.js';
 
 const PRIVATE = 'acme-vault';
 
+afterAll(removeFixtures);
 describe.each(databaseKinds())('private components (%s)', (kind) => {
   let t: TestServer;
   const tokens: Record<string, string | undefined> = {};

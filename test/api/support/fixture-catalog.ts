@@ -1,11 +1,20 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { serializeCertification, signCertification } from '../../../libs/certify/index.js';
 import { manifestDigest, type ComponentManifest } from '../../../libs/manifest/index.js';
 import { ROOT } from './test-server.js';
+
+// Fixture folders made in this test file, until removeFixtures.
+const made = new Set<string>();
+
+/** Removes every fixture folder made so far (a test file's afterAll). */
+export function removeFixtures(): void {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  made.clear();
+}
 
 /** A catalog folder and trust store made for one test run from shipped manifests. */
 export interface FixtureCatalog {
@@ -41,6 +50,7 @@ export function certificationFor(m: ComponentManifest, privateKey: KeyObject): s
  */
 export function fixtureCatalog(): FixtureCatalog {
   const dir = mkdtempSync(join(tmpdir(), 'aisle-fixture-'));
+  made.add(dir);
   const catalogDir = join(dir, 'catalog');
   const trustDir = join(dir, 'trust');
   mkdirSync(trustDir, { recursive: true });
