@@ -59,7 +59,7 @@ export function toVersionRow(v: ComponentVersion, componentId: number, record: s
     deprecated: v.deprecated ?? null,
     certificationLevel: v.certification.level,
     certificationVerified: v.certification.verified,
-    certifier: v.certification.certifier ?? null,
+    certifier: v.certification.certifier?.slice(0, 200) ?? null,
     issuedAt: v.certification.issuedAt ?? null,
     certificationReason: v.certification.reason ?? null,
     certificationRecord: record ?? null,

@@ -112,7 +112,7 @@ export class CatalogRepository {
         {
           certificationLevel: status.level,
           certificationVerified: status.verified,
-          certifier: status.certifier ?? null,
+          certifier: status.certifier?.slice(0, 200) ?? null,
           issuedAt: status.issuedAt ?? null,
           certificationReason: status.reason ?? null,
           certificationRecord: record,

@@ -9,6 +9,7 @@ import type { StoredVersion, Visibility } from '../catalog/stored-component.js';
 import { ApiError } from '../common/api-error.js';
 
 const PUBLISHED_SOURCE = 'manifest';
+const MAX_REASON_LENGTH = 500;
 
 export interface PublishOutcome {
   version: StoredVersion;
@@ -64,6 +65,7 @@ export class PublishingService {
   /** Marks a version deprecated (ranges then prefer other versions); the manifest itself is untouched. */
   async deprecate(viewer: Viewer, name: string, version: string, reason: string): Promise<StoredVersion> {
     requireScope(viewer, 'publish');
+    if (reason.length > MAX_REASON_LENGTH) throw ApiError.of('INPUT_INVALID', 'reason', `must be at most ${MAX_REASON_LENGTH} characters`);
     const found = await this.exact(viewer, name, version);
     const component = (await this.repository.byNames(viewer, [name]))[0]!;
     requireOwner(viewer, component);

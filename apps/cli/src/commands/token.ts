@@ -28,6 +28,8 @@ export const tokenCommand: Command = {
     } else if (rest.length > 0) throw new UsageError(`${action} takes no positional arguments`);
     if (action === 'create' && org === undefined) throw new UsageError('create needs --org ORG');
     const scopes = parseScopes(ctx.args.options.scopes as string | undefined);
+    const description = ctx.args.options.description as string | undefined;
+    if (description !== undefined && description.length > 200) throw new UsageError('--description must be at most 200 characters');
     // Loaded only here: TypeORM and the database driver are heavy, and no other command needs them.
     const { createDataSource } = await import('../../../api/src/database/create-data-source.js');
     const { defaultDatabaseUrl } = await import('../../../api/src/database/database-options.js');
