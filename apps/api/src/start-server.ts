@@ -32,9 +32,11 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
   registerRequestGuard(fastify, GRAPHQL_PATH);
   if (config.responseCache) registerResponseCache(fastify, GRAPHQL_PATH, app.get(CatalogRepository));
   // The path only: a GET query string may carry variables, and variables may carry secrets.
-  fastify.addHook('onResponse', async (request, reply) => {
-    logger.write('debug', 'request', { method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 });
-  });
+  if (config.logLevel === 'debug') {
+    fastify.addHook('onResponse', async (request, reply) => {
+      logger.write('debug', 'request', { method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 });
+    });
+  }
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

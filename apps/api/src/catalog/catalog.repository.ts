@@ -15,6 +15,7 @@ import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from
  */
 export class CatalogRepository {
   private generationSql?: string;
+  private generationStatement?: { get(): { generation: number } | undefined };
 
   constructor(private readonly db: DataSource) {}
 
@@ -124,8 +125,13 @@ export class CatalogRepository {
 
   /** The catalog's generation: it changes with every write, on every instance sharing the database. */
   async generation(): Promise<number> {
-    // Plain SQL: this runs before every cached answer, where the query builder's overhead would dominate.
+    // Plain SQL (a prepared statement on SQLite): this runs before every cached answer, where TypeORM's overhead would dominate.
     this.generationSql ??= `SELECT generation FROM ${this.db.getMetadata(CatalogStateEntity).tablePath.split('.').map((p) => this.db.driver.escape(p)).join('.')} WHERE id = 1`;
+    if (this.db.options.type === 'better-sqlite3') {
+      const connection = (this.db.driver as unknown as { databaseConnection: { prepare(sql: string): { get(): { generation: number } | undefined } } }).databaseConnection;
+      this.generationStatement ??= connection.prepare(this.generationSql);
+      return this.generationStatement.get()?.generation ?? 0;
+    }
     const rows = (await this.db.query(this.generationSql)) as Array<{ generation: number | string }>;
     return Number(rows[0]?.generation ?? 0);
   }
