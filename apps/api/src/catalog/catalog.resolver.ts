@@ -1,6 +1,5 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ApiError } from '../common/api-error.js';
-import { CurrentContext } from '../common/current-context.decorator.js';
 import type { RequestContext } from '../common/request-context.js';
 import { MAX_PAGE_SIZE } from '../common/query-cost.js';
 import { CatalogService, DEFAULT_PAGE_SIZE } from './catalog.service.js';
@@ -17,12 +16,12 @@ export class CatalogResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @Query(() => [AisleModel], { description: 'Aisles and how many components each holds.' })
-  aisles(@CurrentContext() ctx: RequestContext): Promise<AisleModel[]> {
+  aisles(@Context() ctx: RequestContext): Promise<AisleModel[]> {
     return this.catalog.aisles(ctx.viewer);
   }
 
   @Query(() => ComponentConnectionModel, { description: 'Components by name, a page at a time.' })
-  components(@Args() args: ComponentsArgs, @CurrentContext() ctx: RequestContext): Promise<ComponentConnectionModel> {
+  components(@Args() args: ComponentsArgs, @Context() ctx: RequestContext): Promise<ComponentConnectionModel> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (first < 0 || first > MAX_PAGE_SIZE) throw ApiError.of('INPUT_INVALID', 'first', `must be between 0 and ${MAX_PAGE_SIZE}`);
     const filter = { aisle: args.aisle ?? undefined, search: args.search ?? undefined, certifiedOnly: args.certifiedOnly ?? undefined };
@@ -30,18 +29,18 @@ export class CatalogResolver {
   }
 
   @ResolveField(() => Int, { description: 'How many components match, over all pages.' })
-  totalCount(@Parent() connection: ComponentConnectionModel, @CurrentContext() ctx: RequestContext): Promise<number> {
+  totalCount(@Parent() connection: ComponentConnectionModel, @Context() ctx: RequestContext): Promise<number> {
     return this.catalog.count(ctx.viewer, connection.filter);
   }
 
   @Query(() => ComponentModel, { nullable: true, description: 'A component by name; null when there is none you can see.' })
-  async component(@Args('name') name: string, @CurrentContext() ctx: RequestContext): Promise<ComponentModel | null> {
+  async component(@Args('name') name: string, @Context() ctx: RequestContext): Promise<ComponentModel | null> {
     const found = await this.catalog.component(ctx.viewer, name);
     return found ? toComponentModel(found) : null;
   }
 
   @Query(() => InputValidationModel, { description: 'Checks input values for a component version; values are never echoed back.' })
-  validateInputs(@Args() args: ValidateInputsArgs, @CurrentContext() ctx: RequestContext): Promise<InputValidationModel> {
+  validateInputs(@Args() args: ValidateInputsArgs, @Context() ctx: RequestContext): Promise<InputValidationModel> {
     return this.catalog.validateInputs(ctx.viewer, ctx.versions, args.component, args.range ?? '*', args.inputs);
   }
 }

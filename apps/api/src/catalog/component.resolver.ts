@@ -1,7 +1,6 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { parseComponentRef, resolveVersion } from '../../../../libs/catalog/index.js';
 import { ApiError } from '../common/api-error.js';
-import { CurrentContext } from '../common/current-context.decorator.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ComponentVersionModel } from './models/component-version.model.js';
 import { ComponentModel } from './models/component.model.js';
@@ -10,19 +9,19 @@ import { toVersionModel } from './to-graphql-model.js';
 @Resolver(() => ComponentModel)
 export class ComponentResolver {
   @ResolveField(() => ComponentVersionModel, { description: 'The newest stable version that is not deprecated.' })
-  async latest(@Parent() component: ComponentModel, @CurrentContext() ctx: RequestContext): Promise<ComponentVersionModel> {
+  async latest(@Parent() component: ComponentModel, @Context() ctx: RequestContext): Promise<ComponentVersionModel> {
     const versions = await ctx.versions.load(component.id);
     const result = resolveVersion(versions, '*');
     return toVersionModel(result.ok ? result.chosen : versions[0]!);
   }
 
   @ResolveField(() => [ComponentVersionModel], { description: 'Every version, newest first.' })
-  async versions(@Parent() component: ComponentModel, @CurrentContext() ctx: RequestContext): Promise<ComponentVersionModel[]> {
+  async versions(@Parent() component: ComponentModel, @Context() ctx: RequestContext): Promise<ComponentVersionModel[]> {
     return (await ctx.versions.load(component.id)).map(toVersionModel);
   }
 
   @ResolveField(() => ComponentVersionModel, { nullable: true, description: 'The version a semver range resolves to; null when none matches.' })
-  async version(@Parent() component: ComponentModel, @Args('range') range: string, @CurrentContext() ctx: RequestContext): Promise<ComponentVersionModel | null> {
+  async version(@Parent() component: ComponentModel, @Args('range') range: string, @Context() ctx: RequestContext): Promise<ComponentVersionModel | null> {
     const parsed = parseComponentRef(`${component.name}@${range}`, 'range');
     if (!parsed.ref) throw new ApiError(parsed.diagnostics);
     const result = resolveVersion(await ctx.versions.load(component.id), parsed.ref.range);

@@ -1,5 +1,4 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentContext } from '../common/current-context.decorator.js';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/request-context.js';
 import { ComposeService } from './compose.service.js';
 import { ComposeArgs, TargetValue } from './dto/compose.args.js';
@@ -10,7 +9,7 @@ export class ComposeResolver {
   constructor(private readonly composer: ComposeService) {}
 
   @Query(() => BundleModel, { description: 'Composes an app spec into a bundle for a target, as `aisle compose` does. Writes nothing.' })
-  async compose(@Args() args: ComposeArgs, @CurrentContext() ctx: RequestContext): Promise<BundleModel> {
+  async compose(@Args() args: ComposeArgs, @Context() ctx: RequestContext): Promise<BundleModel> {
     const bundle = await this.composer.compose(ctx.viewer, ctx.versions, args.app, args.target ?? TargetValue.COMPOSE);
     return {
       files: bundle.files.map((f) => ({ path: f.path, content: f.content })),

@@ -1,8 +1,7 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { ComponentVersionModel } from '../catalog/models/component-version.model.js';
 import { VisibilityValue } from '../catalog/models/component.model.js';
 import { toVersionModel } from '../catalog/to-graphql-model.js';
-import { CurrentContext } from '../common/current-context.decorator.js';
 import type { RequestContext } from '../common/request-context.js';
 import { DeprecateVersionArgs } from './dto/deprecate-version.args.js';
 import { PublishComponentArgs } from './dto/publish-component.args.js';
@@ -14,18 +13,18 @@ export class PublishingResolver {
   constructor(private readonly publishing: PublishingService) {}
 
   @Mutation(() => PublishResultModel, { description: 'Publishes a component version (scope publish). The same manifest again is a no-op; another manifest for a published version is ALREADY_PUBLISHED.' })
-  async publishComponent(@Args() args: PublishComponentArgs, @CurrentContext() ctx: RequestContext): Promise<PublishResultModel> {
+  async publishComponent(@Args() args: PublishComponentArgs, @Context() ctx: RequestContext): Promise<PublishResultModel> {
     const outcome = await this.publishing.publish(ctx.viewer, args.manifest, args.visibility === VisibilityValue.PRIVATE ? 'private' : 'public');
     return { version: toVersionModel(outcome.version), created: outcome.created, warnings: outcome.warnings.map((d) => ({ path: d.path, message: d.message, code: d.code })) };
   }
 
   @Mutation(() => ComponentVersionModel, { description: 'Deprecates a version of your organization’s component (scope publish).' })
-  async deprecateComponentVersion(@Args() args: DeprecateVersionArgs, @CurrentContext() ctx: RequestContext): Promise<ComponentVersionModel> {
+  async deprecateComponentVersion(@Args() args: DeprecateVersionArgs, @Context() ctx: RequestContext): Promise<ComponentVersionModel> {
     return toVersionModel(await this.publishing.deprecate(ctx.viewer, args.component, args.version, args.reason));
   }
 
   @Mutation(() => ComponentVersionModel, { description: 'Records a certification signed offline with `aisle certify` (the certification.json text), verified against the trust store (scope certify).' })
-  async certifyComponentVersion(@Args('record') record: string, @CurrentContext() ctx: RequestContext): Promise<ComponentVersionModel> {
+  async certifyComponentVersion(@Args('record') record: string, @Context() ctx: RequestContext): Promise<ComponentVersionModel> {
     return toVersionModel(await this.publishing.certify(ctx.viewer, record));
   }
 }
