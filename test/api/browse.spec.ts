@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isTargetAvailable, type Target } from '../../libs/render/index.js';
 import { fixtureCatalog, removeFixtures } from './support/fixture-catalog.js';
 import { databaseKinds } from './support/test-databases.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -117,6 +118,13 @@ describe.each(databaseKinds())('browsing over HTTP (%s)', (kind) => {
     const broken = await t.gql('query C($app: String!) { compose(app: $app) { lock } }', { app: app.replace('^16', '^99') });
     expect(broken.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(broken.body.errors?.[0]?.extensions?.problems?.[0]?.path).toBe('db.component');
+    for (const target of ['KUBERNETES', 'HELM'] as const) {
+      const other = await t.gql('query C($app: String!, $target: Target) { compose(app: $app, target: $target) { files { path } lock } }', { app, target });
+      if (isTargetAvailable(target.toLowerCase() as Target)) {
+        expect(other.body.errors).toBeUndefined();
+        expect(other.body.data.compose.lock).toContain(`target: ${target.toLowerCase()}`);
+      } else expect(other.body.errors?.[0]?.extensions?.problems?.[0]?.path).toBe('target');
+    }
     const invalid = await t.gql('query C($app: String!) { compose(app: $app) { lock } }', { app: 'kind: [' });
     expect(invalid.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
