@@ -119,6 +119,14 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
     expect((await t.gql('{ component(name: "acme-cache") { latest { version } } }')).body.data.component.latest.version).toBe('1.0.0');
   });
 
+  it('lets an admin token deprecate another organization’s component', async () => {
+    const m = derivedManifest(cache, { name: 'acme-admin-check' });
+    expect((await t.gql(PUBLISH, { m: yaml(m) }, acme)).body.data.publishComponent.created).toBe(true);
+    const admin = await t.token('ops', ['admin']);
+    const r = await t.gql(DEPRECATE, { c: 'acme-admin-check', v: '1.0.0' }, admin);
+    expect(r.body.data.deprecateComponentVersion).toEqual({ version: '1.0.0', deprecated: 'use 1.0.0' });
+  });
+
   it('certifies with a record signed offline, verified against the trust store', async () => {
     const record = certificationFor(cache, fixture.privateKey);
     expect(code(await t.gql(CERTIFY, { r: record }, acme))).toBe('FORBIDDEN');
