@@ -3,6 +3,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { loadCatalog, MANIFEST_FILE, shippedCatalogDir, type CertificationVerifier, type ComponentVersion } from '../../../libs/catalog/index.js';
 import { error, type Diagnostic } from '../../../libs/diagnostics/index.js';
 import { parseYaml } from '../../../libs/manifest/index.js';
+import type { CommandContext } from './command.js';
+import { UsageError } from './parse-args.js';
 
 /** What a `lint`/`certify`/`verify` argument names: a whole catalog, one component, or one version. */
 export interface CatalogTarget {
@@ -42,6 +44,19 @@ export function catalogTarget(cwd: string, arg: string | undefined): CatalogTarg
   const hasVersions = readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && existsSync(join(dir, e.name, MANIFEST_FILE)));
   if (hasVersions) return { catalogDir: dirname(dir), dir, kind: 'component', name: basename(dir) };
   return { catalogDir: dir, dir, kind: 'catalog' };
+}
+
+/**
+ * The folder a `lint`/`verify` invocation names: its DIR argument, else the catalog the
+ * other commands read (--catalog, $AISLE_CATALOG, else the shipped one).
+ */
+export function commandCatalogTarget(ctx: CommandContext): CatalogTarget {
+  const [dir, ...extra] = ctx.args.positionals;
+  if (extra.length > 0) throw new UsageError('expects at most one DIR');
+  const arg = dir ?? (ctx.args.options.catalog as string | undefined) ?? ctx.io.env.AISLE_CATALOG;
+  const target = catalogTarget(ctx.io.cwd, arg);
+  if (!target) throw new UsageError(`${arg} is not a catalog, component or version folder`);
+  return target;
 }
 
 /** Loads the target's catalog and keeps what the target names; problems elsewhere in the catalog are left out. */

@@ -1,8 +1,7 @@
 import { LINT_RULES } from '../../../../libs/certify/index.js';
-import { catalogTarget, loadTarget, locateDiagnostics } from '../catalog-target.js';
+import { commandCatalogTarget, loadTarget, locateDiagnostics } from '../catalog-target.js';
 import type { Command } from '../command.js';
 import { lintLoaded } from '../lint-loaded.js';
-import { UsageError } from '../parse-args.js';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -10,12 +9,7 @@ export const lintCommand: Command = {
   usage: 'aisle lint [DIR] [--json]',
   options: [],
   run(ctx) {
-    const [dir, ...extra] = ctx.args.positionals;
-    if (extra.length > 0) throw new UsageError('expects at most one DIR');
-    // Without DIR, the catalog the other commands read: --catalog, $AISLE_CATALOG, else the shipped one.
-    const arg = dir ?? (ctx.args.options.catalog as string | undefined) ?? ctx.io.env.AISLE_CATALOG;
-    const target = catalogTarget(ctx.io.cwd, arg);
-    if (!target) throw new UsageError(`${arg} is not a catalog, component or version folder`);
+    const target = commandCatalogTarget(ctx);
     const loaded = loadTarget(target, ctx.io.cwd);
     const diagnostics = locateDiagnostics(lintLoaded(loaded), ctx.io.cwd);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -2,10 +2,9 @@ import { dirname, join } from 'node:path';
 import { CERTIFICATION_FILE } from '../../../../libs/catalog/index.js';
 import { createCatalogVerifier, LINT_RULES } from '../../../../libs/certify/index.js';
 import { error, warning, type Diagnostic } from '../../../../libs/diagnostics/index.js';
-import { catalogTarget, loadTarget } from '../catalog-target.js';
+import { commandCatalogTarget, loadTarget } from '../catalog-target.js';
 import { cliTrustStore } from '../catalog-verifier.js';
 import type { Command } from '../command.js';
-import { UsageError } from '../parse-args.js';
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -13,12 +12,7 @@ export const verifyCommand: Command = {
   usage: 'aisle verify [DIR] [--trust DIR] [--json]',
   options: [{ name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store (default: $AISLE_TRUST_DIR or trust/)' }],
   run(ctx) {
-    const [dir, ...extra] = ctx.args.positionals;
-    if (extra.length > 0) throw new UsageError('expects at most one DIR');
-    // Without DIR, the catalog the other commands read: --catalog, $AISLE_CATALOG, else the shipped one.
-    const arg = dir ?? (ctx.args.options.catalog as string | undefined) ?? ctx.io.env.AISLE_CATALOG;
-    const target = catalogTarget(ctx.io.cwd, arg);
-    if (!target) throw new UsageError(`${arg} is not a catalog, component or version folder`);
+    const target = commandCatalogTarget(ctx);
     const trust = cliTrustStore(ctx.io.env, ctx.io.cwd, ctx.args.options.trust as string | undefined);
     const loaded = loadTarget(target, ctx.io.cwd, createCatalogVerifier(trust));
     // The loader's "loads as uncertified" warnings are restated below as errors, one per version.
