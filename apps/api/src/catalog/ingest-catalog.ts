@@ -12,6 +12,7 @@ export const LIBRARY_ORGANIZATION = 'aisle';
 export interface IngestSummary {
   added: number;
   unchanged: number;
+  /** Versions whose verified certification was recorded in this run (new ones included). */
   certified: number;
   refused: number;
 }
@@ -44,6 +45,7 @@ export async function ingestCatalog(dir: string, repository: CatalogRepository, 
         try {
           await repository.insertVersion(version, { organization: LIBRARY_ORGANIZATION, visibility: 'public' }, record);
           summary.added += 1;
+          if (version.certification.verified) summary.certified += 1;
         } catch (e) {
           // Another instance starting on the same database got there first; only a different digest is a problem.
           const raced = await repository.anyByName(name);
