@@ -34,3 +34,4 @@ export function filesByPath(files: readonly BundleFile[]): Map<string, string> {
 export function isTargetAvailable(target: Target): boolean {
   return typeof RENDERERS[target] === 'function';
 }
+export { toYaml } from './to-yaml.js';

@@ -1,5 +1,5 @@
 import { applyFilters, type ResolvedApp, type ResolvedInstance, type ResolvedValue } from '../../compose/index.js';
-import { toYaml } from '../kubernetes/to-yaml.js';
+import { toYaml } from '../to-yaml.js';
 import { renderLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { composeCpus, composeMemory } from './compose-quantities.js';

@@ -3,7 +3,7 @@ import { buildServices } from '../kubernetes/build-services.js';
 import type { ServiceWait } from '../kubernetes/build-wait-containers.js';
 import { buildWorkload } from '../kubernetes/build-workload.js';
 import { componentAnnotations, labelValue } from '../kubernetes/kubernetes-labels.js';
-import { toYaml } from '../kubernetes/to-yaml.js';
+import { toYaml } from '../to-yaml.js';
 import { renderLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { chartInputs, type ChartInputs } from './chart-inputs.js';

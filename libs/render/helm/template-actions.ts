@@ -1,4 +1,4 @@
-import { toYaml } from '../kubernetes/to-yaml.js';
+import { toYaml } from '../to-yaml.js';
 
 const TOKEN_PREFIX = '__aisle_';
 const TOKEN = /__aisle_([0-9]+)__/g;

@@ -1,6 +1,6 @@
 import type { ResolvedApp } from '../../compose/resolved-app.js';
 import type { Scalar } from '../../manifest/index.js';
-import { toYaml } from '../kubernetes/to-yaml.js';
+import { toYaml } from '../to-yaml.js';
 import type { ChartInputs } from './chart-inputs.js';
 import { imageValues } from './image-values.js';
 import { secretRule } from './secret-generator.js';

@@ -6,7 +6,7 @@ import { buildServices } from './build-services.js';
 import type { ServiceWait } from './build-wait-containers.js';
 import { buildWorkload } from './build-workload.js';
 import { componentAnnotations, instanceLabels, selectorLabels } from './kubernetes-labels.js';
-import { toYaml } from './to-yaml.js';
+import { toYaml } from '../to-yaml.js';
 
 export const KUSTOMIZATION_FILE = 'kustomization.yaml';
 

@@ -1,6 +1,6 @@
 import type { ResolvedApp } from '../../compose/index.js';
 import type { Scalar } from '../../manifest/index.js';
-import { toYaml } from '../kubernetes/to-yaml.js';
+import { toYaml } from '../to-yaml.js';
 import type { BundleFile, Target } from '../renderer.js';
 
 export const LOCK_FILE = 'aisle.lock';

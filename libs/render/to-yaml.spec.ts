@@ -1,6 +1,6 @@
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BAD_VALUES } from './testdata/bad-values.js';
+import { BAD_VALUES } from './kubernetes/testdata/bad-values.js';
 import { toYaml } from './to-yaml.js';
 
 const TRICKY = [
