@@ -1,6 +1,7 @@
 import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
 import type { InputProperty } from '../../manifest/index.js';
 import type { ChartInputs } from './chart-inputs.js';
+import { re2Pattern } from './re2-pattern.js';
 import { secretRule } from './secret-generator.js';
 
 type Schema = Record<string, unknown>;
@@ -63,7 +64,11 @@ function instanceSchema(instance: ResolvedInstance, chart: ChartInputs): Schema 
 
 function pick(property: InputProperty): Schema {
   const out: Schema = {};
-  for (const key of KEPT) if (property[key] !== undefined && !(key === 'description' && property[key] === '')) out[key] = property[key];
+  for (const key of KEPT) {
+    if (property[key] === undefined || (key === 'description' && property[key] === '')) continue;
+    if (key === 'pattern') Object.assign(out, re2Pattern(property.pattern!));
+    else out[key] = property[key];
+  }
   return out;
 }
 

@@ -1,0 +1,259 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { loadCatalog, shippedCatalogDir } from '../../libs/catalog/index.js';
+import { composeApp } from '../../libs/compose/index.js';
+import { parseAppSpec } from '../../libs/manifest/index.js';
+import type { BundleFile } from '../../libs/render/index.js';
+import { renderHelm } from '../../libs/render/helm/index.js';
+import { renderChart } from '../../libs/render/helm/testdata/render-chart.js';
+import { BAD_VALUES } from '../../libs/render/kubernetes/testdata/bad-values.js';
+import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
+import { fixtureApp } from '../../libs/render/kubernetes/testdata/fixture-app.js';
+import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
+import { exampleBundle, exampleNames } from './example-bundles.js';
+import { helmBinary } from './helm-binary.js';
+
+type Obj = Record<string, any>;
+
+let helm: string;
+let root: string;
+
+beforeAll(() => {
+  // No skip: CI installs the package, so a missing or broken binary must fail the run.
+  helm = helmBinary();
+  root = mkdtempSync(join(tmpdir(), 'aisle-helm-real-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Writes a chart into a fresh folder under the suite's temp dir. */
+function writeChart(files: readonly BundleFile[], name: string): string {
+  const dir = mkdtempSync(join(root, `${name}-`));
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+  return dir;
+}
+
+/** Runs real helm with no cluster and no user config, so runs are isolated and offline. */
+function runHelm(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const home = join(root, 'home');
+  const env = { PATH: process.env.PATH ?? '', HOME: home, HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'), HELM_DATA_HOME: join(home, 'data'), KUBECONFIG: join(home, 'no-kubeconfig') };
+  const result = spawnSync(helm, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `helm template` that must succeed; returns the objects, each validated against its official schema. */
+function template(dir: string, release: string, args: string[] = []): Map<string, Obj> {
+  const result = runHelm(['template', release, dir, ...args]);
+  expect(result.status, result.stderr).toBe(0);
+  const objects = new Map<string, Obj>();
+  for (const doc of parseAllDocuments(result.stdout, { version: '1.1' })) {
+    expect(doc.errors).toEqual([]);
+    const object = doc.toJS() as Obj | null;
+    if (!object) continue;
+    expect(() => validateKubernetesObject(object), `${object.kind}/${object.metadata?.name}`).not.toThrow();
+    objects.set(`${object.kind}/${object.metadata.name}`, object);
+  }
+  return objects;
+}
+
+/** A container's env as the kubelet would give it: secretKeyRefs read from the rendered Secrets, `$(VAR)` expanded. */
+function envOf(objects: Map<string, Obj>, workload: string): Record<string, string> {
+  const seen: Record<string, string> = {};
+  const object = objects.get(workload);
+  expect(object, workload).toBeDefined();
+  for (const variable of object!.spec.template.spec.containers[0].env ?? []) {
+    if (variable.value !== undefined) seen[variable.name] = expandLikeKubelet(variable.value, seen);
+    else {
+      const ref = variable.valueFrom.secretKeyRef;
+      const secret = objects.get(`Secret/${ref.name}`);
+      expect(secret?.data?.[ref.key], `${workload} ${variable.name} → ${ref.name}/${ref.key}`).toBeTypeOf('string');
+      seen[variable.name] = Buffer.from(secret!.data[ref.key], 'base64').toString('utf8');
+    }
+  }
+  return seen;
+}
+
+/** The objects the test-only Go-template interpreter renders for a chart. */
+function interpret(files: readonly BundleFile[], release: string): Map<string, Obj> {
+  const objects = new Map<string, Obj>();
+  for (const [path, text] of renderChart(files, { release })) {
+    if (!path.endsWith('.yaml')) continue;
+    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
+      const object = doc.toJS() as Obj;
+      objects.set(`${object.kind}/${object.metadata.name}`, object);
+    }
+  }
+  return objects;
+}
+
+describe('every example Helm chart passes real helm (Helm 4 lint and template)', () => {
+  for (const example of exampleNames()) {
+    it(`${example}: helm lint --strict passes, helm template renders valid objects the test interpreter agrees with`, () => {
+      const files = exampleBundle(example, 'helm');
+      const dir = writeChart(files, example);
+      const lint = runHelm(['lint', '--strict', dir]);
+      expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+      expect(lint.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
+      expect(lint.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
+
+      const objects = template(dir, example);
+      expect(objects.size).toBeGreaterThan(0);
+      // Real helm and the test interpreter give the same objects (the examples carry their secrets).
+      expect(objects).toEqual(interpret(files, example));
+    });
+
+    it(`${example}: secrets left empty are generated once and used consistently within a render`, () => {
+      const files = exampleBundle(example, 'helm');
+      const dir = writeChart(files, example);
+      // Empty every generated secret: with no cluster, lookup finds nothing, so helm generates them.
+      const generated: Array<{ rule: string; length: number; path: string }> = [];
+      for (const file of files.filter((f) => /^templates\/[^/]+\/secret\.yaml$/.test(f.path))) {
+        for (const m of file.content.matchAll(/"generate" "(\w+)" "length" (\d+) "path" "([\w.]+)"/g)) generated.push({ rule: m[1]!, length: Number(m[2]), path: m[3]! });
+      }
+      expect(generated.length).toBeGreaterThan(0);
+      const args = generated.flatMap(({ path }) => ['--set-string', `${path}=`]);
+      const first = template(dir, example, args);
+      const second = template(dir, example, args);
+      const shapes: Record<string, (length: number) => RegExp> = {
+        password: (n) => new RegExp(`^[A-Za-z0-9]{${n}}$`),
+        hex: (n) => new RegExp(`^[0-9a-f]{${n}}$`),
+        uuid: () => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        base64url: () => /^[A-Za-z0-9_-]{22}$/,
+      };
+      for (const { rule, length, path } of generated) {
+        const [instance, input] = path.split('.') as [string, string];
+        const name = `Secret/${example}-${instance}`;
+        const value = Buffer.from(first.get(name)!.data[input], 'base64').toString('utf8');
+        expect(value, path).toMatch(shapes[rule]!(length));
+        // Different renders generate different values: it is random, not a constant.
+        expect(Buffer.from(second.get(name)!.data[input], 'base64').toString('utf8'), path).not.toBe(value);
+        const encoded = first.get(name)!.data[`${input}.urlencode`];
+        if (encoded !== undefined) expect(Buffer.from(encoded, 'base64').toString('utf8'), path).toBe(encodeURIComponent(value));
+      }
+      // Every workload reads each secret key the renderer wired, and consumers see the same value as the owner.
+      for (const key of first.keys()) if (/^(Deployment|StatefulSet)\//.test(key)) envOf(first, key);
+      if (example === 'web-app') {
+        const db = envOf(first, 'StatefulSet/web-app-db');
+        const web = envOf(first, 'Deployment/web-app-web');
+        const cache = Buffer.from(first.get('Secret/web-app-cache')!.data.password, 'base64').toString('utf8');
+        expect(web.DATABASE_URL).toBe(`postgresql://shop:${encodeURIComponent(db.POSTGRES_PASSWORD!)}@web-app-db:5432/shop`);
+        expect(web.REDIS_URL).toBe(`redis://:${encodeURIComponent(cache)}@web-app-cache:6379/0`);
+      }
+      if (example === 'wordpress') {
+        const password = Buffer.from(first.get('Secret/wordpress-db')!.data.password, 'base64').toString('utf8');
+        expect(envOf(first, 'Deployment/wordpress-wordpress').WORDPRESS_DB_PASSWORD).toBe(password);
+      }
+    });
+  }
+});
+
+describe('one chart of every shipped component passes real helm', () => {
+  it('helm lint --strict passes and helm template renders objects the test interpreter agrees with', () => {
+    const catalog = loadCatalog(shippedCatalogDir()).index;
+    const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:'];
+    // The wiring test/bundles/kubernetes-helm-catalog.spec.ts uses: keycloak and a web app on PostgreSQL.
+    for (const name of [...new Set(catalog.search().map((c) => c.name))].sort()) {
+      lines.push(`  ${name}:`, `    component: ${name}`);
+      if (name === 'postgresql') lines.push('    inputs: { database: shop }');
+      if (name === 'keycloak') lines.push('    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }');
+      if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
+    }
+    const spec = parseAppSpec(`${lines.join('\n')}\n`);
+    expect(spec.diagnostics).toEqual([]);
+    const composed = composeApp(spec.value!, catalog);
+    expect(composed.diagnostics).toEqual([]);
+    const files = renderHelm(composed.app!);
+    const dir = writeChart(files, 'store');
+    const lint = runHelm(['lint', '--strict', dir]);
+    expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+    expect(lint.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
+    const objects = template(dir, 'store');
+    // Generated secrets are random in both renders: compare which keys the Secrets hold, not their values.
+    const keysOnly = (all: Map<string, Obj>) => new Map([...all].map(([k, o]) => [k, o.kind === 'Secret' ? { ...o, data: Object.keys(o.data ?? {}) } : o]));
+    expect(keysOnly(objects)).toEqual(keysOnly(interpret(files, 'store')));
+    for (const key of objects.keys()) if (/^(Deployment|StatefulSet)\//.test(key)) envOf(objects, key);
+  });
+});
+
+describe('values given to real helm reach the rendered objects exactly', () => {
+  it('--set INSTANCE.INPUT reaches the workloads and the wired URLs', () => {
+    const dir = writeChart(exampleBundle('web-app', 'helm'), 'set');
+    const objects = template(dir, 'shop', ['--set', 'db.database=orders2', '--set', 'db.username=clerk', '--set', 'cache.maxMemory=64mb']);
+    const db = envOf(objects, 'StatefulSet/shop-db');
+    expect(db).toMatchObject({ POSTGRES_DB: 'orders2', POSTGRES_USER: 'clerk' });
+    expect(envOf(objects, 'Deployment/shop-web').DATABASE_URL).toBe(`postgresql://clerk:${encodeURIComponent(db.POSTGRES_PASSWORD!)}@shop-db:5432/orders2`);
+    expect(envOf(objects, 'StatefulSet/shop-cache').REDIS_MAXMEMORY).toBe('64mb');
+  });
+
+  const givenApp = (value: string) => {
+    const app = fixtureApp({ dbPassword: value, greeting: value, dbDatabase: value });
+    app.instances.find((i) => i.name === 'db')!.generatedInputs = [];
+    return app;
+  };
+  const dir = () => writeChart(renderHelm(fixtureApp()), 'awkward');
+  const expectExact = (objects: Map<string, Obj>, value: string) => {
+    const url = `postgresql://app:${encodeURIComponent(value)}@rel-db:5432/${encodeURIComponent(value)}`;
+    expect(envOf(objects, 'Deployment/rel-web')).toMatchObject({ GREETING: value, DATABASE_URL: url });
+    expect(envOf(objects, 'StatefulSet/rel-db')).toMatchObject({ POSTGRES_DB: value, POSTGRES_PASSWORD: value });
+  };
+  for (const [label, value] of Object.entries(BAD_VALUES)) {
+    it(`${label}: from the chart's own values.yaml, and from a values file, comes out exactly`, () => {
+      expectExact(template(writeChart(renderHelm(givenApp(value)), label), 'rel'), value);
+
+      const chart = dir();
+      const valuesFile = join(chart, '..', `${label}-values.json`);
+      // JSON is YAML; YAML 1.1 readers fold raw NEL, LS and PS as line breaks, so those are escaped too.
+      const json = JSON.stringify({ db: { database: value, password: value }, fixedText: { web: { env: { GREETING: [value] } } } });
+      writeFileSync(valuesFile, json.replace(/[\u0085\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      expectExact(template(chart, 'rel', ['-f', valuesFile]), value);
+    });
+  }
+
+  it('--set-string and --set-file carry $, {{, quotes, unicode and newlines exactly', () => {
+    const chart = dir();
+    const password = `it's "$HOME" {{ .Values }} ü 😀 $(X)`;
+    const database = 'line one\nline two\n{{ fail "x" }}';
+    const file = join(chart, '..', 'database.txt');
+    writeFileSync(file, database);
+    const objects = template(chart, 'rel', ['--set-string', `db.password=${password}`, '--set-file', `db.database=${file}`]);
+    expect(envOf(objects, 'StatefulSet/rel-db')).toMatchObject({ POSTGRES_DB: database, POSTGRES_PASSWORD: password });
+    expect(envOf(objects, 'Deployment/rel-web').DATABASE_URL).toBe(`postgresql://app:${encodeURIComponent(password)}@rel-db:5432/${encodeURIComponent(database)}`);
+  });
+});
+
+describe('real helm enforces values.schema.json', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['web-app', 'a string for an integer input', ['--set', 'web.port=eighty']],
+    ['web-app', 'a value against the pattern', ['--set', 'db.database=1-bad-name']],
+    ['web-app', 'an input the component does not have', ['--set', 'db.nonsense=x']],
+    ['web-app', 'a moving image tag (the rewritten lookahead)', ['--set', 'web.image=docker.io/library/nginx:latest']],
+    ['wordpress', 'the username the component forbids (the rewritten lookahead)', ['--set', 'db.username=root']],
+    ['database', 'a password shorter than the component allows', ['--set', 'db.password=short']],
+  ];
+  for (const [example, label, args] of cases) {
+    it(`${example}: helm template and helm lint refuse ${label}`, () => {
+      const dir = writeChart(exampleBundle(example, 'helm'), example);
+      const rendered = runHelm(['template', example, dir, ...args]);
+      expect(rendered.status).not.toBe(0);
+      expect(rendered.stderr).toMatch(/values don't meet the specifications of the schema/);
+      expect(rendered.stdout).toBe('');
+      const lint = runHelm(['lint', dir, ...args]);
+      expect(lint.status).not.toBe(0);
+      expect(lint.stdout).toMatch(/\[ERROR\]/);
+    });
+  }
+
+  it('web-app: the rewritten lookahead still lets a pinned tag and a near miss through', () => {
+    const dir = writeChart(exampleBundle('web-app', 'helm'), 'pinned');
+    for (const image of ['docker.io/library/nginx:1.29.3', 'registry.local:5000/team/app:latest-1', 'ghcr.io/acme/app:v2@sha256:' + 'a'.repeat(64)]) {
+      expect(template(dir, 'shop', ['--set', `web.image=${image}`]).get('Deployment/shop-web')!.spec.template.spec.containers[0].image).toBe(image);
+    }
+  });
+});
