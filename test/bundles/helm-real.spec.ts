@@ -57,8 +57,10 @@ function template(dir: string, release: string, args: string[] = []): Map<string
     expect(doc.errors).toEqual([]);
     const object = doc.toJS() as Obj | null;
     if (!object) continue;
-    expect(() => validateKubernetesObject(object), `${object.kind}/${object.metadata?.name}`).not.toThrow();
-    objects.set(`${object.kind}/${object.metadata.name}`, object);
+    const key = `${object.kind}/${object.metadata?.name}`;
+    expect(() => validateKubernetesObject(object), key).not.toThrow();
+    expect(objects.has(key), `two objects are ${key}`).toBe(false);
+    objects.set(key, object);
   }
   return objects;
 }
@@ -152,6 +154,32 @@ describe('every example Helm chart passes real helm (Helm 4 lint and template)',
       }
     });
   }
+});
+
+describe('release names with real helm', () => {
+  it('the longest release name Helm allows still gives every instance its own valid name', () => {
+    const files = exampleBundle('web-app', 'helm');
+    const release = `r${'x'.repeat(52)}`;
+    const objects = template(writeChart(files, 'long'), release);
+    expect(objects).toEqual(interpret(files, release));
+    const names = [...objects.values()].map((o) => o.metadata.name as string);
+    for (const instance of ['db', 'cache', 'web']) expect(names.filter((n) => n.endsWith(`-${instance}`))).toHaveLength(instance === 'web' ? 2 : 3);
+    for (const o of objects.values()) {
+      // StatefulSet pods add "-" and a controller hash of up to 10 characters to their name (a 63-character label).
+      if (o.kind !== 'Service' || !o.metadata.name.endsWith('-hl')) expect(o.metadata.name.length, o.metadata.name).toBeLessThanOrEqual(52);
+      expect(o.metadata.name).toMatch(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/);
+    }
+  });
+
+  it('helm install --dry-run=client renders NOTES.txt with the release and instance names', () => {
+    const result = runHelm(['install', 'shop', writeChart(exampleBundle('web-app', 'helm'), 'notes'), '--dry-run=client', '--namespace', 'stores']);
+    expect(result.status, result.stderr).toBe(0);
+    const notes = result.stdout.slice(result.stdout.indexOf('NOTES:'));
+    expect(notes).toContain('shop is installed as release shop in namespace stores.');
+    expect(notes).toContain('db (postgresql 16.10.0): shop-db:5432');
+    expect(notes).toContain('web (web-app 1.0.0): shop-web:80');
+    expect(notes).not.toMatch(/<no value>|\{\{/);
+  });
 });
 
 describe('one chart of every shipped component passes real helm', () => {

@@ -9,9 +9,13 @@ import type { HelmExpressions } from './helm-expressions.js';
 export function helpersTemplate(x: HelmExpressions): string {
   const d = (name: string) => `{{- define ${x.helper(name)} -}}`;
   return `${[
-    '{{/* Object name of an instance: (list $ "instance"). StatefulSet pods need it at most 52 characters. */}}',
+    '{{/*',
+    'Object name of an instance: (list $ "instance"). StatefulSet pods need it at most 52 characters;',
+    'the release name is cut, never the instance name (at most 32), so instances never share a name.',
+    '*/}}',
     d('instanceName'),
-    '{{- printf "%s-%s" (index . 0).Release.Name (index . 1) | trunc 52 | trimSuffix "-" -}}',
+    '{{- $instance := index . 1 -}}',
+    '{{- printf "%s-%s" ((index . 0).Release.Name | trunc (sub 51 (len $instance) | int)) $instance -}}',
     '{{- end }}',
     '',
     '{{/* Labels that select an instance\'s pods: (list $ "instance" …). */}}',

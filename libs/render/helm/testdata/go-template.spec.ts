@@ -21,6 +21,11 @@ describe('the test Go template interpreter', () => {
     expect(render('{{ list "x" (index $.Values "k" | toString) | join "" }}', { k: 5 })).toBe('x5');
   });
 
+  it('names an instance RELEASE-INSTANCE, cutting the release name so the instance stays whole within 52 bytes', () => {
+    expect(render('{{ include "app.instanceName" (list $ "db") }}')).toBe('r-db');
+    expect(render('{{ sub 51 (len "db") }} {{ len "é" }}')).toBe('49 2');
+  });
+
   it('quotes like strconv.Quote', () => {
     expect(goQuote('é "q" \\ \t\n\u0007\u0085\u2028\ufeff😀')).toBe('"é \\"q\\" \\\\ \\t\\n\\a\\u0085\\u2028\\ufeff😀"');
   });

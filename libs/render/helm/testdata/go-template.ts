@@ -283,6 +283,8 @@ function call(name: string, a: Value[], ctx: RenderContext): Value {
     case 'eq': return a[0] === a[1];
     case 'not': return !truthy(a[0]);
     case 'add1': return Number(a[0]) + 1;
+    case 'sub': return Number(a[0]) - Number(a[1]);
+    case 'len': return typeof a[0] === 'string' ? Buffer.byteLength(a[0], 'utf8') : Object.keys((a[0] ?? {}) as object).length;
     case 'div': return Math.trunc(Number(a[0]) / Number(a[1]));
     case 'until': return Array.from({ length: Number(a[0]) }, (_, i) => i);
     case 'nindent': { const pad = ' '.repeat(Number(a[0])); return `\n${pad}${s(1).split('\n').join(`\n${pad}`)}`; }

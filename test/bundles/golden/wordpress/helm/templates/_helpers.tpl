@@ -1,6 +1,10 @@
-{{/* Object name of an instance: (list $ "instance"). StatefulSet pods need it at most 52 characters. */}}
+{{/*
+Object name of an instance: (list $ "instance"). StatefulSet pods need it at most 52 characters;
+the release name is cut, never the instance name (at most 32), so instances never share a name.
+*/}}
 {{- define "blog.instanceName" -}}
-{{- printf "%s-%s" (index . 0).Release.Name (index . 1) | trunc 52 | trimSuffix "-" -}}
+{{- $instance := index . 1 -}}
+{{- printf "%s-%s" ((index . 0).Release.Name | trunc (sub 51 (len $instance) | int)) $instance -}}
 {{- end }}
 
 {{/* Labels that select an instance's pods: (list $ "instance" …). */}}
