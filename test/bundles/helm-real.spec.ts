@@ -182,6 +182,28 @@ describe('release names with real helm', () => {
   });
 });
 
+describe('packaging and Kubernetes versions with real helm', () => {
+  it('helm package leaves aisle.lock out (.helmignore), and the package renders like the folder', () => {
+    const dir = writeChart(exampleBundle('database', 'helm'), 'package');
+    const out = mkdtempSync(join(root, 'packaged-'));
+    const packaged = runHelm(['package', dir, '--destination', out]);
+    expect(packaged.status, packaged.stderr).toBe(0);
+    const archive = join(out, 'database-0.1.0.tgz');
+    const listing = spawnSync('tar', ['tzf', archive], { encoding: 'utf8' });
+    expect(listing.stdout.split('\n')).toEqual(expect.arrayContaining(['database/Chart.yaml', 'database/values.schema.json', 'database/templates/db/statefulset.yaml']));
+    expect(listing.stdout).not.toContain('aisle.lock');
+    expect(template(archive, 'database')).toEqual(template(dir, 'database'));
+  });
+
+  it('Chart.yaml kubeVersion refuses clusters older than 1.23 and accepts 1.23', () => {
+    const dir = writeChart(exampleBundle('database', 'helm'), 'kube');
+    const old = runHelm(['template', 'database', dir, '--kube-version', '1.22.0']);
+    expect(old.status).not.toBe(0);
+    expect(old.stderr).toContain('chart requires kubeVersion');
+    expect(template(dir, 'database', ['--kube-version', '1.23.0']).size).toBeGreaterThan(0);
+  });
+});
+
 describe('one chart of every shipped component passes real helm', () => {
   it('helm lint --strict passes and helm template renders objects the test interpreter agrees with', () => {
     const catalog = loadCatalog(shippedCatalogDir()).index;
