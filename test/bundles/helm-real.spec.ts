@@ -240,6 +240,13 @@ describe('values given to real helm reach the rendered objects exactly', () => {
     expect(db).toMatchObject({ POSTGRES_DB: 'orders2', POSTGRES_USER: 'clerk' });
     expect(envOf(objects, 'Deployment/shop-web').DATABASE_URL).toBe(`postgresql://clerk:${encodeURIComponent(db.POSTGRES_PASSWORD!)}@shop-db:5432/orders2`);
     expect(envOf(objects, 'StatefulSet/shop-cache').REDIS_MAXMEMORY).toBe('64mb');
+
+    const digest = `sha256:${'0123456789abcdef'.repeat(4)}`;
+    const pinned = template(dir, 'shop', ['--set', 'db.image.tag=16.11', '--set', `db.image.digest=${digest}`]);
+    expect(pinned.get('StatefulSet/shop-db')!.spec.template.spec.containers[0].image).toBe(`docker.io/library/postgres:16.11@${digest}`);
+    expect(pinned.get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe('docker.io/library/redis:8.2');
+    // --set types a bare number: an integer tag is taken as written.
+    expect(template(dir, 'shop', ['--set', 'cache.image.tag=8']).get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe('docker.io/library/redis:8');
   });
 
   const givenApp = (value: string) => {
@@ -281,6 +288,8 @@ describe('values given to real helm reach the rendered objects exactly', () => {
 describe('real helm enforces values.schema.json', () => {
   const cases: Array<[string, string, string[]]> = [
     ['web-app', 'a string for an integer input', ['--set', 'web.port=eighty']],
+    ['web-app', 'an empty image tag', ['--set-string', 'db.image.tag=']],
+    ['web-app', 'a number for a string input (Helm types --set values; --set-string is the way)', ['--set', 'db.username=1234']],
     ['web-app', 'a value against the pattern', ['--set', 'db.database=1-bad-name']],
     ['web-app', 'an input the component does not have', ['--set', 'db.nonsense=x']],
     ['web-app', 'a moving image tag (the rewritten lookahead)', ['--set', 'web.image=docker.io/library/nginx:latest']],

@@ -50,7 +50,8 @@ function instanceSchema(instance: ResolvedInstance, chart: ChartInputs): Schema 
       required: ['repository', 'tag'],
       properties: {
         repository: { type: 'string', minLength: 1 },
-        tag: { type: 'string', minLength: 1 },
+        // `--set db.image.tag=17` gives Helm an integer: accepted, and written back with toString.
+        tag: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
         digest: { type: 'string', pattern: '^sha256:[a-f0-9]{64}$' },
       },
     };
