@@ -273,6 +273,13 @@ describe('values given to real helm reach the rendered objects exactly', () => {
     });
   }
 
+  it('a secret with no generator left empty stops helm with the flag to give, and renders nothing', () => {
+    const result = runHelm(['template', 'rel', writeChart(renderHelm(givenApp('Zq3kP9wLx2vN8rT5')), 'required'), '--set-string', 'db.password=']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('db.password is required: set it with --set db.password=VALUE');
+    expect(result.stdout).toBe('');
+  });
+
   it('--set-string and --set-file carry $, {{, quotes, unicode and newlines exactly', () => {
     const chart = dir();
     const password = `it's "$HOME" {{ .Values }} ü 😀 $(X)`;
