@@ -72,6 +72,10 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: false,
+            // A query seen twice is compiled (graphql-jit) off the request path: it then runs about twice as fast. The
+            // adaptive mode, unlike `jit: N`, still coerces variables with graphql-js on every request, so errors read
+            // the same; eluThreshold 1 lets compilation proceed under sustained load, when it pays most.
+            jit: { minCount: 2, eluThreshold: 1 },
             // A bound on tokens bounds the parser's recursion: absurdly nested text is a syntax error, not a stack overflow.
             graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
             validationRules: [depthLimitRule(config.maxQueryDepth)],
