@@ -27,6 +27,20 @@ export const MAX_PAGE_SIZE = 100;
  * again. Runs before execution, with the request's variables.
  */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): number {
+  // Mercurius hands out one parsed document per query text: without variables its cost never changes.
+  const fixed = !document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && (d.variableDefinitions?.length ?? 0) > 0);
+  if (!fixed) return computeCost(schema, document, variables);
+  let bySchema = fixedCosts.get(schema);
+  if (!bySchema) fixedCosts.set(schema, (bySchema = new WeakMap()));
+  let cost = bySchema.get(document);
+  if (cost === undefined) bySchema.set(document, (cost = computeCost(schema, document, undefined)));
+  return cost;
+}
+
+// Weak on both keys: a document evicted from Mercurius's cache (or a stopped server's schema) is freed.
+const fixedCosts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, number>>();
+
+function computeCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const pageSize = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), 0), MAX_PAGE_SIZE) : MAX_PAGE_SIZE);

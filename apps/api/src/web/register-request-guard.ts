@@ -28,8 +28,9 @@ function check(params: Record<string, unknown>): { code: string; message: string
 }
 
 // No GraphQL document is also valid JSON (`{ field }` fails at once), so this only refuses JSON.
+// A JSON object opens with `{"` or `{}`: the common `{ field }` query is told apart without a failing JSON.parse.
 function looksLikeJson(text: string): boolean {
-  if (!/^\s*([[{"\d-]|true|false|null)/.test(text)) return false;
+  if (!/^\s*(\{\s*["}]|[["\d-]|true|false|null)/.test(text)) return false;
   try {
     JSON.parse(text);
     return true;
