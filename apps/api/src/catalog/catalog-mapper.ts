@@ -22,7 +22,7 @@ export function toStoredComponent(e: ComponentEntity): StoredComponent {
 }
 
 /** A version row as the domain sees it (the manifest parsed once per digest). */
-export function toStoredVersion(e: ComponentVersionEntity): StoredVersion {
+export function toStoredVersion(e: Omit<ComponentVersionEntity, 'component' | 'certificationRecord'>): StoredVersion {
   let manifest = manifests.get(e.digest);
   if (!manifest) {
     if (manifests.size >= MAX_CACHED) manifests.clear();

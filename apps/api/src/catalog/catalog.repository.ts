@@ -8,6 +8,44 @@ import { ComponentEntity } from '../database/entities/component.entity.js';
 import { searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
 
+// The columns a StoredVersion needs (the certification record, a large signed document, is not one).
+const VERSION_COLUMNS = 'id, component_id, version, digest, manifest, deprecated, certification_level, certification_verified, certifier, issued_at, certification_reason, source, published_at';
+
+/** A raw row of VERSION_COLUMNS; PostgreSQL and SQLite differ only in how booleans and integers arrive. */
+interface VersionRow {
+  id: number | string;
+  component_id: number | string;
+  version: string;
+  digest: string;
+  manifest: string;
+  deprecated: string | null;
+  certification_level: string;
+  certification_verified: boolean | number;
+  certifier: string | null;
+  issued_at: string | null;
+  certification_reason: string | null;
+  source: string;
+  published_at: string;
+}
+
+function fromVersionRow(r: VersionRow): Omit<ComponentVersionEntity, 'component' | 'certificationRecord'> {
+  return {
+    id: Number(r.id),
+    componentId: Number(r.component_id),
+    version: r.version,
+    digest: r.digest,
+    manifest: r.manifest,
+    deprecated: r.deprecated,
+    certificationLevel: r.certification_level,
+    certificationVerified: Boolean(r.certification_verified),
+    certifier: r.certifier,
+    issuedAt: r.issued_at,
+    certificationReason: r.certification_reason,
+    source: r.source,
+    publishedAt: r.published_at,
+  };
+}
+
 /**
  * The only code that reads and writes components and versions. Every read takes the
  * viewer and filters in SQL, so a private component never leaves the database for
@@ -15,6 +53,7 @@ import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from
  */
 export class CatalogRepository {
   private generationSql?: string;
+  private versionsTable?: string;
   private generationStatement?: { get(): { generation: number } | undefined };
 
   constructor(private readonly db: DataSource) {}
@@ -60,12 +99,12 @@ export class CatalogRepository {
   async versionsOf(componentIds: readonly number[], manager: EntityManager = this.db.manager): Promise<Map<number, StoredVersion[]>> {
     const byComponent = new Map<number, StoredVersion[]>(componentIds.map((id) => [id, []]));
     if (componentIds.length === 0) return byComponent;
-    const rows = await manager
-      .getRepository(ComponentVersionEntity)
-      .createQueryBuilder('v')
-      .where('v.component_id IN (:...ids)', { ids: [...componentIds] })
-      .getMany();
-    for (const row of rows) byComponent.get(row.componentId)?.push(toStoredVersion(row));
+    // Plain SQL through TypeORM's query runner (still logged and counted): every page of the browse query runs this,
+    // and building it with the query builder and hydrating entities cost more than the query itself.
+    this.versionsTable ??= this.tablePath(ComponentVersionEntity);
+    const placeholders = componentIds.map((_, i) => this.db.driver.createParameter(`id${i}`, i)).join(', ');
+    const rows = (await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${this.versionsTable} WHERE component_id IN (${placeholders})`, [...componentIds])) as VersionRow[];
+    for (const row of rows) byComponent.get(Number(row.component_id))?.push(toStoredVersion(fromVersionRow(row)));
     for (const list of byComponent.values()) list.sort((a, b) => semver.rcompare(a.version, b.version));
     return byComponent;
   }
@@ -126,7 +165,7 @@ export class CatalogRepository {
   /** The catalog's generation: it changes with every write, on every instance sharing the database. */
   async generation(): Promise<number> {
     // Plain SQL (a prepared statement on SQLite): this runs before every cached answer, where TypeORM's overhead would dominate.
-    this.generationSql ??= `SELECT generation FROM ${this.db.getMetadata(CatalogStateEntity).tablePath.split('.').map((p) => this.db.driver.escape(p)).join('.')} WHERE id = 1`;
+    this.generationSql ??= `SELECT generation FROM ${this.tablePath(CatalogStateEntity)} WHERE id = 1`;
     if (this.db.options.type === 'better-sqlite3') {
       const connection = (this.db.driver as unknown as { databaseConnection: { prepare(sql: string): { get(): { generation: number } | undefined } } }).databaseConnection;
       this.generationStatement ??= connection.prepare(this.generationSql);
@@ -159,6 +198,11 @@ export class CatalogRepository {
       { id: componentId },
       { aisle: m.metadata.aisle, searchText: searchText(m), latestVersion: latest.version, latestCertified: latest.certification.level === 'certified' },
     );
+  }
+
+  // The escaped (schema-qualified on PostgreSQL) table name of an entity.
+  private tablePath(entity: typeof CatalogStateEntity | typeof ComponentVersionEntity): string {
+    return this.db.getMetadata(entity).tablePath.split('.').map((p) => this.db.driver.escape(p)).join('.');
   }
 
   private visible(viewer: Viewer): SelectQueryBuilder<ComponentEntity> {
