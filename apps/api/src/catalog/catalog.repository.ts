@@ -46,6 +46,40 @@ function fromVersionRow(r: VersionRow): Omit<ComponentVersionEntity, 'component'
   };
 }
 
+// Shapes of page queries whose SQL is kept: filters present or not, word count, page size (at most 101 each).
+const MAX_PAGE_SHAPES = 500;
+
+/** The free-text words a filter searches for, lower-case, at most ten. */
+function searchWords(filter: ComponentFilter): string[] {
+  return (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
+}
+
+// What a StoredComponent needs: not the search text, which only the WHERE clause reads.
+const PAGE_COLUMNS = ['c.id', 'c.name', 'c.organization', 'c.visibility', 'c.aisle', 'c.latestVersion', 'c.latestCertified'];
+
+/** A raw row of the page query (TypeORM's `c_` aliases); booleans arrive as 0/1 from SQLite. */
+interface ComponentRow {
+  c_id: number | string;
+  c_name: string;
+  c_organization: string;
+  c_visibility: string;
+  c_aisle: string;
+  c_latest_version: string;
+  c_latest_certified: boolean | number;
+}
+
+function fromComponentRow(r: ComponentRow): StoredComponent {
+  return {
+    id: Number(r.c_id),
+    name: r.c_name,
+    organization: r.c_organization,
+    visibility: r.c_visibility as Visibility,
+    aisle: r.c_aisle,
+    latestVersion: r.c_latest_version,
+    latestCertified: Boolean(r.c_latest_certified),
+  };
+}
+
 /**
  * The only code that reads and writes components and versions. Every read takes the
  * viewer and filters in SQL, so a private component never leaves the database for
@@ -54,6 +88,7 @@ function fromVersionRow(r: VersionRow): Omit<ComponentVersionEntity, 'component'
 export class CatalogRepository {
   private generationSql?: string;
   private versionsTable?: string;
+  private readonly pageSql = new Map<string, string>();
   private generationStatement?: { get(): { generation: number } | undefined };
 
   constructor(private readonly db: DataSource) {}
@@ -71,10 +106,19 @@ export class CatalogRepository {
 
   /** One page of components ordered by name, after a name; one row more tells whether another page exists. */
   async page(viewer: Viewer, filter: ComponentFilter, after: string | undefined, first: number): Promise<{ components: StoredComponent[]; hasNextPage: boolean }> {
-    const q = this.filtered(viewer, filter).orderBy('c.name', 'ASC').take(first + 1);
+    const q = this.filtered(viewer, filter).select(PAGE_COLUMNS).orderBy('c.name', 'ASC').take(first + 1);
     if (after !== undefined) q.andWhere('c.name > :after', { after });
-    const rows = await q.getMany();
-    return { components: rows.slice(0, first).map(toStoredComponent), hasNextPage: rows.length > first };
+    // Writing the SQL out costs the query builder more than running it: it is kept per shape of query, and only
+    // the parameters (named, so their order follows the text) are bound anew.
+    const shape = `${viewer.organization !== undefined}|${Boolean(filter.aisle)}|${Boolean(filter.certifiedOnly)}|${searchWords(filter).length}|${after !== undefined}|${first}`;
+    let sql = this.pageSql.get(shape);
+    if (sql === undefined) {
+      if (this.pageSql.size >= MAX_PAGE_SHAPES) this.pageSql.clear();
+      this.pageSql.set(shape, (sql = q.getQuery()));
+    }
+    const [text, parameters] = this.db.driver.escapeQueryWithParameters(sql, q.getParameters());
+    const rows = (await this.db.query(text, parameters)) as ComponentRow[];
+    return { components: rows.slice(0, first).map(fromComponentRow), hasNextPage: rows.length > first };
   }
 
   /** How many components match a filter for this viewer. */
@@ -215,7 +259,7 @@ export class CatalogRepository {
     const q = this.visible(viewer);
     if (filter.aisle) q.andWhere('c.aisle = :aisle', { aisle: filter.aisle });
     if (filter.certifiedOnly) q.andWhere('c.latest_certified = :certified', { certified: true });
-    const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
+    const words = searchWords(filter);
     words.forEach((w, i) => q.andWhere(`c.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` }));
     return q;
   }
