@@ -21,12 +21,17 @@ export function toStoredComponent(e: ComponentEntity): StoredComponent {
   };
 }
 
-/** A version row as the domain sees it (the manifest parsed once per digest). */
-export function toStoredVersion(e: Omit<ComponentVersionEntity, 'component' | 'certificationRecord'>): StoredVersion {
-  let manifest = manifests.get(e.digest);
+/** The manifest of a digest as parsed before, if this process still holds it. */
+export function knownManifest(digest: string): ComponentManifest | undefined {
+  return manifests.get(digest);
+}
+
+/** A version row as the domain sees it (the manifest parsed once per digest, or given already parsed). */
+export function toStoredVersion(e: Omit<ComponentVersionEntity, 'component' | 'certificationRecord' | 'manifest'> & { manifest: string | ComponentManifest }): StoredVersion {
+  let manifest = typeof e.manifest === 'string' ? manifests.get(e.digest) : e.manifest;
   if (!manifest) {
     if (manifests.size >= MAX_CACHED) manifests.clear();
-    manifest = JSON.parse(e.manifest) as ComponentManifest;
+    manifest = JSON.parse(e.manifest as string) as ComponentManifest;
     manifests.set(e.digest, manifest);
   }
   return {

@@ -1,15 +1,16 @@
 import semver from 'semver';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { resolveVersion, type ComponentVersion } from '../../../../libs/catalog/index.js';
+import type { ComponentManifest } from '../../../../libs/manifest/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CatalogStateEntity } from '../database/entities/catalog-state.entity.js';
 import { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
 import { ComponentEntity } from '../database/entities/component.entity.js';
-import { searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
+import { knownManifest, searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
 
-// The columns a StoredVersion needs (the certification record, a large signed document, is not one).
-const VERSION_COLUMNS = 'id, component_id, version, digest, manifest, deprecated, certification_level, certification_verified, certifier, issued_at, certification_reason, source, published_at';
+// The columns a StoredVersion needs but its manifest (read only when not parsed before); not the certification record.
+const VERSION_COLUMNS = 'id, component_id, version, digest, deprecated, certification_level, certification_verified, certifier, issued_at, certification_reason, source, published_at';
 
 /** A raw row of VERSION_COLUMNS; PostgreSQL and SQLite differ only in how booleans and integers arrive. */
 interface VersionRow {
@@ -17,7 +18,6 @@ interface VersionRow {
   component_id: number | string;
   version: string;
   digest: string;
-  manifest: string;
   deprecated: string | null;
   certification_level: string;
   certification_verified: boolean | number;
@@ -28,13 +28,12 @@ interface VersionRow {
   published_at: string;
 }
 
-function fromVersionRow(r: VersionRow): Omit<ComponentVersionEntity, 'component' | 'certificationRecord'> {
+function fromVersionRow(r: VersionRow): Omit<ComponentVersionEntity, 'component' | 'certificationRecord' | 'manifest'> {
   return {
     id: Number(r.id),
     componentId: Number(r.component_id),
     version: r.version,
     digest: r.digest,
-    manifest: r.manifest,
     deprecated: r.deprecated,
     certificationLevel: r.certification_level,
     certificationVerified: Boolean(r.certification_verified),
@@ -146,9 +145,26 @@ export class CatalogRepository {
     // Plain SQL through TypeORM's query runner (still logged and counted): every page of the browse query runs this,
     // and building it with the query builder and hydrating entities cost more than the query itself.
     this.versionsTable ??= this.tablePath(ComponentVersionEntity);
-    const placeholders = componentIds.map((_, i) => this.db.driver.createParameter(`id${i}`, i)).join(', ');
-    const rows = (await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${this.versionsTable} WHERE component_id IN (${placeholders})`, [...componentIds])) as VersionRow[];
-    for (const row of rows) byComponent.get(Number(row.component_id))?.push(toStoredVersion(fromVersionRow(row)));
+    const rows = (await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${this.versionsTable} WHERE component_id IN (${this.placeholders(componentIds.length)})`, [
+      ...componentIds,
+    ])) as VersionRow[];
+    // Manifests are immutable per digest and mostly parsed already: only the unknown ones are read (the bulk of the bytes).
+    const manifests = new Map<string, string | ComponentManifest>();
+    const missing: number[] = [];
+    for (const row of rows) {
+      const known = knownManifest(row.digest);
+      if (known) manifests.set(row.digest, known);
+      else missing.push(Number(row.id));
+    }
+    if (missing.length > 0) {
+      const texts = (await manager.query(`SELECT digest, manifest FROM ${this.versionsTable} WHERE id IN (${this.placeholders(missing.length)})`, missing)) as Array<{ digest: string; manifest: string }>;
+      for (const t of texts) manifests.set(t.digest, t.manifest);
+    }
+    for (const row of rows) {
+      const manifest = manifests.get(row.digest);
+      // A version deleted between the two reads (nothing deletes today) is left out rather than half-read.
+      if (manifest !== undefined) byComponent.get(Number(row.component_id))?.push(toStoredVersion({ ...fromVersionRow(row), manifest }));
+    }
     for (const list of byComponent.values()) list.sort((a, b) => semver.rcompare(a.version, b.version));
     return byComponent;
   }
@@ -242,6 +258,11 @@ export class CatalogRepository {
       { id: componentId },
       { aisle: m.metadata.aisle, searchText: searchText(m), latestVersion: latest.version, latestCertified: latest.certification.level === 'certified' },
     );
+  }
+
+  // `?, ?, …` or `$1, $2, …`, as the driver binds.
+  private placeholders(count: number): string {
+    return Array.from({ length: count }, (_, i) => this.db.driver.createParameter(`p${i}`, i)).join(', ');
   }
 
   // The escaped (schema-qualified on PostgreSQL) table name of an entity.
