@@ -138,7 +138,7 @@ export class CatalogRepository {
     return row ? toStoredComponent(row) : undefined;
   }
 
-  /** Every version of each component, newest first, in one query. */
+  /** Every version of each component, newest first: one query, and a second for manifests this process has not parsed yet. */
   async versionsOf(componentIds: readonly number[], manager: EntityManager = this.db.manager): Promise<Map<number, StoredVersion[]>> {
     const byComponent = new Map<number, StoredVersion[]>(componentIds.map((id) => [id, []]));
     if (componentIds.length === 0) return byComponent;
