@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { shippedCatalogDir } from '../../../libs/catalog/index.js';
 import { defaultTrustDir } from '../../../libs/certify/index.js';
 import type { LogLevel, LogSink } from './common/json-logger.js';
-import { defaultDatabaseUrl } from './database/database-options.js';
+import { databaseUrlFromEnv } from './database/database-options.js';
 import type { QueryCounter } from './database/query-counter.js';
 
 /** Everything the service is configured with; built from the environment by apiConfigFromEnv. */
@@ -40,7 +40,7 @@ export function apiConfigFromEnv(env: Record<string, string | undefined>, cwd: s
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : defaultDatabaseUrl(cwd),
+    databaseUrl: databaseUrlFromEnv(env, cwd),
     catalogDir: env.AISLE_CATALOG === '' ? undefined : env.AISLE_CATALOG ? resolve(cwd, env.AISLE_CATALOG) : shippedCatalogDir(),
     trustDir: env.AISLE_TRUST_DIR ? resolve(cwd, env.AISLE_TRUST_DIR) : defaultTrustDir(),
     bodyLimit: 1024 * 1024,

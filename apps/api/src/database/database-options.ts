@@ -24,6 +24,16 @@ export function defaultDatabaseUrl(cwd: string = process.cwd()): string {
   return resolve(cwd, 'data', 'aisle.sqlite');
 }
 
+/**
+ * The database the service and `aisle token` use: DATABASE_URL (a relative SQLite path is
+ * taken from `cwd`), or the default SQLite file when it is unset or empty.
+ */
+export function databaseUrlFromEnv(env: Record<string, string | undefined>, cwd: string = process.cwd()): string {
+  const url = env.DATABASE_URL;
+  if (!url) return defaultDatabaseUrl(cwd);
+  return isPostgresUrl(url) ? url : resolve(cwd, url);
+}
+
 /** True when the URL names a PostgreSQL server rather than a SQLite file. */
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);

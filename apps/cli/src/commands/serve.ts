@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { DATABASE_URL_OPTION } from '../database-url-option.js';
 import { ExitCode } from '../exit-code.js';
 import { UsageError } from '../parse-args.js';
 
@@ -9,7 +10,7 @@ export const serveCommand: Command = {
   options: [
     { name: 'port', type: 'string', valueName: 'N', description: 'port to listen on (default: $PORT or 3000)' },
     { name: 'host', type: 'string', valueName: 'HOST', description: 'address to listen on (default: $HOST or 0.0.0.0)' },
-    { name: 'database-url', type: 'string', valueName: 'URL', description: 'postgres://… or a SQLite file (default: $DATABASE_URL, else ./data/aisle.sqlite)' },
+    DATABASE_URL_OPTION,
   ],
   async run(ctx) {
     if (ctx.args.positionals.length > 0) throw new UsageError('takes no positional arguments');

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import type { Command, CommandContext } from '../command.js';
+import { DATABASE_URL_OPTION } from '../database-url-option.js';
 import { ExitCode } from '../exit-code.js';
 import { UsageError } from '../parse-args.js';
 
@@ -14,7 +14,7 @@ export const tokenCommand: Command = {
     { name: 'org', type: 'string', valueName: 'ORG', description: 'the organization the token acts for' },
     { name: 'scopes', type: 'string', valueName: 'LIST', description: 'comma-separated: publish, certify, admin (default: none, read private components only)' },
     { name: 'description', type: 'string', valueName: 'TEXT', description: 'a note saying what the token is for' },
-    { name: 'database-url', type: 'string', valueName: 'URL', description: 'postgres://… or a SQLite file (default: $DATABASE_URL, else ./data/aisle.sqlite)' },
+    DATABASE_URL_OPTION,
   ],
   async run(ctx) {
     const [action, ...rest] = ctx.args.positionals;
@@ -32,11 +32,10 @@ export const tokenCommand: Command = {
     if (description !== undefined && description.length > 200) throw new UsageError('--description must be at most 200 characters');
     // Loaded only here: TypeORM and the database driver are heavy, and no other command needs them.
     const { createDataSource } = await import('../../../api/src/database/create-data-source.js');
-    const { defaultDatabaseUrl } = await import('../../../api/src/database/database-options.js');
+    const { databaseUrlFromEnv } = await import('../../../api/src/database/database-options.js');
     const { TokenStore } = await import('../../../api/src/auth/token-store.js');
     const option = ctx.args.options['database-url'] as string | undefined;
-    const url = option ?? ctx.io.env.DATABASE_URL ?? defaultDatabaseUrl(ctx.io.cwd);
-    const dataSource = await createDataSource({ url: /^postgres(ql)?:\/\//.test(url) ? url : resolve(ctx.io.cwd, url) });
+    const dataSource = await createDataSource({ url: databaseUrlFromEnv({ DATABASE_URL: option ?? ctx.io.env.DATABASE_URL }, ctx.io.cwd) });
     try {
       const store = new TokenStore(dataSource);
       if (action === 'create') return await create(ctx, store, org!, scopes);
