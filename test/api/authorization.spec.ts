@@ -190,6 +190,10 @@ describe.each(databaseKinds())('names scoped by organization (%s)', (kind) => {
     expect((await t.gql(STATE, { n: 'acme/shared' })).body.data.component).toMatchObject({ organization: 'acme', visibility: 'PUBLIC' });
     const globex = await t.token('globex', ['admin']);
     expect(outcome(await t.gql(PUBLISH, { m: stringify(derivedManifest(shared, { version: '1.1.0' })) }, globex))).toBe('FORBIDDEN/NAME_SCOPE_FORBIDDEN');
+    // The longest name fits on every database: a 63-character scope, `/`, a 40-character label.
+    const longest = `${'o'.repeat(63)}/${'v'.repeat(40)}`;
+    const long = await t.gql(PUBLISH, { m: stringify(derivedManifest(base, { name: longest })), v: 'PRIVATE' }, await t.token('o'.repeat(63), ['publish']));
+    expect(long.body.data?.publishComponent).toMatchObject({ created: true, version: { name: longest } });
     // A bad name is a sentence, never a pattern.
     const bad = await t.gql(PUBLISH, { m: stringify(derivedManifest(base, { name: 'acme/../vault' })) }, acme);
     expect(bad.body.errors?.[0]?.extensions?.problems?.[0]).toMatchObject({ code: 'SCHEMA_VIOLATION', path: 'metadata.name' });
