@@ -20,7 +20,7 @@ export class PublishingResolver {
     return { version: toVersionModel(outcome.version), created: outcome.created, warnings: outcome.warnings.map((d) => ({ path: d.path, message: d.message, code: d.code })) };
   }
 
-  @Mutation(() => ComponentVersionModel, { description: 'Deprecates a version of your organization’s component (scope publish; an admin token also of another organization’s global component).' })
+  @Mutation(() => ComponentVersionModel, { description: 'Deprecates a version of your organization’s component (scope publish); an admin token may also deprecate another organization’s global component, never one in another organization’s scope.' })
   async deprecateComponentVersion(@Args() args: DeprecateVersionArgs, @Context() ctx: RequestContext): Promise<ComponentVersionModel> {
     return toVersionModel(await this.publishing.deprecate(authorizeCaller(ctx.viewer, 'deprecateComponentVersion'), args.component, args.version, args.reason));
   }
