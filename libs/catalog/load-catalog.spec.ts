@@ -61,6 +61,25 @@ describe('loadCatalog', () => {
     expect(index.get('alpha', '1.1.0')?.deprecated).toBe('data loss on upgrade');
   });
 
+  it('refuses a scoped name with a diagnostic of its own: catalog folders hold global names only', () => {
+    const root = mkdtempSync(join(tmpdir(), 'aisle-catalog-'));
+    put(root, 'alpha', '1.0.0', manifestText('alpha', '1.0.0'));
+    put(root, 'vault', '1.0.0', manifestText('acme/vault', '1.0.0'));
+    // Laid out as the name reads: `acme` looks like a component and `vault` like its version folder.
+    put(join(root, 'acme'), 'vault', '1.0.0', manifestText('acme/vault', '1.0.0'));
+    put(root, 'acme', '1.0.0', manifestText('acme/vault', '1.0.0'));
+    const { index, diagnostics } = loadCatalog(root, { relativeTo: root });
+    expect(index.names()).toEqual(['alpha']);
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.code, d.path])).toEqual([
+      ['acme/1.0.0/component.yaml', 'NAME_SCOPED_IN_CATALOG', 'metadata.name'],
+      ['acme/vault/1.0.0/component.yaml', 'NAME_SCOPED_IN_CATALOG', ''],
+      ['vault/1.0.0/component.yaml', 'NAME_SCOPED_IN_CATALOG', 'metadata.name'],
+    ]);
+    expect(diagnostics.find((d) => d.code === 'NAME_SCOPED_IN_CATALOG')?.message).toBe(
+      'acme/vault is in the scope of organization acme: a catalog folder holds global names only (such as vault); publish scoped components to an Aisle service',
+    );
+  });
+
   it('reports a missing folder instead of throwing', () => {
     expect(loadCatalog('/nonexistent/catalog').diagnostics[0]).toMatchObject({ code: 'FILE_UNREADABLE' });
   });

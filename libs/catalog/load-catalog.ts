@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/index.js';
-import { manifestDigest, MAX_DOCUMENT_BYTES, parseManifest } from '../manifest/index.js';
+import { manifestDigest, MAX_DOCUMENT_BYTES, parseComponentName, parseManifest } from '../manifest/index.js';
 import { CatalogIndex } from './catalog-index.js';
 import { UNCERTIFIED, type CertificationStatus, type ComponentVersion } from './component-version.js';
 
@@ -40,7 +40,14 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
       const file = join(folder, MANIFEST_FILE);
       const shown = show(file);
       if (!existsSync(file)) {
-        diagnostics.push(warning('FILE_UNREADABLE', '', `no ${MANIFEST_FILE} in ${show(folder)}`, { file: show(folder) }));
+        // `acme/vault/1.0.0/component.yaml`: laid out as a scoped name reads, one folder too deep to load.
+        const nested = listDirs(folder).find((d) => existsSync(join(folder, d, MANIFEST_FILE)));
+        if (nested !== undefined) {
+          const where = show(join(folder, nested, MANIFEST_FILE));
+          diagnostics.push(
+            error('NAME_SCOPED_IN_CATALOG', '', `${where} sits one folder too deep, as if named ${name}/${versionDir}: a catalog folder holds global names only (<name>/<version>/${MANIFEST_FILE}); publish scoped components to an Aisle service`, { file: where }),
+          );
+        } else diagnostics.push(warning('FILE_UNREADABLE', '', `no ${MANIFEST_FILE} in ${show(folder)}`, { file: show(folder) }));
         continue;
       }
       const loaded = loadVersion(file, shown, name, versionDir, options.verify);
@@ -73,6 +80,14 @@ export function loadVersion(
   const manifest = parsed.value;
   const diagnostics = [...parsed.diagnostics];
   const { name, version } = manifest.metadata;
+  const scoped = parseComponentName(name);
+  if (scoped?.scope !== undefined) {
+    // A folder name cannot hold the `/` of a scope, and an organization's scope belongs to that organization on a service.
+    diagnostics.push(
+      error('NAME_SCOPED_IN_CATALOG', 'metadata.name', `${name} is in the scope of organization ${scoped.scope}: a catalog folder holds global names only (such as ${scoped.base}); publish scoped components to an Aisle service`, { file: shown }),
+    );
+    return { diagnostics };
+  }
   if ((expectedName !== undefined && expectedName !== name) || (expectedVersion !== undefined && expectedVersion !== version)) {
     diagnostics.push(
       error('MANIFEST_LOCATION_MISMATCH', 'metadata', `declares ${name}@${version} but sits in ${expectedName}/${expectedVersion}; expected catalog/${name}/${version}/${MANIFEST_FILE}`, { file: shown }),

@@ -44,6 +44,10 @@ export type DiagnosticCode =
   | 'TOKEN_REQUIRED'
   | 'TOKEN_INVALID'
   | 'SCOPE_MISSING'
-  | 'NOT_OWNER';
+  | 'NOT_OWNER'
+  // names scoped by organization (acme/vault)
+  | 'NAME_SCOPE_FORBIDDEN'
+  | 'NAME_SCOPE_REQUIRED'
+  | 'NAME_SCOPED_IN_CATALOG';
 
 export type Severity = 'error' | 'warning';

@@ -29,3 +29,5 @@ export type { Ajv } from './ajv-instance.js';
 export { schemaDiagnostics, pointerSegments } from './schema-diagnostics.js';
 export { describeSchemaError } from './describe-schema-error.js';
 export { imageLabel } from './image-label.js';
+export { parseComponentName, isScopeName, COMPONENT_NAME_PATTERN, SCOPE_NAME_PATTERN, COMPONENT_NAME_RULE, MAX_COMPONENT_NAME_LENGTH } from './parse-component-name.js';
+export type { ComponentName } from './parse-component-name.js';

@@ -37,7 +37,7 @@ describe('parseManifest', () => {
     ['bad template', ['spec', 'runtime', 'env', 'DB'], '${{ inputs.database', 'TEMPLATE_INVALID', 'spec.runtime.env.DB', 'unclosed "${{" at character 1'],
     ['unknown filter', ['spec', 'runtime', 'env', 'DB'], '${{ inputs.database | upper }}', 'TEMPLATE_INVALID', 'spec.runtime.env.DB', 'the expression at character 1 uses an unknown filter (known: urlencode)'],
     ['reference that is not a name', ['spec', 'runtime', 'env', 'DB'], 'x${{ p@ss }}', 'TEMPLATE_INVALID', 'spec.runtime.env.DB', 'the expression at character 2 is not a reference like ${{ name.output }}'],
-    ['bad name', ['metadata', 'name'], 'Bad_Name', 'SCHEMA_VIOLATION', 'metadata.name', 'must match the pattern ^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$'],
+    ['bad name', ['metadata', 'name'], 'Bad_Name', 'SCHEMA_VIOLATION', 'metadata.name', 'must be a lower-case name such as postgresql (a letter, then letters, digits or hyphens, at most 40), optionally in an organization’s scope such as acme/vault'],
   ])('reports %s', (_title, path, value, code, diagnosticPath, message) => {
     const r = parseManifest(variant(path, value), 'bad.yaml');
     expect(r.value).toBeUndefined();

@@ -3,6 +3,7 @@ import componentSchema from '../../schemas/component.schema.json';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
 import type { ComponentManifest } from './manifest.js';
+import { COMPONENT_NAME_RULE, parseComponentName } from './parse-component-name.js';
 import { parseTemplate } from './parse-template.js';
 import { parseYaml } from './parse-yaml.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -41,8 +42,13 @@ export function checkManifest(
     return { diagnostics: [at('', 'SCHEMA_VIOLATION', 'a component manifest must be a YAML mapping')] };
   }
   const diagnostics: Diagnostic[] = [];
+  const name = (value as { metadata?: { name?: unknown } }).metadata?.name;
+  // A name that is a string is checked here, so the problem reads as a sentence rather than the schema's pattern.
+  const nameChecked = typeof name === 'string';
+  if (nameChecked && !parseComponentName(name)) diagnostics.push(at('metadata.name', 'SCHEMA_VIOLATION', COMPONENT_NAME_RULE));
   if (!validateManifestShape(value)) {
     for (const d of schemaDiagnostics(validateManifestShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
+      if (nameChecked && d.path === 'metadata.name') continue;
       if (d.path === 'metadata.version' && d.message.startsWith('must match')) {
         diagnostics.push({ ...d, code: 'VERSION_INVALID', message: 'must be a semantic version such as 1.2.3 (see semver.org)' });
       } else if (d.path === 'spec.image.tag' && d.message === 'is not allowed here') {

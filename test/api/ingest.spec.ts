@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,5 +49,21 @@ describe.each(databaseKinds())('ingesting the shipped catalog at start (%s)', (k
     const ready = await fetch(`${third.url}/readyz`);
     expect(ready.status).toBe(200);
     await third.stop();
+  });
+
+  it('leaves out a scoped manifest in the catalog folder, saying why: the shipped catalog holds global names only', async () => {
+    const fixture = fixtureCatalog();
+    const scoped = derivedManifest(shippedManifest('nginx', '1.30.0'), { name: 'aisle/nginx' });
+    mkdirSync(join(fixture.catalogDir, 'nginx', '9.0.0'));
+    writeFileSync(join(fixture.catalogDir, 'nginx', '9.0.0', 'component.yaml'), stringify(derivedManifest(scoped, { version: '9.0.0' })));
+    const t = await startTestServer(kind, { catalogDir: fixture.catalogDir, trustDir: fixture.trustDir });
+    try {
+      const said = t.logs.filter((l) => l.includes('"NAME_SCOPED_IN_CATALOG"'));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toContain('aisle/nginx is in the scope of organization aisle: a catalog folder holds global names only');
+      expect((await t.gql('{ a: component(name: "aisle/nginx") { name } n: component(name: "nginx") { versions { version } } }')).body.data).toEqual({ a: null, n: { versions: [{ version: '1.30.0' }] } });
+    } finally {
+      await t.stop();
+    }
   });
 });

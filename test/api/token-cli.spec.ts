@@ -50,6 +50,24 @@ describe.each(databaseKinds())('aisle token (%s)', (kind) => {
   });
 });
 
+describe.each(databaseKinds())('organization names are scope names (%s)', (kind) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(kind, { catalogDir: undefined });
+  });
+  afterAll(async () => t?.stop());
+
+  it('refuses, at the CLI and in the token store, an organization that could not be the scope of its components (acme/vault)', async () => {
+    for (const org of ['acme/x', 'a'.repeat(64), '-acme', 'ACME']) {
+      const r = await aisle(['token', 'create', '--org', org, '--database-url', t.db.url]);
+      expect([org, r.code]).toEqual([org, 2]);
+      expect(r.err).toContain('it is also the scope of the organization');
+      await expect(t.token(org, ['publish'])).rejects.toThrow('is not a valid scope name');
+    }
+    expect(await t.token('a'.repeat(63), ['publish'])).toMatch(/^aisle_/);
+  });
+});
+
 describe('the CLI’s database access', () => {
   it('never loads Nest: the modules `aisle token` imports reach only TypeORM', () => {
     const seen = new Set<string>();

@@ -4,7 +4,7 @@ import { derivedManifest, fixtureCatalog, shippedManifest, removeFixtures } from
 import { databaseKinds } from './support/test-databases.js';
 import { startTestServer, type GqlResponse, type TestServer } from './support/test-server.js';
 
-const PRIVATE = 'acme-vault';
+const PRIVATE = 'acme/vault';
 
 afterAll(removeFixtures);
 describe.each(databaseKinds())('private components (%s)', (kind) => {
@@ -65,9 +65,9 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
   });
 
   it('answers the same way as for a component that does not exist', async () => {
-    const missing = await t.gql('{ validateInputs(component: "acme-nothing", inputs: {}) { valid } }');
+    const missing = await t.gql('{ validateInputs(component: "acme/nothing", inputs: {}) { valid } }');
     const hidden = await t.gql(`{ validateInputs(component: "${PRIVATE}", inputs: {}) { valid } }`);
-    expect(hidden.body.errors?.[0]?.message.replace(PRIVATE, 'X')).toBe(missing.body.errors?.[0]?.message.replace('acme-nothing', 'X'));
+    expect(hidden.body.errors?.[0]?.message.replace(PRIVATE, 'X')).toBe(missing.body.errors?.[0]?.message.replace('acme/nothing', 'X'));
     expect(hidden.text).not.toContain('forbidden');
   });
 });

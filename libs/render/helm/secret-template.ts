@@ -1,4 +1,5 @@
 import type { ResolvedInstance } from '../../compose/resolved-app.js';
+import { labelValue } from '../kubernetes/kubernetes-labels.js';
 import type { HelmExpressions } from './helm-expressions.js';
 import { secretRule } from './secret-generator.js';
 import { TemplateActions } from './template-actions.js';
@@ -43,7 +44,8 @@ export function secretTemplate(instance: ResolvedInstance, x: HelmExpressions, i
     kind: 'Secret',
     metadata: {
       name: actions.scalar('$name | quote'),
-      labels: actions.block(x.labels(instance.name, component.name, component.version, component.aisle)),
+      // As on every other object of the instance: a scoped name's `/` or a version's `+` is no label value.
+      labels: actions.block(x.labels(instance.name, labelValue(component.name), labelValue(component.version), labelValue(component.aisle))),
     },
     type: 'Opaque',
     data: sortKeys(data),

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
+import { isScopeName } from '../../../../libs/manifest/index.js';
 import { ApiTokenEntity } from '../database/entities/api-token.entity.js';
 import type { Scope, Viewer } from './viewer.js';
 
@@ -28,8 +29,10 @@ export function hashToken(token: string): string {
 export class TokenStore {
   constructor(private readonly db: DataSource) {}
 
-  /** Creates a token and returns it: the only time it is ever shown. */
+  /** Creates a token and returns it: the only time it is ever shown. The organization must be a valid scope name. */
   async create(organization: string, scopes: readonly Scope[], description?: string): Promise<{ token: string; info: TokenInfo }> {
+    // The organization is the scope its private components are named in (acme/vault): no other shape may exist.
+    if (!isScopeName(organization)) throw new RangeError(`organization "${organization.slice(0, 100)}" is not a valid scope name (lower-case letters, digits and hyphens, at most 63)`);
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const row = await this.db.getRepository(ApiTokenEntity).save({
       tokenHash: hashToken(token),

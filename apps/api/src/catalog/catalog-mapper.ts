@@ -26,8 +26,13 @@ export function knownManifest(digest: string): ComponentManifest | undefined {
   return manifests.get(digest);
 }
 
-/** A version row as the domain sees it (the manifest parsed once per digest, or given already parsed). */
-export function toStoredVersion(e: Omit<ComponentVersionEntity, 'component' | 'certificationRecord' | 'manifest'> & { manifest: string | ComponentManifest }): StoredVersion {
+/**
+ * A version row as the domain sees it (the manifest parsed once per digest, or given already parsed).
+ * Its name is its component's: a private component moved into its scope keeps manifests that spell the old name.
+ */
+export function toStoredVersion(
+  e: Omit<ComponentVersionEntity, 'component' | 'certificationRecord' | 'manifest'> & { manifest: string | ComponentManifest; componentName: string },
+): StoredVersion {
   let manifest = typeof e.manifest === 'string' ? manifests.get(e.digest) : e.manifest;
   if (!manifest) {
     if (manifests.size >= MAX_CACHED) manifests.clear();
@@ -38,7 +43,7 @@ export function toStoredVersion(e: Omit<ComponentVersionEntity, 'component' | 'c
     id: e.id,
     componentId: e.componentId,
     publishedAt: e.publishedAt,
-    name: manifest.metadata.name,
+    name: e.componentName,
     version: e.version,
     digest: e.digest,
     manifest,
@@ -73,7 +78,7 @@ export function toVersionRow(v: ComponentVersion, componentId: number, record: s
   };
 }
 
-/** The lower-case text free-text search matches against. */
-export function searchText(m: ComponentManifest): string {
-  return [m.metadata.name, m.metadata.title, m.metadata.description, ...(m.metadata.keywords ?? []), ...m.spec.provides, m.metadata.aisle].join(' ').toLowerCase();
+/** The lower-case text free-text search matches against: the component's name, then its manifest's words. */
+export function searchText(m: ComponentManifest, name: string): string {
+  return [name, ...(m.metadata.name === name ? [] : [m.metadata.name]), m.metadata.title, m.metadata.description, ...(m.metadata.keywords ?? []), ...m.spec.provides, m.metadata.aisle].join(' ').toLowerCase();
 }

@@ -1,48 +1,21 @@
 import semver from 'semver';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { resolveVersion, type ComponentVersion } from '../../../../libs/catalog/index.js';
-import type { ComponentManifest } from '../../../../libs/manifest/index.js';
+import type { ComponentManifest, ComponentName } from '../../../../libs/manifest/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CatalogStateEntity } from '../database/entities/catalog-state.entity.js';
 import { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
 import { ComponentEntity } from '../database/entities/component.entity.js';
 import { knownManifest, searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
+import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
 
-// The columns a StoredVersion needs but its manifest (read only when not parsed before); not the certification record.
-const VERSION_COLUMNS = 'id, component_id, version, digest, deprecated, certification_level, certification_verified, certifier, issued_at, certification_reason, source, published_at';
-
-/** A raw row of VERSION_COLUMNS; PostgreSQL and SQLite differ only in how booleans and integers arrive. */
-interface VersionRow {
-  id: number | string;
-  component_id: number | string;
-  version: string;
-  digest: string;
-  deprecated: string | null;
-  certification_level: string;
-  certification_verified: boolean | number;
-  certifier: string | null;
-  issued_at: string | null;
-  certification_reason: string | null;
-  source: string;
-  published_at: string;
-}
-
-function fromVersionRow(r: VersionRow): Omit<ComponentVersionEntity, 'component' | 'certificationRecord' | 'manifest'> {
-  return {
-    id: Number(r.id),
-    componentId: Number(r.component_id),
-    version: r.version,
-    digest: r.digest,
-    deprecated: r.deprecated,
-    certificationLevel: r.certification_level,
-    certificationVerified: Boolean(r.certification_verified),
-    certifier: r.certifier,
-    issuedAt: r.issued_at,
-    certificationReason: r.certification_reason,
-    source: r.source,
-    publishedAt: r.published_at,
-  };
+/** Where a new version goes: the component the policy decided on, or a new one owned so. */
+export interface VersionOwner {
+  /** The existing component, when there is one. */
+  componentId?: number;
+  organization: string;
+  visibility: Visibility;
 }
 
 // Shapes of page queries whose SQL is kept: filters present or not, word count, page size (at most 101 each).
@@ -87,6 +60,7 @@ function fromComponentRow(r: ComponentRow): StoredComponent {
 export class CatalogRepository {
   private generationSql?: string;
   private versionsTable?: string;
+  private componentsTable?: string;
   private readonly pageSql = new Map<string, string>();
   private generationStatement?: { get(): { generation: number } | undefined };
 
@@ -132,9 +106,19 @@ export class CatalogRepository {
     return rows.map(toStoredComponent);
   }
 
-  /** A component by name whoever owns it (for publishing, which must know the name is taken). */
+  /** A component by name whoever owns it (for the shipped catalog's ingest, which writes as the service itself). */
   async anyByName(name: string, manager: EntityManager = this.db.manager): Promise<StoredComponent | undefined> {
     const row = await manager.getRepository(ComponentEntity).findOne({ where: { name } });
+    return row ? toStoredComponent(row) : undefined;
+  }
+
+  /**
+   * The component a write by an organization can reach under a name: in that organization's scope,
+   * or global and public. Another organization's private component is never read here.
+   */
+  async componentForWrite(name: ComponentName, organization: string): Promise<StoredComponent | undefined> {
+    const where = name.scope === undefined ? { name: name.full, visibility: 'public' } : { name: name.full, organization };
+    const row = await this.db.getRepository(ComponentEntity).findOne({ where });
     return row ? toStoredComponent(row) : undefined;
   }
 
@@ -145,9 +129,11 @@ export class CatalogRepository {
     // Plain SQL through TypeORM's query runner (still logged and counted): every page of the browse query runs this,
     // and building it with the query builder and hydrating entities cost more than the query itself.
     this.versionsTable ??= this.tablePath(ComponentVersionEntity);
-    const rows = (await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${this.versionsTable} WHERE component_id IN (${this.placeholders(componentIds.length)})`, [
-      ...componentIds,
-    ])) as VersionRow[];
+    this.componentsTable ??= this.tablePath(ComponentEntity);
+    const rows = (await manager.query(
+      `SELECT ${VERSION_COLUMNS}, c.name AS component_name FROM ${this.versionsTable} v JOIN ${this.componentsTable} c ON c.id = v.component_id WHERE v.component_id IN (${this.placeholders(componentIds.length)})`,
+      [...componentIds],
+    )) as VersionRow[];
     // Manifests are immutable per digest and mostly parsed already: only the unknown ones are read (the bulk of the bytes).
     const manifests = new Map<string, string | ComponentManifest>();
     const missing: number[] = [];
@@ -171,12 +157,17 @@ export class CatalogRepository {
 
   /**
    * Stores a new version (creating its component when new) and refreshes the component's
-   * latest-version summary, in one transaction.
+   * latest-version summary, in one transaction; returns the component's id. Throws when a
+   * unique index says no (the version exists by now) or when another organization created
+   * the name meanwhile: the caller decides again on what is there now.
    */
-  async insertVersion(version: ComponentVersion, owner: { organization: string; visibility: Visibility }, record?: string): Promise<void> {
-    await this.db.transaction(async (manager) => {
+  async insertVersion(version: ComponentVersion, owner: VersionOwner, record?: string): Promise<number> {
+    return this.db.transaction(async (manager) => {
       const now = new Date().toISOString();
       let component = await this.anyByName(version.name, manager);
+      if (component && component.id !== owner.componentId && component.organization !== owner.organization) {
+        throw new Error(`${version.name} was created by another organization meanwhile`);
+      }
       if (!component) {
         const m = version.manifest;
         const row = await manager.getRepository(ComponentEntity).save({
@@ -184,7 +175,7 @@ export class CatalogRepository {
           organization: owner.organization,
           visibility: owner.visibility,
           aisle: m.metadata.aisle,
-          searchText: searchText(m),
+          searchText: searchText(m, version.name),
           latestVersion: version.version,
           latestCertified: version.certification.level === 'certified',
           createdAt: now,
@@ -193,6 +184,7 @@ export class CatalogRepository {
       }
       await manager.getRepository(ComponentVersionEntity).insert(toVersionRow(version, component.id, record, now));
       await this.refreshSummary(component.id, manager);
+      return component.id;
     });
   }
 
@@ -256,7 +248,7 @@ export class CatalogRepository {
     const m = latest.manifest;
     await manager.getRepository(ComponentEntity).update(
       { id: componentId },
-      { aisle: m.metadata.aisle, searchText: searchText(m), latestVersion: latest.version, latestCertified: latest.certification.level === 'certified' },
+      { aisle: m.metadata.aisle, searchText: searchText(m, latest.name), latestVersion: latest.version, latestCertified: latest.certification.level === 'certified' },
     );
   }
 
@@ -266,7 +258,7 @@ export class CatalogRepository {
   }
 
   // The escaped (schema-qualified on PostgreSQL) table name of an entity.
-  private tablePath(entity: typeof CatalogStateEntity | typeof ComponentVersionEntity): string {
+  private tablePath(entity: typeof CatalogStateEntity | typeof ComponentVersionEntity | typeof ComponentEntity): string {
     return this.db.getMetadata(entity).tablePath.split('.').map((p) => this.db.driver.escape(p)).join('.');
   }
 

@@ -34,7 +34,7 @@ export class CatalogResolver {
   }
 
   @Query(() => ComponentModel, { nullable: true, description: 'A component by name; null when there is none you can see.' })
-  async component(@Args('name') name: string, @Context() ctx: RequestContext): Promise<ComponentModel | null> {
+  async component(@Args('name', { description: 'A global name (postgresql) or one in an organization’s scope (acme/vault).' }) name: string, @Context() ctx: RequestContext): Promise<ComponentModel | null> {
     const found = await this.catalog.component(ctx.viewer, name);
     return found ? toComponentModel(found) : null;
   }

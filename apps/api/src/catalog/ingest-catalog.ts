@@ -43,12 +43,17 @@ export async function ingestCatalog(dir: string, repository: CatalogRepository, 
       const existing = stored.find((v) => v.version === version.version);
       if (!existing) {
         try {
-          await repository.insertVersion(version, { organization: LIBRARY_ORGANIZATION, visibility: 'public' }, record);
+          await repository.insertVersion(version, { componentId: owner?.id, organization: LIBRARY_ORGANIZATION, visibility: 'public' }, record);
           summary.added += 1;
           if (version.certification.verified) summary.certified += 1;
         } catch (e) {
           // Another instance starting on the same database got there first; only a different digest is a problem.
           const raced = await repository.anyByName(name);
+          if (raced && raced.organization !== LIBRARY_ORGANIZATION) {
+            logger.write('error', `catalog: refusing ${name}@${version.version}: the name was just published by another organization`, { component: name, version: version.version });
+            summary.refused += 1;
+            continue;
+          }
           const stored = raced ? (await repository.versionsOf([raced.id])).get(raced.id)?.find((v) => v.version === version.version) : undefined;
           if (!stored) throw e;
           if (stored.digest === version.digest) summary.unchanged += 1;

@@ -7,9 +7,10 @@ import { ComponentVersionEntity } from './entities/component-version.entity.js';
 import { ComponentEntity } from './entities/component.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
 import { CatalogGeneration1764000000001 } from './migrations/1764000000001-catalog-generation.js';
+import { ScopedPrivateNames1764000000002 } from './migrations/1764000000002-scoped-private-names.js';
 
 export const ENTITIES = [ComponentEntity, ComponentVersionEntity, ApiTokenEntity, CatalogStateEntity];
-export const MIGRATIONS = [InitialSchema1764000000000, CatalogGeneration1764000000001];
+export const MIGRATIONS = [InitialSchema1764000000000, CatalogGeneration1764000000001, ScopedPrivateNames1764000000002];
 
 export interface DatabaseSettings {
   /** `postgres://…` for PostgreSQL; anything else is a SQLite file path. */

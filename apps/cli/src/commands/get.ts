@@ -1,5 +1,5 @@
 import { coerceInputValue } from '../../../../libs/inputs/index.js';
-import type { AppSpec, Scalar } from '../../../../libs/manifest/index.js';
+import { parseComponentName, type AppSpec, type Scalar } from '../../../../libs/manifest/index.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../parse-args.js';
 import { BUNDLE_OPTIONS, produceBundle } from '../produce-bundle.js';
@@ -24,7 +24,9 @@ export const getCommand: Command = {
       const value = coerceInputValue(properties[key], assignment.slice(eq + 1));
       inputs[key] = typeof value === 'string' ? value.replace(/\$\{\{/g, () => '$${{') : value;
     }
-    const name = resolved.version.name.slice(0, 32).replace(/-+$/, '');
+    // The instance (a folder and a DNS name in the bundle) takes the label only: a scope's `/` never reaches a path.
+    const label = parseComponentName(resolved.version.name)?.base ?? resolved.version.name;
+    const name = label.slice(0, 32).replace(/-+$/, '');
     const spec: AppSpec = {
       apiVersion: 'aisle.dev/v1',
       kind: 'App',

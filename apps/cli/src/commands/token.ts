@@ -1,9 +1,9 @@
+import { isScopeName } from '../../../../libs/manifest/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { DATABASE_URL_OPTION } from '../database-url-option.js';
 import { ExitCode } from '../exit-code.js';
 import { UsageError } from '../parse-args.js';
 
-const ORGANIZATION = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KNOWN_SCOPES = ['publish', 'certify', 'admin'];
 
 export const tokenCommand: Command = {
@@ -20,7 +20,9 @@ export const tokenCommand: Command = {
     const [action, ...rest] = ctx.args.positionals;
     if (action !== 'create' && action !== 'list' && action !== 'revoke') throw new UsageError('expects create, list or revoke');
     const org = ctx.args.options.org as string | undefined;
-    if (org !== undefined && !ORGANIZATION.test(org)) throw new UsageError(`--org "${org}" must be a lower-case name such as acme`);
+    if (org !== undefined && !isScopeName(org)) {
+      throw new UsageError(`--org "${org}" must be a lower-case name such as acme (letters, digits and hyphens, at most 63): it is also the scope of the organization's components, acme/vault`);
+    }
     let id: number | undefined;
     if (action === 'revoke') {
       id = Number(rest[0]);

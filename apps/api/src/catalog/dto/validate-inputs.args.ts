@@ -3,7 +3,7 @@ import { JsonObjectScalar } from '../../common/json-scalars.js';
 
 @ArgsType()
 export class ValidateInputsArgs {
-  @Field({ description: 'Component name, e.g. postgresql.' })
+  @Field({ description: 'Component name, e.g. postgresql, or acme/vault in an organization’s scope.' })
   component!: string;
 
   @Field(() => String, { nullable: true, description: 'A semver range (default *).' })

@@ -7,8 +7,9 @@ export class ComponentEntity {
   @PrimaryGeneratedColumn('increment')
   id!: number;
 
+  /** `postgresql` (global, public) or `acme/vault` (in the organization's scope; private ones always are). */
   @Index({ unique: true })
-  @Column('varchar', { length: 100 })
+  @Column('varchar', { length: 120 })
   name!: string;
 
   @Column('varchar', { length: 100 })
