@@ -8,6 +8,11 @@ const app = (instances: Record<string, InstanceSpec>): AppSpec => ({ apiVersion:
 const codes = (r: ReturnType<typeof composeApp>) => r.diagnostics.map((d) => `${d.code} ${d.path}`);
 
 describe('composeApp', () => {
+  it('reports an input named __proto__ (JSON makes it an own key) instead of dropping it', () => {
+    const r = composeApp(app({ db: { component: 'postgresql', inputs: JSON.parse('{"__proto__": "x", "constructor": "y"}') } }), catalog);
+    expect(codes(r)).toEqual(['INPUT_UNKNOWN db.inputs.__proto__', 'INPUT_UNKNOWN db.inputs.constructor']);
+  });
+
   it('wires an output into env, keeps its parts down to the producer inputs, and marks it secret', () => {
     const r = composeApp(
       app({

@@ -86,8 +86,9 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
     if (!version) continue;
     const instanceSpec = spec.instances[name]!;
     const properties = version.manifest.spec.inputs.properties;
-    const given: Record<string, Scalar> = {};
-    const inputParts: Record<string, ResolvedValue> = {};
+    // Without a prototype, an input named `__proto__` (an own key in JSON) is kept, then reported as unknown.
+    const given: Record<string, Scalar> = Object.create(null) as Record<string, Scalar>;
+    const inputParts: Record<string, ResolvedValue> = Object.create(null) as Record<string, ResolvedValue>;
     const unwired = new Set<string>();
     for (const [key, raw] of Object.entries(instanceSpec.inputs ?? {})) {
       if (typeof raw !== 'string' || !hasTemplateSyntax(raw)) {

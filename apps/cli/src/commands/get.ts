@@ -3,6 +3,7 @@ import type { AppSpec, Scalar } from '../../../../libs/manifest/index.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../parse-args.js';
 import { BUNDLE_OPTIONS, produceBundle } from '../produce-bundle.js';
+import { parseSetAssignment } from '../set-assignment.js';
 
 export const getCommand: Command = {
   name: 'get',
@@ -15,15 +16,15 @@ export const getCommand: Command = {
     const resolved = ctx.catalog().resolve(reference, 'component');
     if (!resolved.version) return ctx.report(resolved.diagnostics);
     const properties = resolved.version.manifest.spec.inputs.properties;
-    const inputs: Record<string, Scalar> = {};
-    for (const assignment of (ctx.args.options.set as string[] | undefined) ?? []) {
-      const eq = assignment.indexOf('=');
-      if (eq <= 0) throw new UsageError(`--set expects KEY=VALUE, got "${assignment}"`);
-      const key = assignment.slice(0, eq);
+    const given: Array<[string, Scalar]> = [];
+    ((ctx.args.options.set as string[] | undefined) ?? []).forEach((assignment, index) => {
+      const { key, value: text } = parseSetAssignment(assignment, index);
       // Values given on the command line are literal: no wiring in a one-component app.
-      const value = coerceInputValue(properties[key], assignment.slice(eq + 1));
-      inputs[key] = typeof value === 'string' ? value.replace(/\$\{\{/g, () => '$${{') : value;
-    }
+      const value = coerceInputValue(properties[key], text);
+      given.push([key, typeof value === 'string' ? value.replace(/\$\{\{/g, () => '$${{') : value]);
+    });
+    // fromEntries makes `--set __proto__=x` an own key (then an unknown input), never the object's prototype.
+    const inputs: Record<string, Scalar> = Object.fromEntries(given);
     const name = resolved.version.name.slice(0, 32).replace(/-+$/, '');
     const spec: AppSpec = {
       apiVersion: 'aisle.dev/v1',
