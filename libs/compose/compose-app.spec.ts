@@ -8,6 +8,16 @@ const app = (instances: Record<string, InstanceSpec>): AppSpec => ({ apiVersion:
 const codes = (r: ReturnType<typeof composeApp>) => r.diagnostics.map((d) => `${d.code} ${d.path}`);
 
 describe('composeApp', () => {
+  // Composition has no target (aisle validate neither): a spec Compose cannot run is refused for Kubernetes and Helm too.
+  it('refuses two instances publishing the same host port, for every target, at the second one', () => {
+    const web = (publish: Record<string, number>): InstanceSpec => ({ component: 'web-app', inputs: { image: 'a/b:1' }, publish });
+    const r = composeApp(app({ b: web({ http: 8080 }), a: web({ http: 8080 }), c: web({ http: 8081 }) }), catalog);
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([['PORT_CONFLICT', 'b.publish.http', 'host port 8080/TCP is already published by a.publish.http']]);
+    expect(r.app).toBeUndefined();
+    const exposed = composeApp(app({ db: { component: 'postgresql', publish: { postgresql: 5432 } }, other: { component: 'postgresql' } }), catalog, { publishExposed: true });
+    expect(codes(exposed)).toEqual(['PORT_CONFLICT other.publish.postgresql']);
+  });
+
   it('reports an input named __proto__ (JSON makes it an own key) instead of dropping it', () => {
     const r = composeApp(app({ db: { component: 'postgresql', inputs: JSON.parse('{"__proto__": "x", "constructor": "y"}') } }), catalog);
     expect(codes(r)).toEqual(['INPUT_UNKNOWN db.inputs.__proto__', 'INPUT_UNKNOWN db.inputs.constructor']);

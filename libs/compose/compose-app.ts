@@ -2,6 +2,7 @@ import type { CatalogIndex, ComponentVersion } from '../catalog/index.js';
 import { didYouMean, error, prefixPath, type Diagnostic } from '../diagnostics/index.js';
 import { coerceInputValue, validateInputs } from '../inputs/index.js';
 import { hasTemplateSyntax, INSTANCE_NAME, type AppSpec, type Scalar } from '../manifest/index.js';
+import { checkHostPorts } from './check-host-ports.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { evaluateTemplate, parsedTemplate, type ReferenceResolver } from './evaluate-template.js';
 import type { ResolvedApp, ResolvedEnvVar, ResolvedInstance, ResolvedValue } from './resolved-app.js';
@@ -143,6 +144,7 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
     add(runtime.diagnostics);
     if (runtime.instance) composed.set(name, runtime.instance);
   }
+  add(checkHostPorts([...composed.values()]));
   if (diagnostics.length > 0) return { diagnostics, warnings };
   return { app: { name: spec.metadata.name, instances: ordered.order.map((n) => composed.get(n)!) }, diagnostics, warnings };
 }

@@ -44,6 +44,8 @@ export type DiagnosticCode =
   | 'TOKEN_REQUIRED'
   | 'TOKEN_INVALID'
   | 'SCOPE_MISSING'
-  | 'NOT_OWNER';
+  | 'NOT_OWNER'
+  // composition: a host port published twice
+  | 'PORT_CONFLICT';
 
 export type Severity = 'error' | 'warning';

@@ -39,6 +39,7 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   TOKEN_INVALID: ExitCode.Invalid,
   SCOPE_MISSING: ExitCode.Invalid,
   NOT_OWNER: ExitCode.Invalid,
+  PORT_CONFLICT: ExitCode.Invalid,
 };
 
 /** The exit code for a set of diagnostics: the worst error's, or 0 when there are only warnings. */

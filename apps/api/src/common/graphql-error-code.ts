@@ -52,6 +52,7 @@ export const GRAPHQL_CODE_BY_DIAGNOSTIC: Partial<Record<DiagnosticCode, GraphqlE
   TOKEN_INVALID: 'UNAUTHENTICATED',
   SCOPE_MISSING: 'FORBIDDEN',
   NOT_OWNER: 'FORBIDDEN',
+  PORT_CONFLICT: 'BAD_USER_INPUT',
 };
 
 /** The GraphQL code for a diagnostic code. */
