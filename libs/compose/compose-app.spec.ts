@@ -8,6 +8,17 @@ const app = (instances: Record<string, InstanceSpec>): AppSpec => ({ apiVersion:
 const codes = (r: ReturnType<typeof composeApp>) => r.diagnostics.map((d) => `${d.code} ${d.path}`);
 
 describe('composeApp', () => {
+  it('tells what is wrong with a reference inside a secret input without quoting it', () => {
+    const password = 'x${{ hunter2.url }}${{ cache.hunter3 }}${{ hunter4 }}';
+    const r = composeApp(app({ db: { component: 'postgresql', inputs: { database: 'app', password } }, cache: { component: 'redis' } }), catalog);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['WIRING_UNKNOWN_INSTANCE db.inputs.password', 'WIRING_UNKNOWN_OUTPUT db.inputs.password', 'TEMPLATE_INVALID db.inputs.password']);
+    for (const d of r.diagnostics) expect(d.message).toMatch(/^a reference in this input \(not shown: the input is secret or unknown\)/);
+    expect(JSON.stringify(r.diagnostics)).not.toContain('hunter');
+    // A plain input's reference is quoted, with a suggestion.
+    const plain = composeApp(app({ db: { component: 'postgresql', inputs: { database: '${{ cache.ur }}' } }, cache: { component: 'redis' } }), catalog);
+    expect(plain.diagnostics[0]!.message).toContain('"${{ cache.ur }}": cache (redis) has no output "ur" (did you mean "url"?)');
+  });
+
   // Composition has no target (aisle validate neither): a spec Compose cannot run is refused for Kubernetes and Helm too.
   it('refuses two instances publishing the same host port, for every target, at the second one', () => {
     const web = (publish: Record<string, number>): InstanceSpec => ({ component: 'web-app', inputs: { image: 'a/b:1' }, publish });

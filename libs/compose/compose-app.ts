@@ -63,24 +63,27 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
   }
 
   const composed = new Map<string, ResolvedInstance>();
-  const wiring: ReferenceResolver = (ref, source) => {
-    if (ref.length !== 2) return { code: 'TEMPLATE_INVALID', message: `"${source}" must name an instance and one of its outputs, like \${{ db.url }}` };
+  // A reference inside a secret (or undeclared) input is part of its value: problems with it are told without quoting it.
+  const resolverFor = (quote: boolean): ReferenceResolver => (ref, source) => {
+    const shown = quote ? `"${source}"` : 'a reference in this input (not shown: the input is secret or unknown)';
+    if (ref.length !== 2) return { code: 'TEMPLATE_INVALID', message: `${shown} must name an instance and one of its outputs, like \${{ db.url }}` };
     const [target, output] = ref as [string, string];
     if (!Object.hasOwn(spec.instances, target)) {
-      return { code: 'WIRING_UNKNOWN_INSTANCE', message: `"${source}" refers to "${target}", which is not an instance of this app${didYouMean(target, names)}` };
+      if (!quote) return { code: 'WIRING_UNKNOWN_INSTANCE', message: `${shown} refers to an instance this app does not have` };
+      return { code: 'WIRING_UNKNOWN_INSTANCE', message: `${shown} refers to "${target}", which is not an instance of this app${didYouMean(target, names)}` };
     }
     const version = versions.get(target);
     if (!version) return { silent: true };
     const outputs = Object.keys(version.manifest.spec.outputs);
     if (!outputs.includes(output)) {
-      return {
-        code: 'WIRING_UNKNOWN_OUTPUT',
-        message: `"${source}": ${target} (${version.name}) has no output "${output}"${didYouMean(output, outputs)}; its outputs: ${outputs.join(', ')}`,
-      };
+      const missing = quote ? `has no output "${output}"${didYouMean(output, outputs)}` : 'does not have the output it names';
+      return { code: 'WIRING_UNKNOWN_OUTPUT', message: `${shown}: ${target} (${version.name}) ${missing}; its outputs: ${outputs.join(', ')}` };
     }
     // Not composed yet only when it sits in a cycle or failed: another diagnostic says so.
     return composed.get(target)?.outputs[output] ?? { silent: true };
   };
+  const wiring = resolverFor(true);
+  const secretWiring = resolverFor(false);
 
   for (const name of ordered.order) {
     const version = versions.get(name);
@@ -96,7 +99,7 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
         given[key] = raw;
         continue;
       }
-      const r = evaluateTemplate(raw, wiring);
+      const r = evaluateTemplate(raw, Object.hasOwn(properties, key) && properties[key]!.writeOnly !== true ? wiring : secretWiring);
       add(r.problems.map((p) => error(p.code, `${name}.inputs.${key}`, p.message)));
       if (!r.value) {
         unwired.add(key);
