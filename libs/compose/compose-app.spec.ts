@@ -29,6 +29,20 @@ describe('composeApp', () => {
     expect(codes(exposed)).toEqual(['PORT_CONFLICT other.publish.postgresql']);
   });
 
+  it('reports a lone surrogate in an input or env value instead of throwing on it', () => {
+    const r = composeApp(
+      app({
+        db: { component: 'postgresql', inputs: { database: 'app', password: 'abcdefghijkl\uD800' } },
+        web: { component: 'web-app', inputs: { image: 'a/b:1' }, env: { URL: '${{ db.url }}', Y: 'a\uDC00' } },
+      }),
+      catalog,
+    );
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`)).toEqual([
+      'INPUT_INVALID db.inputs.password: holds a lone surrogate (half of a UTF-16 pair), which no file can hold as text',
+      'INPUT_INVALID web.env.Y: holds a lone surrogate (half of a UTF-16 pair), which no file can hold as text',
+    ]);
+  });
+
   it('reports an input named __proto__ (JSON makes it an own key) instead of dropping it', () => {
     const r = composeApp(app({ db: { component: 'postgresql', inputs: JSON.parse('{"__proto__": "x", "constructor": "y"}') } }), catalog);
     expect(codes(r)).toEqual(['INPUT_UNKNOWN db.inputs.__proto__', 'INPUT_UNKNOWN db.inputs.constructor']);

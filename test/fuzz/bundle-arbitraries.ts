@@ -7,6 +7,8 @@ const TRICKY = [
   '$', '$$', '$$$', '${HOME}', '$HOME', '$(HOME)', '$$(HOME)', '${{', '$${{', '${{ db.url }}', '}}', '{{ .Values }}', '{{', '%s', '%!',
   '"', "'", '\\', '\\n', '\\"', '\n', '\r\n', '\r', '\t', ' ', '  lead', 'trail  ', '\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u00a0',
   '\u2028', '\u2029', '\ufeff', '\ufffe', 'é', 'ünïcødé', '日本語', '🚀', '👩‍👩‍👧', 'a\u0300', '=', 'A=B', 'export X=1', '\\\\',
+  // Halves of a surrogate pair: no file can hold them; composition must refuse them, not throw.
+  '\ud800', 'a\udfff', '\udc00\ud800',
 ];
 
 /** Any text, biased towards pieces that break naive YAML, .env, Compose and template writers. */
