@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,19 @@ describe('composing again never touches the user\'s files (issue 8, item 1)', ()
     writeFileSync(join(dir, '.env'), `${env}MY_OWN=1\n`);
     expect((await aisle(['compose', WEB_APP, '--out', 'b', '--force'], cwd)).code).toBe(0);
     expect(readFileSync(join(dir, '.env'), 'utf8')).toBe(env);
+  });
+
+  it('keeps the secrets of a bundle whose lock is gone when --force replaces its files', async () => {
+    const cwd = scratch();
+    const dir = join(cwd, 'b');
+    expect((await aisle(['compose', WEB_APP, '--target', 'kubernetes', '--out', 'b'], cwd)).code).toBe(0);
+    const secret = readFileSync(join(dir, 'db/secret.yaml'), 'utf8');
+    rmSync(join(dir, 'aisle.lock'));
+    const refused = await aisle(['compose', WEB_APP, '--target', 'kubernetes', '--out', 'b'], cwd);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('db/secret.yaml: aisle did not write it');
+    expect((await aisle(['compose', WEB_APP, '--target', 'kubernetes', '--out', 'b', '--force'], cwd)).code).toBe(0);
+    expect(readFileSync(join(dir, 'db/secret.yaml'), 'utf8')).toBe(secret);
   });
 
   it('writes into a folder that is no bundle when nothing collides, and refuses a file it did not write', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { composeApp, type ComposeResult } from '../../../libs/compose/index.js';
+import { composeApp, type ResolvedApp } from '../../../libs/compose/index.js';
+import type { Diagnostic } from '../../../libs/diagnostics/index.js';
 import type { AppSpec } from '../../../libs/manifest/index.js';
 import { RENDERERS, SECRET_READERS, type BundleFile, type Target } from '../../../libs/render/index.js';
 import type { CommandContext } from './command.js';
@@ -36,23 +37,23 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${shownOut} is a file, not a folder`);
   const previous = readPreviousBundle(dir);
   let bundle = composeAndRender(spec, ctx, target, previous.files, options);
-  if (!bundle.files) return ctx.report([...bundle.composed.diagnostics, ...bundle.composed.warnings]);
+  if ('problems' in bundle) return ctx.report(bundle.problems);
   let plan = planBundleWrite(dir, bundle.files, previous, force);
-  if (plan.forced.length > 0) {
-    // Files --force replaces may hold the secrets of a bundle whose lock is gone: keep them, as for listed files.
+  // Files --force replaces may hold the secrets of a bundle whose lock is gone: keep them, as those of listed files.
+  const unread = plan.forced.map((c) => c.path).filter((path) => !previous.files.has(path));
+  if (unread.length > 0) {
     const files = new Map(previous.files);
-    for (const { path } of plan.forced) {
+    for (const path of unread) {
       const bytes = readBundleFile(dir, path);
-      if (bytes && !files.has(path)) files.set(path, bytes.toString('utf8'));
+      if (bytes) files.set(path, bytes.toString('utf8'));
     }
     bundle = composeAndRender(spec, ctx, target, files, options);
-    if (!bundle.files) return ctx.report([...bundle.composed.diagnostics, ...bundle.composed.warnings]);
+    if ('problems' in bundle) return ctx.report(bundle.problems);
     plan = planBundleWrite(dir, bundle.files, previous, force);
   }
   if (plan.conflicts.length > 0) throw new UsageError(conflictMessage(shownOut, plan.conflicts));
   writeBundle(dir, plan);
-  const { composed, files, previousSecrets } = bundle as Required<Bundle>;
-  const app = composed.app!;
+  const { app, files, warnings, previousSecrets } = bundle;
   const shown = relative(ctx.io.cwd, dir) || '.';
   const generated = app.instances.flatMap((i) => i.generatedInputs.map((input) => `${i.name}.${input}`));
   const kept = app.instances.flatMap((i) =>
@@ -60,9 +61,9 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   );
   const forced = plan.forced.map((c) => c.path).sort();
   if (ctx.json) {
-    return ctx.report(composed.warnings, { target, out: shown, files: files.map((f) => f.path), removed: plan.remove, forced, generated, kept: kept.sort() });
+    return ctx.report(warnings, { target, out: shown, files: files.map((f) => f.path), removed: plan.remove, forced, generated, kept: kept.sort() });
   }
-  for (const w of composed.warnings) ctx.io.err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
+  for (const w of warnings) ctx.io.err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
   const list = files.length <= 8 ? `: ${files.map((f) => f.path).join(', ')}` : '';
   ctx.io.out(`wrote ${files.length} files to ${shown}/ (${target})${list}\n`);
   if (plan.remove.length > 0) ctx.io.out(`removed ${plan.remove.length} file${plan.remove.length === 1 ? '' : 's'} the earlier bundle wrote and this one no longer has\n`);
@@ -73,17 +74,14 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   return ExitCode.Ok;
 }
 
-interface Bundle {
-  composed: ComposeResult;
-  files?: BundleFile[];
-  previousSecrets?: Record<string, Record<string, string>>;
-}
+/** A bundle ready to write, or the problems that stop it. */
+type Rendered = { app: ResolvedApp; files: BundleFile[]; warnings: Diagnostic[]; previousSecrets: Record<string, Record<string, string>> } | { problems: Diagnostic[] };
 
-function composeAndRender(spec: AppSpec, ctx: CommandContext, target: Target, previousFiles: ReadonlyMap<string, string>, options: { publishExposed?: boolean }): Bundle {
+function composeAndRender(spec: AppSpec, ctx: CommandContext, target: Target, previousFiles: ReadonlyMap<string, string>, options: { publishExposed?: boolean }): Rendered {
   const previousSecrets = SECRET_READERS[target](previousFiles);
   const composed = composeApp(spec, ctx.catalog(), { previousSecrets, publishExposed: options.publishExposed });
-  if (!composed.app) return { composed };
-  return { composed, files: RENDERERS[target](composed.app), previousSecrets };
+  if (!composed.app) return { problems: [...composed.diagnostics, ...composed.warnings] };
+  return { app: composed.app, files: RENDERERS[target](composed.app), warnings: composed.warnings, previousSecrets };
 }
 
 function conflictMessage(out: string, conflicts: readonly BundleConflict[]): string {
