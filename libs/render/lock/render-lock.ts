@@ -59,6 +59,7 @@ export function renderLock(app: ResolvedApp, target: Target, secretRef: (instanc
   }
   const listed: Record<string, string> = {};
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) if (f.path !== LOCK_FILE) listed[f.path] = lockedDigest(f);
-  const lock: Lock = { apiVersion: 'aisle.dev/v1', kind: 'Lock', app: app.name, target, instances, files: listed };
-  return { path: LOCK_FILE, content: toYaml(lock, { header: HEADER, comment: (path) => (path.length === 1 && path[0] === 'files' ? FILES_NOTE : undefined) }) };
+  const { files: _files, ...head }: Lock = { apiVersion: 'aisle.dev/v1', kind: 'Lock', app: app.name, target, instances, files: listed };
+  // Two top-level mappings written one after the other are one mapping; toYaml's comment hook would cost a path per key.
+  return { path: LOCK_FILE, content: `${toYaml(head, { header: HEADER })}#${FILES_NOTE}\n${toYaml({ files: listed })}` };
 }
