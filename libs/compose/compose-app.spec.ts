@@ -8,6 +8,46 @@ const app = (instances: Record<string, InstanceSpec>): AppSpec => ({ apiVersion:
 const codes = (r: ReturnType<typeof composeApp>) => r.diagnostics.map((d) => `${d.code} ${d.path}`);
 
 describe('composeApp', () => {
+  it('tells what is wrong with a reference inside a secret input without quoting it', () => {
+    const password = 'x${{ hunter2.url }}${{ cache.hunter3 }}${{ hunter4 }}';
+    const r = composeApp(app({ db: { component: 'postgresql', inputs: { database: 'app', password } }, cache: { component: 'redis' } }), catalog);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['WIRING_UNKNOWN_INSTANCE db.inputs.password', 'WIRING_UNKNOWN_OUTPUT db.inputs.password', 'TEMPLATE_INVALID db.inputs.password']);
+    for (const d of r.diagnostics) expect(d.message).toMatch(/^a reference in this input \(not shown: the input is secret or unknown\)/);
+    expect(JSON.stringify(r.diagnostics)).not.toContain('hunter');
+    // A plain input's reference is quoted, with a suggestion.
+    const plain = composeApp(app({ db: { component: 'postgresql', inputs: { database: '${{ cache.ur }}' } }, cache: { component: 'redis' } }), catalog);
+    expect(plain.diagnostics[0]!.message).toContain('"${{ cache.ur }}": cache (redis) has no output "ur" (did you mean "url"?)');
+  });
+
+  // Composition has no target (aisle validate neither): a spec Compose cannot run is refused for Kubernetes and Helm too.
+  it('refuses two instances publishing the same host port, for every target, at the second one', () => {
+    const web = (publish: Record<string, number>): InstanceSpec => ({ component: 'web-app', inputs: { image: 'a/b:1' }, publish });
+    const r = composeApp(app({ b: web({ http: 8080 }), a: web({ http: 8080 }), c: web({ http: 8081 }) }), catalog);
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([['PORT_CONFLICT', 'b.publish.http', 'host port 8080/TCP is already published by a.publish.http']]);
+    expect(r.app).toBeUndefined();
+    const exposed = composeApp(app({ db: { component: 'postgresql', publish: { postgresql: 5432 } }, other: { component: 'postgresql' } }), catalog, { publishExposed: true });
+    expect(codes(exposed)).toEqual(['PORT_CONFLICT other.publish.postgresql']);
+  });
+
+  it('reports a lone surrogate in an input or env value instead of throwing on it', () => {
+    const r = composeApp(
+      app({
+        db: { component: 'postgresql', inputs: { database: 'app', password: 'abcdefghijkl\uD800' } },
+        web: { component: 'web-app', inputs: { image: 'a/b:1' }, env: { URL: '${{ db.url }}', Y: 'a\uDC00' } },
+      }),
+      catalog,
+    );
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`)).toEqual([
+      'INPUT_INVALID db.inputs.password: holds a lone surrogate (half of a UTF-16 pair), which no file can hold as text',
+      'INPUT_INVALID web.env.Y: holds a lone surrogate (half of a UTF-16 pair), which no file can hold as text',
+    ]);
+  });
+
+  it('reports an input named __proto__ (JSON makes it an own key) instead of dropping it', () => {
+    const r = composeApp(app({ db: { component: 'postgresql', inputs: JSON.parse('{"__proto__": "x", "constructor": "y"}') } }), catalog);
+    expect(codes(r)).toEqual(['INPUT_UNKNOWN db.inputs.__proto__', 'INPUT_UNKNOWN db.inputs.constructor']);
+  });
+
   it('wires an output into env, keeps its parts down to the producer inputs, and marks it secret', () => {
     const r = composeApp(
       app({

@@ -48,6 +48,8 @@ export type DiagnosticCode =
   // names scoped by organization (acme/vault)
   | 'NAME_SCOPE_FORBIDDEN'
   | 'NAME_SCOPE_REQUIRED'
-  | 'NAME_SCOPED_IN_CATALOG';
+  | 'NAME_SCOPED_IN_CATALOG'
+  // composition: a host port published twice
+  | 'PORT_CONFLICT';
 
 export type Severity = 'error' | 'warning';

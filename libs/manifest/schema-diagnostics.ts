@@ -32,7 +32,9 @@ export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefi
     }
     if (e.keyword === 'propertyNames') {
       segments.push(String(p.propertyName));
-      message = 'is not a valid name';
+      // The schema says the rule in words (its pattern is no message for a person).
+      const rule = (e.schema as { description?: unknown } | undefined)?.description;
+      message = typeof rule === 'string' ? `is not a valid name: ${rule}` : 'is not a valid name';
     }
     const path = [options.prefix ?? '', ...segments].filter((s) => s !== '').join('.');
     const key = `${path}\u0000${message}`;

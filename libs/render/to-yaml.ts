@@ -11,6 +11,8 @@ const RAW_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/gu;
 const PLAIN = /^[A-Za-z_/][\x20-\x7e]*$/;
 // YAML 1.1 reads these words as booleans or null.
 const RESERVED = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+// YAML limits a plain (implicit) key to 1,024 characters; kustomize cannot re-emit a longer one even written `? key`.
+const MAX_KEY_LENGTH = 1024;
 const MAX_CACHED_LENGTH = 200;
 const MAX_CACHE_SIZE = 10_000;
 const cache = new Map<string, string>();
@@ -49,6 +51,8 @@ function mapping(map: Record<string, unknown>, pad: string, lines: string[], opt
     if (note !== undefined) lines.push(`${pad}#${note}`);
     // `<<` as a key is a merge in YAML 1.1.
     const name = key === '<<' ? '"<<"' : scalar(key);
+    // Every name that becomes a key is bounded where it comes in (schemas): a longer one is a bug.
+    if (name.length > MAX_KEY_LENGTH) throw new Error(`toYaml: a mapping key of more than ${MAX_KEY_LENGTH} characters`);
     if (!isCollection(value) || isEmpty(value)) {
       lines.push(`${pad}${name}: ${inline(value)}`);
       continue;

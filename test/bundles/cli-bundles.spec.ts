@@ -56,6 +56,22 @@ describe('aisle get', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it.each([
+    [['--set', 'hunter2'], 'the 1st --set has no "=": write --set KEY=VALUE'],
+    [['--set=hunter2'], 'the 1st --set has no "=": write --set KEY=VALUE'],
+    [['--set', 'database=shop', '--set', 'hunter2'], 'the 2nd --set has no "=": write --set KEY=VALUE'],
+    [['--set', '=hunter2'], 'the 1st --set has no input name before "="'],
+    [['--set', 'password:hunter2=x'], 'the 1st --set names no input: an input name is 1 to 64 letters, digits, "_" and "-"'],
+    [['--set', 'password hunter2=x', '--json'], 'the 1st --set names no input: an input name is 1 to 64 letters, digits, "_" and "-"'],
+  ])('says what is wrong with a --set without echoing it (%j)', async (args, message) => {
+    const cwd = scratch();
+    const r = await aisle(['get', 'postgresql', ...args, '--out', 'pg'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(`${r.out}${r.err}`).not.toContain('hunter2');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('lists the closest names for an unknown component', async () => {
     const r = await aisle(['get', 'postgres'], scratch());
     expect(r.code).toBe(1);

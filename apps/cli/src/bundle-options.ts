@@ -6,6 +6,7 @@ import { UsageError } from './parse-args.js';
 export const BUNDLE_OPTIONS: OptionSpec[] = [
   { name: 'target', type: 'string', valueName: 'T', description: `what to write: ${TARGETS.join(', ')} (default: compose)` },
   { name: 'out', type: 'string', valueName: 'DIR', description: 'folder to write the bundle into (default: ./APP-TARGET)' },
+  { name: 'force', type: 'boolean', description: 'replace files in --out that aisle did not write, or that changed since it wrote them' },
 ];
 
 /** The `--target` value, checked. */

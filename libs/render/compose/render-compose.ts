@@ -1,6 +1,6 @@
 import { applyFilters, type ResolvedApp, type ResolvedInstance, type ResolvedValue } from '../../compose/index.js';
 import { toYaml } from '../to-yaml.js';
-import { renderLock } from '../lock/render-lock.js';
+import { withLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { composeCpus, composeMemory } from './compose-quantities.js';
 import { EnvFilePlan } from './env-file-plan.js';
@@ -52,12 +52,11 @@ export function renderCompose(app: ResolvedApp): BundleFile[] {
   const files: BundleFile[] = [
     // docker-compose reads YAML 1.1, where a bare yes, on or 0x1F is not a string: toYaml quotes by 1.1 rules.
     { path: COMPOSE_FILE, content: toYaml(document) },
-    renderLock(app, 'compose', (instance, input) => plan.lockRef(instance, input)),
   ];
   // Rendered last: references above may add derived variables to the plan.
   const env = plan.render();
   if (env) files.push({ path: ENV_FILE, content: env, mode: 0o600 });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return withLock(app, 'compose', (instance, input) => plan.lockRef(instance, input), files);
 }
 
 type Text = (v: ResolvedValue, label: string, hint: string) => string;

@@ -4,7 +4,7 @@ import type { ServiceWait } from '../kubernetes/build-wait-containers.js';
 import { buildWorkload } from '../kubernetes/build-workload.js';
 import { componentAnnotations, labelValue } from '../kubernetes/kubernetes-labels.js';
 import { toYaml } from '../to-yaml.js';
-import { renderLock } from '../lock/render-lock.js';
+import { withLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { chartInputs, type ChartInputs } from './chart-inputs.js';
 import { buildHelmEnv, type HelmAppContext } from './helm-env.js';
@@ -74,13 +74,12 @@ export function renderHelm(app: ResolvedApp): BundleFile[] {
     { path: 'Chart.yaml', content: chartFile(app) },
     // aisle.lock describes the bundle, not the release: keep it out of packaged charts.
     { path: '.helmignore', content: 'aisle.lock\n' },
-    renderLock(app, 'helm', (instance, input) => `values.yaml#${instance}.${input}`),
     { path: 'values.yaml', content: valuesFile(app, inputs, fixedText), mode: 0o600 },
     { path: 'values.schema.json', content: valuesSchema(app, inputs) },
     { path: 'templates/_helpers.tpl', content: helpersTemplate(x) },
     { path: 'templates/NOTES.txt', content: notesTemplate(app, x, ports) },
   );
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return withLock(app, 'helm', (instance, input) => `values.yaml#${instance}.${input}`, files);
 }
 
 function serviceFiles(instance: ResolvedInstance, x: HelmExpressions, labels: string, dir: string): BundleFile[] {

@@ -1,5 +1,5 @@
 import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
-import { renderLock } from '../lock/render-lock.js';
+import { withLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { buildKubernetesEnv, needsBase64 } from './build-kubernetes-env.js';
 import { buildServices } from './build-services.js';
@@ -65,8 +65,7 @@ export function renderKubernetes(app: ResolvedApp): BundleFile[] {
     content: toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources }),
   });
   const secretFiles = new Set(files.filter((f) => f.path.endsWith('/secret.yaml')).map((f) => f.path));
-  files.push(renderLock(app, 'kubernetes', (instance, input) => (secretFiles.has(`${instance}/secret.yaml`) ? `${instance}/secret.yaml#${input}` : undefined)));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return withLock(app, 'kubernetes', (instance, input) => (secretFiles.has(`${instance}/secret.yaml`) ? `${instance}/secret.yaml#${input}` : undefined), files);
 }
 
 function secret(instance: ResolvedInstance, labels: Record<string, string>, values: Record<string, string>) {

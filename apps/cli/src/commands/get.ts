@@ -3,11 +3,12 @@ import { parseComponentName, type AppSpec, type Scalar } from '../../../../libs/
 import type { Command } from '../command.js';
 import { UsageError } from '../parse-args.js';
 import { BUNDLE_OPTIONS, produceBundle } from '../produce-bundle.js';
+import { parseSetAssignment } from '../set-assignment.js';
 
 export const getCommand: Command = {
   name: 'get',
   summary: 'one component as a ready-to-run bundle: the other inputs defaulted or generated',
-  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target compose|kubernetes|helm] [--out DIR] [--json]',
+  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target compose|kubernetes|helm] [--out DIR] [--force] [--json]',
   options: [{ name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: 'an input value, converted to the input\'s type' }, ...BUNDLE_OPTIONS],
   run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;
@@ -15,15 +16,15 @@ export const getCommand: Command = {
     const resolved = ctx.catalog().resolve(reference, 'component');
     if (!resolved.version) return ctx.report(resolved.diagnostics);
     const properties = resolved.version.manifest.spec.inputs.properties;
-    const inputs: Record<string, Scalar> = {};
-    for (const assignment of (ctx.args.options.set as string[] | undefined) ?? []) {
-      const eq = assignment.indexOf('=');
-      if (eq <= 0) throw new UsageError(`--set expects KEY=VALUE, got "${assignment}"`);
-      const key = assignment.slice(0, eq);
+    const given: Array<[string, Scalar]> = [];
+    ((ctx.args.options.set as string[] | undefined) ?? []).forEach((assignment, index) => {
+      const { key, value: text } = parseSetAssignment(assignment, index);
       // Values given on the command line are literal: no wiring in a one-component app.
-      const value = coerceInputValue(properties[key], assignment.slice(eq + 1));
-      inputs[key] = typeof value === 'string' ? value.replace(/\$\{\{/g, () => '$${{') : value;
-    }
+      const value = coerceInputValue(properties[key], text);
+      given.push([key, typeof value === 'string' ? value.replace(/\$\{\{/g, () => '$${{') : value]);
+    });
+    // fromEntries makes `--set __proto__=x` an own key (then an unknown input), never the object's prototype.
+    const inputs: Record<string, Scalar> = Object.fromEntries(given);
     // The instance (a folder and a DNS name in the bundle) takes the label only: a scope's `/` never reaches a path.
     const label = parseComponentName(resolved.version.name)?.base ?? resolved.version.name;
     const name = label.slice(0, 32).replace(/-+$/, '');
