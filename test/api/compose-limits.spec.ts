@@ -91,4 +91,8 @@ describe('compose and validateInputs are priced by what they compose', () => {
     expect(result.body.errors).toBeUndefined();
     expect(stallMs).toBeLessThan(STALL_MS);
   });
+
+  it('logs none of these refusals as errors: the request is at fault, not the service', () => {
+    expect(t.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+  });
 });

@@ -93,6 +93,12 @@ describe.each(databaseKinds())('hostile documents and variables (%s)', (kind) =>
     const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ aisles { name } }')}&variables=${encodeURIComponent(`{"x": ${`${'['.repeat(2000)}1${']'.repeat(2000)}`}}`)}`);
     expect(get.status).toBe(400);
     expect(((await get.json()) as Answer['body']).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    // Found by the fuzzer: a GET whose variables are JSON text but not an object.
+    for (const variables of ['"text"', '[1]', '2']) {
+      const odd = await fetch(`${t.url}/graphql?query=${encodeURIComponent('query Q($n: Int) { components(first: $n) { totalCount } }')}&variables=${encodeURIComponent(variables)}`);
+      expect(odd.status).toBe(400);
+      expect(((await odd.json()) as Answer['body']).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    }
     const wide = await post(JSON.stringify({ query: '{ aisles { name } }', variables: { x: Array.from({ length: 20_000 }, () => 0) } }));
     expect(codes(wide)).toEqual(['BAD_USER_INPUT']);
     expect(wide.body.errors?.[0]?.message).toMatch(/more than [\d,]+ values/);

@@ -17,7 +17,7 @@ import { CompositionBudget } from './common/composition-budget.js';
 import { documentLimitError } from './common/document-limits.js';
 import { formatGraphqlErrors } from './common/format-graphql-errors.js';
 import { JsonLogger } from './common/json-logger.js';
-import { limitError } from './common/limit-error.js';
+import { LimitError } from './common/limit-error.js';
 import { queryCost } from './common/query-cost.js';
 import { Readiness } from './common/readiness.js';
 import type { RequestContext } from './common/request-context.js';
@@ -111,7 +111,7 @@ export class AppModule {
                 const problems = argumentLengthProblems(schema, document, variables);
                 if (problems.length > 0) throw new ApiError(problems);
                 if (queryCost(schema, document, variables) > config.maxQueryCost) {
-                  throw limitError('QUERY_TOO_COMPLEX', `the query is too complex: its estimated cost exceeds ${config.maxQueryCost}; ask for fewer items or fields`);
+                  throw new LimitError('QUERY_TOO_COMPLEX', `the query is too complex: its estimated cost exceeds ${config.maxQueryCost}; ask for fewer items or fields`);
                 }
                 const request = (context as unknown as { reply?: FastifyReply }).reply?.request;
                 if (request && request.headers.authorization === undefined && ResponseCache.isCacheable(document)) markPublicAnswer(request);

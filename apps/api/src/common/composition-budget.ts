@@ -1,4 +1,4 @@
-import { limitError } from './limit-error.js';
+import { LimitError } from './limit-error.js';
 import { measureJson } from './measure-json.js';
 import { REQUEST_LIMITS } from './request-limits.js';
 
@@ -21,7 +21,7 @@ export class CompositionBudget {
   spendText(characters: number): void {
     const { compositionText } = this.limits;
     if (this.text + characters > compositionText) {
-      throw limitError(
+      throw new LimitError(
         'QUERY_TOO_COMPLEX',
         `this request would have ${count(this.text + characters)} characters of app specs and input values read; the service reads at most ${count(compositionText)} characters per request ${TOGETHER}`,
       );
@@ -39,10 +39,10 @@ export class CompositionBudget {
   spendInstances(instances: number, app = true): void {
     const { instancesPerApp, instancesPerRequest } = this.limits;
     if (app && instances > instancesPerApp) {
-      throw limitError('QUERY_TOO_COMPLEX', `the app has ${count(instances)} instances; the service composes at most ${count(instancesPerApp)} per app (aisle compose on your machine has no such limit)`);
+      throw new LimitError('QUERY_TOO_COMPLEX', `the app has ${count(instances)} instances; the service composes at most ${count(instancesPerApp)} per app (aisle compose on your machine has no such limit)`);
     }
     if (this.instances + instances > instancesPerRequest) {
-      throw limitError(
+      throw new LimitError(
         'QUERY_TOO_COMPLEX',
         `this request would compose or check ${count(this.instances + instances)} instances; the service composes or checks at most ${count(instancesPerRequest)} instances per request ${TOGETHER}`,
       );

@@ -1,5 +1,5 @@
-import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
-import { limitError } from './limit-error.js';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { LimitError } from './limit-error.js';
 import { measureDocument } from './measure-document.js';
 
 /**
@@ -8,11 +8,11 @@ import { measureDocument } from './measure-document.js';
  * faster than the number of fields, so a document is measured in one linear pass first,
  * fragments counted as often as they are spread but never expanded.
  */
-export function documentLimitError(schema: GraphQLSchema, document: DocumentNode, limits: { maxDepth: number; maxFields: number }): GraphQLError | undefined {
+export function documentLimitError(schema: GraphQLSchema, document: DocumentNode, limits: { maxDepth: number; maxFields: number }): LimitError | undefined {
   const { depth, fields } = measureDocument(schema, document);
-  if (depth > limits.maxDepth) return limitError('QUERY_TOO_DEEP', `the query is nested more than ${limits.maxDepth} fields deep`);
+  if (depth > limits.maxDepth) return new LimitError('QUERY_TOO_DEEP', `the query is nested more than ${limits.maxDepth} fields deep`);
   if (fields > limits.maxFields) {
-    return limitError('QUERY_TOO_COMPLEX', `the query selects more than ${limits.maxFields} fields once its fragments are expanded (each spread counts); ask for fewer fields, or spread fragments fewer times`);
+    return new LimitError('QUERY_TOO_COMPLEX', `the query selects more than ${limits.maxFields} fields once its fragments are expanded (each spread counts); ask for fewer fields, or spread fragments fewer times`);
   }
   return undefined;
 }

@@ -40,8 +40,9 @@ function check(params: Record<string, unknown>, variablesAsText: boolean): Refus
   if (typeof query === 'string' && documentNesting(query, REQUEST_LIMITS.nesting) > REQUEST_LIMITS.nesting) {
     return { code: 'GRAPHQL_PARSE_FAILED', message: `Syntax Error: the document is nested more than ${REQUEST_LIMITS.nesting} levels deep (brackets, braces and parentheses)` };
   }
+  // A GET carries variables as JSON text; text that does not parse is Mercurius's to report.
   const variables = variablesAsText && typeof params.variables === 'string' ? parsedOrUndefined(params.variables) : params.variables;
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)) && typeof variables !== 'string') {
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
     return { code: 'BAD_USER_INPUT', message: '"variables" must be a JSON object' };
   }
   if (typeof variables === 'object' && variables !== null) {
@@ -67,7 +68,6 @@ function checkVariables(variables: object): Refusal | undefined {
   return undefined;
 }
 
-// Mercurius parses GET variables itself, later; text it cannot parse is its own error to report.
 function parsedOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text);
