@@ -15,7 +15,7 @@ export class CompositionBudget {
   private text = 0;
   private instances = 0;
 
-  constructor(private readonly limits: Pick<typeof REQUEST_LIMITS, 'compositionText' | 'instancesPerApp' | 'instancesPerRequest'> = REQUEST_LIMITS) {}
+  constructor(private readonly limits: { compositionText: number; instancesPerApp: number; instancesPerRequest: number } = REQUEST_LIMITS) {}
 
   /** Pays for the characters of an app spec or of input values, before they are parsed or checked. */
   spendText(characters: number): void {

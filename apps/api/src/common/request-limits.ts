@@ -15,10 +15,13 @@ export const REQUEST_LIMITS = {
   argumentLength: 1_000,
   /** Characters of `components(search)`: ten words are searched, each a LIKE pattern. */
   searchLength: 200,
-  /** Instances one app spec may declare to be composed here (the CLI composes larger apps locally). */
+  /**
+   * Instances one app spec may declare to be composed here (the CLI composes larger apps locally). Composing and
+   * rendering cost about 1 ms an instance (Helm most), each app's steps run in turns of their own: 50 keep a step short.
+   */
   instancesPerApp: 50,
-  /** Instances one request composes or checks: each `compose` counts its app's instances, each `validateInputs` one. */
-  instancesPerRequest: 200,
+  /** Instances one request composes or checks: each `compose` counts its app's instances, each `validateInputs` one (about 200 ms in all). */
+  instancesPerRequest: 100,
   /**
    * Characters of app specs and input values one request composes or checks, summed over its fields and aliases.
    * Parsing YAML is the cost here: the yaml library checks duplicate keys pairwise, so a flat mapping of short keys
