@@ -1,4 +1,4 @@
-import { TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { error, type Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { REQUEST_LIMITS } from './request-limits.js';
 
@@ -22,6 +22,17 @@ const ARGUMENT_LENGTHS: Record<string, number> = {
  * however often it is spread. Values are never quoted.
  */
 export function argumentLengthProblems(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): Diagnostic[] {
+  // Mercurius hands out one parsed document per query text: without variables its answer never changes.
+  const fixed = !document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && (d.variableDefinitions?.length ?? 0) > 0);
+  if (!fixed) return findProblems(schema, document, variables);
+  let problems = fixedProblems.get(document);
+  if (!problems) fixedProblems.set(document, (problems = findProblems(schema, document, undefined)));
+  return problems;
+}
+
+const fixedProblems = new WeakMap<DocumentNode, Diagnostic[]>();
+
+function findProblems(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const typeInfo = new TypeInfo(schema);
   const path: string[] = [];

@@ -32,7 +32,7 @@ export function measureJson(value: unknown, limits: JsonLimits, root = ''): Json
     const { value: v, path, depth } = stack.pop()!;
     measure.values++;
     measure.depth = Math.max(measure.depth, depth);
-    if (depth > limits.maxDepth || measure.values > limits.maxValues || measure.length > (limits.maxLength ?? Infinity)) {
+    if (depth > limits.maxDepth || measure.values > limits.maxValues) {
       measure.stoppedAt = path;
       return measure;
     }
@@ -52,6 +52,10 @@ export function measureJson(value: unknown, limits: JsonLimits, root = ''): Json
         stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
       }
     } else measure.length += 5;
+    if (measure.length > (limits.maxLength ?? Infinity)) {
+      measure.stoppedAt = path;
+      return measure;
+    }
   }
   return measure;
 }
