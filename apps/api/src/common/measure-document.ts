@@ -22,11 +22,11 @@ export const MAX_PAGE_SIZE = 100;
 // and Infinity × 0 (`first: 0`) would be NaN, which compares false against every limit.
 const CEILING = Number.MAX_SAFE_INTEGER;
 
-/** What the costliest operation of a document asks for, its fragments expanded. */
+/** What a document asks for, its fragments expanded: its deepest and costliest operation, and all its fields. */
 export interface DocumentMeasure {
   /** Fields nested in fields, introspection not counted (it is bounded by the schema). */
   depth: number;
-  /** Every field the operation selects, each fragment counted as often as it is spread. */
+  /** Every field the document's operations select (all are validated, one runs), each fragment counted as often as it is spread. */
   fields: number;
   /** Each field 1, times `first` (or an assumed size) for what a list selects; introspection free. */
   cost: number;
@@ -98,7 +98,7 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode, v
     const root = d.operation === 'query' ? schema.getQueryType() : d.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
     const m = selectionMeasure(d.selectionSet, root ?? undefined);
     highest.depth = Math.max(highest.depth, m.depth);
-    highest.fields = Math.max(highest.fields, m.fields);
+    highest.fields = Math.min(highest.fields + m.fields, CEILING);
     highest.cost = Math.max(highest.cost, m.cost);
   }
   return highest;

@@ -6,7 +6,7 @@
  */
 export const REQUEST_LIMITS = {
   /**
-   * Fields an operation selects, each fragment counted as often as it is spread (the IDE's introspection query selects
+   * Fields a document's operations select, each fragment counted as often as it is spread (the IDE's introspection query selects
    * 230). graphql-js compares fields of one response name pairwise (OverlappingFieldsCanBeMerged): 250 `aisles { name }`
    * took 100-230 ms to validate here, 150 about 40.
    */
