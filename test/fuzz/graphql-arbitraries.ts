@@ -25,7 +25,7 @@ const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom('\ud800', 'a\udfffb', '\u0000', '\u2028', '🧪'.repeat(30), '${{ db.url }}', "'; DROP TABLE components; --", '%_\\'),
-  fc.integer({ min: 200, max: 120_000 }).map((n) => 'w'.repeat(n)),
+  fc.integer({ min: 200, max: 20_000 }).map((n) => 'w'.repeat(n)),
 );
 const stringLiteral = fc.oneof(
   anyText.map((s) => JSON.stringify(s)),
@@ -106,6 +106,7 @@ export const WARM_UP = [
 /** GraphQL documents: generated from the schema's names, realistic, fragment bombs, deep nesting and garbage. */
 export const graphqlDocument: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(operation, fragments).map(([op, frags]) => `${op} ${frags}`) },
+  { weight: 1, arbitrary: fc.tuple(fc.array(operation, { minLength: 2, maxLength: 4 }), fragments).map(([ops, frags]) => `${ops.join(' ')} ${frags}`) },
   { weight: 4, arbitrary: realistic },
   { weight: 1, arbitrary: doubling },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 5000 }).map((n) => `{ aisles ${'{ name '.repeat(n)}${'}'.repeat(n)} }`) },
