@@ -48,6 +48,30 @@ describe.each(databaseKinds())('the response cache (%s)', (kind) => {
     expect(shown.body.data.component.versions[0].deprecated).toBe('gone');
   });
 
+  it('answers a number JSON cannot carry (1e309) the same with and without a cached answer for null', async () => {
+    const query = 'query N($n: Int) { components(first: $n) { totalCount } }';
+    const send = async (t: TestServer, n: string) => {
+      const r = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query": ${JSON.stringify(query)}, "variables": {"n": ${n}}}` });
+      return { status: r.status, cache: r.headers.get('x-aisle-cache'), body: (await r.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> } };
+    };
+    // Cold on instance a: 1e309 first, then null; warm on instance b: null first, then 1e309.
+    const coldInfinity = await send(a, '1e309');
+    const coldNull = await send(a, 'null');
+    await send(b, 'null');
+    const warmNull = await send(b, 'null');
+    const warmInfinity = await send(b, '1e309');
+    expect(warmNull.cache).toBe('hit');
+    expect(coldNull.body.data).toEqual(warmNull.body.data);
+    for (const r of [coldInfinity, warmInfinity]) {
+      expect(r.status).toBe(400);
+      expect(r.cache).toBeNull();
+      expect(r.body.data).toBeUndefined();
+      expect(r.body.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    }
+    expect(warmInfinity.body).toEqual(coldInfinity.body);
+    expect((await send(a, '-1e309')).status).toBe(400);
+  });
+
   it('never caches compose (its secrets are generated per answer), nor requests with a token', async () => {
     const app = 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db: { component: postgresql }\n';
     const query = 'query C($app: String!) { compose(app: $app) { files { path content } } }';

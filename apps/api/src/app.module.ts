@@ -11,19 +11,24 @@ import { ANONYMOUS } from './auth/viewer.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { createVersionLoader } from './catalog/version-loader.js';
-import { depthLimitRule } from './common/depth-limit-rule.js';
+import { ApiError } from './common/api-error.js';
+import { argumentLengthProblems } from './common/argument-limits.js';
+import { CompositionBudget } from './common/composition-budget.js';
+import { documentLimitError } from './common/document-limits.js';
 import { formatGraphqlErrors } from './common/format-graphql-errors.js';
 import { JsonLogger } from './common/json-logger.js';
-import { queryCost, tooComplex } from './common/query-cost.js';
+import { LimitError } from './common/limit-error.js';
+import { queryCost } from './common/query-cost.js';
 import { Readiness } from './common/readiness.js';
 import type { RequestContext } from './common/request-context.js';
+import { REQUEST_LIMITS } from './common/request-limits.js';
 import { API_CONFIG, TRUST_STORE } from './common/tokens.js';
 import { ComposeModule } from './compose/compose.module.js';
 import { createDataSource } from './database/create-data-source.js';
 import { databaseOptions } from './database/database-options.js';
 import { HealthModule } from './health/health.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
-import { markCacheable } from './web/register-response-cache.js';
+import { markPublicAnswer } from './web/public-answer.js';
 import { ResponseCache } from './web/response-cache.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -76,9 +81,8 @@ export class AppModule {
             // adaptive mode, unlike `jit: N`, still coerces variables with graphql-js on every request, so errors read
             // the same; eluThreshold 1 lets compilation proceed under sustained load, when it pays most.
             jit: { minCount: 2, eluThreshold: 1 },
-            // A bound on tokens bounds the parser's recursion: absurdly nested text is a syntax error, not a stack overflow.
+            // A bound on tokens bounds the parser's work; the request guard bounds its recursion (nesting) before it runs.
             graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
-            validationRules: [depthLimitRule(config.maxQueryDepth)],
             errorFormatter: formatGraphqlErrors((message, error) => {
               const e = error as Error;
               logger.write('error', message, { error: e?.message, stack: e?.stack });
@@ -86,19 +90,31 @@ export class AppModule {
             // Never throws: Mercurius would call it again from its error handler and answer 500.
             context: async (request: FastifyRequest): Promise<RequestContext> => {
               const versions = createVersionLoader(repository);
+              const budget = new CompositionBudget();
               try {
-                return { viewer: await auth.viewerFor(request.headers.authorization), versions };
+                return { viewer: await auth.viewerFor(request.headers.authorization), versions, budget };
               } catch (e) {
-                return { viewer: ANONYMOUS, versions, authError: e as Error };
+                return { viewer: ANONYMOUS, versions, budget, authError: e as Error };
               }
             },
             hooks: {
-              // Cost needs the variables (`first: $n`), so it is checked here rather than as a cached validation rule.
+              // Before graphql-js validates (some of its rules grow faster than the document): once per query text, as
+              // Mercurius keeps validated documents. The request guard already bounded the text's nesting.
+              preValidation: async (schema, document) => {
+                const error = documentLimitError(schema, document, { maxDepth: config.maxQueryDepth, maxFields: REQUEST_LIMITS.fields });
+                if (error) throw error;
+              },
+              // What needs the variables (`first: $n`, a search word) is checked here, on every request.
               preExecution: async (schema, document, context, variables) => {
                 const { authError } = context as unknown as RequestContext;
                 if (authError) throw authError;
-                if (queryCost(schema, document, variables) > config.maxQueryCost) throw tooComplex(config.maxQueryCost);
-                markCacheable((context as unknown as { reply?: FastifyReply }).reply?.request, ResponseCache.isCacheable(document));
+                const problems = argumentLengthProblems(schema, document, variables);
+                if (problems.length > 0) throw new ApiError(problems);
+                if (queryCost(schema, document, variables) > config.maxQueryCost) {
+                  throw new LimitError('QUERY_TOO_COMPLEX', `the query is too complex: its estimated cost exceeds ${config.maxQueryCost}; ask for fewer items or fields`);
+                }
+                const request = (context as unknown as { reply?: FastifyReply }).reply?.request;
+                if (request && request.headers.authorization === undefined && ResponseCache.isCacheable(document)) markPublicAnswer(request);
               },
             },
           }),

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { ApiConfig } from './api-config.js';
 import { AppModule, GRAPHQL_PATH } from './app.module.js';
 import { JsonLogger } from './common/json-logger.js';
+import { registerHttpSemantics } from './web/register-http-semantics.js';
 import { registerIde } from './web/register-ide.js';
 import { registerRequestGuard } from './web/register-request-guard.js';
 import { registerResponseCache } from './web/register-response-cache.js';
@@ -31,6 +32,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
   registerIde(fastify, GRAPHQL_PATH);
   registerRequestGuard(fastify, GRAPHQL_PATH);
   if (config.responseCache) registerResponseCache(fastify, GRAPHQL_PATH, app.get(CatalogRepository));
+  registerHttpSemantics(fastify, GRAPHQL_PATH);
   // The path only: a GET query string may carry variables, and variables may carry secrets.
   if (config.logLevel === 'debug') {
     fastify.addHook('onResponse', async (request, reply) => {

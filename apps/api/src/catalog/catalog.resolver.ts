@@ -41,6 +41,6 @@ export class CatalogResolver {
 
   @Query(() => InputValidationModel, { description: 'Checks input values for a component version; values are never echoed back.' })
   validateInputs(@Args() args: ValidateInputsArgs, @Context() ctx: RequestContext): Promise<InputValidationModel> {
-    return this.catalog.validateInputs(ctx.viewer, ctx.versions, args.component, args.range ?? '*', args.inputs);
+    return this.catalog.validateInputs(ctx.viewer, ctx.versions, args.component, args.range ?? '*', args.inputs, ctx.budget);
   }
 }

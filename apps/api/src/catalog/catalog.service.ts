@@ -3,6 +3,8 @@ import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { validateInputs } from '../../../../libs/inputs/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ApiError } from '../common/api-error.js';
+import type { CompositionBudget } from '../common/composition-budget.js';
+import { runInOwnTurn } from '../common/run-in-own-turn.js';
 import type { CatalogRepository } from './catalog.repository.js';
 import { decodeCursor, encodeCursor } from './component-cursor.js';
 import type { ComponentConnectionModel } from './models/component-connection.model.js';
@@ -61,10 +63,15 @@ export class CatalogService {
     return result.chosen;
   }
 
-  /** Checks input values against a version's inputs schema; problems name the input, never its value. */
-  async validateInputs(viewer: Viewer, loader: VersionLoader, name: string, range: string, inputs: Record<string, unknown>): Promise<InputValidationModel> {
+  /**
+   * Checks input values against a version's inputs schema; problems name the input, never
+   * its value. Paid from the request's budget first: one instance and the values' characters.
+   */
+  async validateInputs(viewer: Viewer, loader: VersionLoader, name: string, range: string, inputs: Record<string, unknown>, budget: CompositionBudget): Promise<InputValidationModel> {
+    budget.spendJson(inputs);
+    budget.spendInstances(1, false);
     const version = await this.resolve(viewer, loader, name, range, 'component');
-    const { diagnostics } = validateInputs(version, inputs);
+    const { diagnostics } = await runInOwnTurn(() => validateInputs(version, inputs));
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.path, message: d.message, code: d.code }));
     return { valid: errors.length === 0, version: version.version, errors };
   }

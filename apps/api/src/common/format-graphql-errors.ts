@@ -1,4 +1,5 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GRAPHQL_RESPONSE_JSON, responseMediaType } from './response-media-type.js';
 import { toClientError, type InternalErrorLog } from './to-client-error.js';
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -10,23 +11,32 @@ const STATUS_BY_CODE: Record<string, number> = {
   QUERY_TOO_COMPLEX: 400,
 };
 
+/** What Mercurius hands its errorFormatter besides the result: the request's context, with its reply. */
+interface FormatterContext {
+  reply?: { request: { headers: { accept?: string } } };
+}
+
 /**
  * Mercurius's errorFormatter: every error (request, validation or resolver) through
- * toClientError, and an HTTP status that is never 500 for anything a client sent.
+ * toClientError, and an HTTP status that is never 500 for anything a client sent. A
+ * request error (nothing executed: the body, the document, its limits or its variables
+ * were refused) has no `data` entry, and under application/graphql-response+json a 4xx
+ * status, as GraphQL over HTTP says; an error while executing keeps `data`, even null.
  */
 export function formatGraphqlErrors(logInternal: InternalErrorLog) {
-  return (execution: ExecutionResult & { statusCode?: number }) => {
+  return (execution: ExecutionResult & { statusCode?: number }, context?: FormatterContext) => {
     const raw = (execution.errors ?? []).flatMap((e) => {
       const nested = (e.originalError as { errors?: unknown } | undefined)?.errors;
       return Array.isArray(nested) ? nested.map(asGraphqlError) : [e];
     });
     const errors = raw.map((e) => toClientError(e, logInternal));
-    let statusCode = 200;
-    if (!execution.data) {
-      const first = errors[0]?.extensions.code;
-      statusCode = (first && STATUS_BY_CODE[first]) ?? (first === 'BAD_USER_INPUT' && raw[0]?.path === undefined ? 400 : 200);
+    const first = errors[0]?.extensions.code;
+    const legacyStatus = (first && STATUS_BY_CODE[first]) ?? (first === 'BAD_USER_INPUT' && raw[0]?.path === undefined ? 400 : 200);
+    if (execution.data === undefined) {
+      const graphqlResponse = responseMediaType(context?.reply?.request.headers.accept) === GRAPHQL_RESPONSE_JSON;
+      return { statusCode: graphqlResponse ? Math.max(legacyStatus, 400) : legacyStatus, response: { errors } };
     }
-    return { statusCode, response: { data: execution.data ?? null, errors } };
+    return { statusCode: execution.data === null ? legacyStatus : 200, response: { data: execution.data, errors } };
   };
 }
 

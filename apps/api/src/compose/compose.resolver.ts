@@ -10,7 +10,7 @@ export class ComposeResolver {
 
   @Query(() => BundleModel, { description: 'Composes an app spec into a bundle for a target, as `aisle compose` does. Writes nothing.' })
   async compose(@Args() args: ComposeArgs, @Context() ctx: RequestContext): Promise<BundleModel> {
-    const bundle = await this.composer.compose(ctx.viewer, ctx.versions, args.app, args.target ?? TargetValue.COMPOSE);
+    const bundle = await this.composer.compose(ctx.viewer, ctx.versions, args.app, args.target ?? TargetValue.COMPOSE, ctx.budget);
     return {
       files: bundle.files.map((f) => ({ path: f.path, content: f.content })),
       lock: bundle.lock,

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CatalogRepository } from '../catalog/catalog.repository.js';
+import { carriesErrors, isPublicAnswer, markPublicAnswer } from './public-answer.js';
 import { ResponseCache } from './response-cache.js';
 
 /** Marks set on a request while it is answered. */
 interface CacheState {
   key: string;
   generation: number;
-  cacheable: boolean;
 }
 const STATE = Symbol('aisle.responseCache');
 type WithState = FastifyRequest & { [STATE]?: CacheState };
@@ -14,7 +14,8 @@ type WithState = FastifyRequest & { [STATE]?: CacheState };
 /**
  * Serves repeated anonymous browse queries from memory, after one cheap read of the
  * catalog generation. Requests with a token, mutations, compose and validateInputs
- * always run (compose answers carry generated secrets: never shared).
+ * always run (compose answers carry generated secrets: never shared): only answers
+ * marked public before execution (markPublicAnswer) are kept.
  */
 export function registerResponseCache(fastify: FastifyInstance, graphqlPath: string, repository: CatalogRepository): ResponseCache {
   const cache = new ResponseCache();
@@ -24,22 +25,19 @@ export function registerResponseCache(fastify: FastifyInstance, graphqlPath: str
     if (key === undefined) return;
     const generation = await repository.generation();
     const hit = cache.get(key, generation);
-    if (hit) return reply.code(200).type('application/json; charset=utf-8').header('x-aisle-cache', 'hit').send(hit);
-    (request as WithState)[STATE] = { key, generation, cacheable: false };
+    if (hit) {
+      // Only public answers were kept: this one is public too.
+      markPublicAnswer(request);
+      return reply.code(200).type('application/json; charset=utf-8').header('x-aisle-cache', 'hit').send(hit);
+    }
+    (request as WithState)[STATE] = { key, generation };
   });
   fastify.addHook('onSend', async (request, reply, payload) => {
     const state = (request as WithState)[STATE];
-    if (!state?.cacheable || reply.statusCode !== 200) return payload;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : undefined;
-    // Errors (a missing component is null, not an error) are never kept.
-    if (body && !body.includes('"errors"')) cache.set(state.key, state.generation, body);
+    if (!state || !isPublicAnswer(request) || reply.statusCode !== 200) return payload;
+    // Errors are never kept.
+    if (!carriesErrors(payload)) cache.set(state.key, state.generation, typeof payload === 'string' ? Buffer.from(payload) : (payload as Buffer));
     return payload;
   });
   return cache;
-}
-
-/** Called before execution: lets the answer be kept when the operation only browses. */
-export function markCacheable(request: FastifyRequest | undefined, cacheable: boolean): void {
-  const state = request ? (request as WithState)[STATE] : undefined;
-  if (state) state.cacheable = cacheable;
 }

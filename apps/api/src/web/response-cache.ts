@@ -1,9 +1,12 @@
 import { Kind, type DocumentNode } from 'graphql';
+import { measureJson } from '../common/measure-json.js';
+import { REQUEST_LIMITS } from '../common/request-limits.js';
 
 /** Root fields whose answers depend only on the public catalog (and so on its generation). */
 const CACHEABLE_ROOT_FIELDS = new Set(['aisles', 'components', 'component', '__typename']);
 const MAX_ENTRIES = 1000;
 const MAX_KEY_LENGTH = 8 * 1024;
+const MAX_VARIABLES_DEPTH = REQUEST_LIMITS.nesting;
 
 interface Entry {
   generation: number;
@@ -19,11 +22,18 @@ interface Entry {
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** The key of a request body, or undefined when it should not be cached. */
+  /**
+   * The key of a request body, or undefined when it should not be cached. The key is the
+   * JSON text of what runs, so it must read back as exactly that: variables holding a
+   * number JSON cannot carry (Infinity prints as null) have none; the request guard
+   * refuses them before this is asked, this only makes sure.
+   */
   keyOf(body: unknown): string | undefined {
     if (typeof body !== 'object' || body === null) return undefined;
     const { query, variables, operationName } = body as Record<string, unknown>;
     if (typeof query !== 'string') return undefined;
+    const measure = measureJson(variables ?? null, { maxDepth: MAX_VARIABLES_DEPTH, maxValues: MAX_KEY_LENGTH });
+    if (measure.stoppedAt !== undefined || measure.infiniteAt !== undefined || query.length + measure.length > MAX_KEY_LENGTH) return undefined;
     const key = JSON.stringify([query, variables ?? null, operationName ?? null]);
     return key.length <= MAX_KEY_LENGTH ? key : undefined;
   }

@@ -1,0 +1,20 @@
+import type { FastifyRequest } from 'fastify';
+
+const PUBLIC = Symbol('aisle.publicAnswer');
+type Marked = FastifyRequest & { [PUBLIC]?: true };
+
+/** Marks a request whose answer depends on the public catalog only: anonymous, and browsing (ResponseCache.isCacheable). */
+export function markPublicAnswer(request: FastifyRequest): void {
+  (request as Marked)[PUBLIC] = true;
+}
+
+/** True when markPublicAnswer was called for this request: its answer may be kept and served to anyone. */
+export function isPublicAnswer(request: FastifyRequest): boolean {
+  return (request as Marked)[PUBLIC] === true;
+}
+
+/** True when an answer's JSON text carries errors (a missing component is null, not an error). */
+export function carriesErrors(payload: unknown): boolean {
+  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('latin1') : undefined;
+  return text === undefined || text.includes('"errors"');
+}
