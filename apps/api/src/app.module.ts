@@ -21,6 +21,7 @@ import { API_CONFIG, TRUST_STORE } from './common/tokens.js';
 import { ComposeModule } from './compose/compose.module.js';
 import { createDataSource } from './database/create-data-source.js';
 import { databaseOptions } from './database/database-options.js';
+import { retryRead } from './database/retry-transient.js';
 import { HealthModule } from './health/health.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
 import { markCacheable } from './web/register-response-cache.js';
@@ -79,15 +80,15 @@ export class AppModule {
             // A bound on tokens bounds the parser's recursion: absurdly nested text is a syntax error, not a stack overflow.
             graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
             validationRules: [depthLimitRule(config.maxQueryDepth)],
-            errorFormatter: formatGraphqlErrors((message, error) => {
+            errorFormatter: formatGraphqlErrors((message, error, level = 'error') => {
               const e = error as Error;
-              logger.write('error', message, { error: e?.message, stack: e?.stack });
+              logger.write(level, message, { error: e?.message, ...(level === 'error' ? { stack: e?.stack } : {}) });
             }),
             // Never throws: Mercurius would call it again from its error handler and answer 500.
             context: async (request: FastifyRequest): Promise<RequestContext> => {
               const versions = createVersionLoader(repository);
               try {
-                return { viewer: await auth.viewerFor(request.headers.authorization), versions };
+                return { viewer: await retryRead(() => auth.viewerFor(request.headers.authorization)), versions };
               } catch (e) {
                 return { viewer: ANONYMOUS, versions, authError: e as Error };
               }
