@@ -140,6 +140,11 @@ describe.skipIf(!databaseKinds().includes('postgres'))('PostgreSQL connections l
     expect(during.unexpected, server.output().slice(-3000)).toEqual([]);
     expect(during.succeeded).toBe(0);
     expect(during.retryable).toBe(during.answers);
+    // A publish fails as cleanly, from its first read (the token's lookup).
+    const publishing = new Tally();
+    publishing.add(await gql(server.url, PUBLISH, { m: stringify(derivedManifest(shippedManifest('redis', '8.2.0'), { name: 'fault-outage', version: '1.0.0' })) }, token));
+    expect(publishing.unexpected).toEqual([]);
+    expect(publishing.statuses.get(503)).toBe(1);
     expect((await readyz()).status).toBe(503);
 
     proxy.restore();
