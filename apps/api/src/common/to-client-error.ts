@@ -22,7 +22,7 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): G
     const message = shown.length === 1 ? withPath(shown[0]!.path, shown[0]!.message) : `${shown.length} problems: ${shown.map((d) => withPath(d.path, d.message)).join('; ')}`;
     return { ...base, message, extensions: { code, problems: shown.map((d) => ({ path: d.path, code: d.code, message: d.message, ...(d.rule ? { rule: d.rule } : {}) })) } };
   }
-  if (original instanceof DatabaseUnavailableError || isTransientDatabaseError(original)) {
+  if (isTransientDatabaseError(original)) {
     logInternal('the database failed transiently while answering a GraphQL request', original instanceof DatabaseUnavailableError ? original.cause : original, 'warn');
     return { ...base, message: 'the database is unavailable for a moment; send the request again', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   }

@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from './database-unavailable-error.js';
 import { isTransientDatabaseError } from './is-transient-database-error.js';
 import { ConnectionLostError } from './postgres-driver.js';
 
@@ -28,6 +29,10 @@ describe('isTransientDatabaseError', () => {
 
   it('a lost connection pg raised without a code is transient once the driver gave it one', () => {
     expect(isTransientDatabaseError(wrapped(new ConnectionLostError(new Error('Connection terminated unexpectedly'))))).toBe(true);
+  });
+
+  it('so is what the retries give up with, whatever its cause', () => {
+    expect(isTransientDatabaseError(new DatabaseUnavailableError(new Error('released')))).toBe(true);
   });
 
   it.each(['23505', '42P01', '22P02', 'SQLITE_CONSTRAINT', 'SQLITE_ERROR', 'ENOENT', '08', 'X08006'])('%s is not', (code) => {

@@ -1,3 +1,4 @@
+import { DatabaseUnavailableError } from './database-unavailable-error.js';
 import { CONNECTION_LOST } from './postgres-driver.js';
 
 // PostgreSQL SQLSTATEs that mean "not now" rather than "never": the server shutting down, crashing or starting
@@ -21,11 +22,13 @@ function isTransientCode(code: string): boolean {
 /**
  * True when a database operation failed for a reason that may be gone a moment later (a
  * lost connection, a server restarting, a busy lock, a serialization conflict): decided by
- * the driver's code (SQLSTATE, errno, SQLite result code), never by its message.
+ * the driver's code (SQLSTATE, errno, SQLite result code), never by its message. A
+ * DatabaseUnavailableError (what the retries give up with) is transient too.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
   let e = error;
   for (let depth = 0; depth < MAX_DEPTH && typeof e === 'object' && e !== null; depth++) {
+    if (e instanceof DatabaseUnavailableError) return true;
     const { code, driverError, cause } = e as { code?: unknown; driverError?: unknown; cause?: unknown };
     if (typeof code === 'string' && isTransientCode(code)) return true;
     e = driverError ?? cause;
