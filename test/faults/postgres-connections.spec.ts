@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import { Client } from 'pg';
+import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenStore } from '../../apps/api/src/auth/token-store.js';
 import { createDataSource } from '../../apps/api/src/database/create-data-source.js';
