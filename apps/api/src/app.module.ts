@@ -26,6 +26,7 @@ import { API_CONFIG, TRUST_STORE } from './common/tokens.js';
 import { ComposeModule } from './compose/compose.module.js';
 import { createDataSource } from './database/create-data-source.js';
 import { databaseOptions } from './database/database-options.js';
+import { retryRead } from './database/retry-transient.js';
 import { HealthModule } from './health/health.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
 import { markPublicAnswer } from './web/public-answer.js';
@@ -83,16 +84,16 @@ export class AppModule {
             jit: { minCount: 2, eluThreshold: 1 },
             // A bound on tokens bounds the parser's work; the request guard bounds its recursion (nesting) before it runs.
             graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
-            errorFormatter: formatGraphqlErrors((message, error) => {
+            errorFormatter: formatGraphqlErrors((message, error, level = 'error') => {
               const e = error as Error;
-              logger.write('error', message, { error: e?.message, stack: e?.stack });
+              logger.write(level, message, { error: e?.message, ...(level === 'error' ? { stack: e?.stack } : {}) });
             }),
             // Never throws: Mercurius would call it again from its error handler and answer 500.
             context: async (request: FastifyRequest): Promise<RequestContext> => {
               const versions = createVersionLoader(repository);
               const budget = new CompositionBudget();
               try {
-                return { viewer: await auth.viewerFor(request.headers.authorization), versions, budget };
+                return { viewer: await retryRead(() => auth.viewerFor(request.headers.authorization)), versions, budget };
               } catch (e) {
                 return { viewer: ANONYMOUS, versions, budget, authError: e as Error };
               }

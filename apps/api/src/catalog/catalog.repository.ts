@@ -6,6 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { CatalogStateEntity } from '../database/entities/catalog-state.entity.js';
 import { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
 import { ComponentEntity } from '../database/entities/component.entity.js';
+import { retryRead, retryTransaction } from '../database/retry-transient.js';
 import { knownManifest, searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
@@ -63,17 +64,20 @@ export class CatalogRepository {
   private componentsTable?: string;
   private readonly pageSql = new Map<string, string>();
   private generationStatement?: { get(): { generation: number } | undefined };
+  private probe?: Promise<boolean>;
 
   constructor(private readonly db: DataSource) {}
 
   /** Aisles with the number of components the viewer can see on each. */
   async aisles(viewer: Viewer): Promise<Array<{ name: string; components: number }>> {
-    const rows = await this.visible(viewer)
-      .select('c.aisle', 'name')
-      .addSelect('COUNT(*)', 'components')
-      .groupBy('c.aisle')
-      .orderBy('c.aisle', 'ASC')
-      .getRawMany<{ name: string; components: string | number }>();
+    const rows = await retryRead(() =>
+      this.visible(viewer)
+        .select('c.aisle', 'name')
+        .addSelect('COUNT(*)', 'components')
+        .groupBy('c.aisle')
+        .orderBy('c.aisle', 'ASC')
+        .getRawMany<{ name: string; components: string | number }>(),
+    );
     return rows.map((r) => ({ name: r.name, components: Number(r.components) }));
   }
 
@@ -90,25 +94,25 @@ export class CatalogRepository {
       this.pageSql.set(shape, (sql = q.getQuery()));
     }
     const [text, parameters] = this.db.driver.escapeQueryWithParameters(sql, q.getParameters());
-    const rows = (await this.db.query(text, parameters)) as ComponentRow[];
+    const rows = (await retryRead(() => this.db.query(text, parameters))) as ComponentRow[];
     return { components: rows.slice(0, first).map(fromComponentRow), hasNextPage: rows.length > first };
   }
 
   /** How many components match a filter for this viewer. */
   count(viewer: Viewer, filter: ComponentFilter): Promise<number> {
-    return this.filtered(viewer, filter).getCount();
+    return retryRead(() => this.filtered(viewer, filter).getCount());
   }
 
   /** Components by name that the viewer can see (others are simply absent). */
   async byNames(viewer: Viewer, names: readonly string[]): Promise<StoredComponent[]> {
     if (names.length === 0) return [];
-    const rows = await this.visible(viewer).andWhere('c.name IN (:...names)', { names: [...names] }).getMany();
+    const rows = await retryRead(() => this.visible(viewer).andWhere('c.name IN (:...names)', { names: [...names] }).getMany());
     return rows.map(toStoredComponent);
   }
 
   /** A component by name whoever owns it (for the shipped catalog's ingest, which writes as the service itself). */
   async anyByName(name: string, manager: EntityManager = this.db.manager): Promise<StoredComponent | undefined> {
-    const row = await manager.getRepository(ComponentEntity).findOne({ where: { name } });
+    const row = await this.read(manager, () => manager.getRepository(ComponentEntity).findOne({ where: { name } }));
     return row ? toStoredComponent(row) : undefined;
   }
 
@@ -130,9 +134,11 @@ export class CatalogRepository {
     // and building it with the query builder and hydrating entities cost more than the query itself.
     this.versionsTable ??= this.tablePath(ComponentVersionEntity);
     this.componentsTable ??= this.tablePath(ComponentEntity);
-    const rows = (await manager.query(
-      `SELECT ${VERSION_COLUMNS}, c.name AS component_name FROM ${this.versionsTable} v JOIN ${this.componentsTable} c ON c.id = v.component_id WHERE v.component_id IN (${this.placeholders(componentIds.length)})`,
-      [...componentIds],
+    const rows = (await this.read(manager, () =>
+      manager.query(
+        `SELECT ${VERSION_COLUMNS}, c.name AS component_name FROM ${this.versionsTable} v JOIN ${this.componentsTable} c ON c.id = v.component_id WHERE v.component_id IN (${this.placeholders(componentIds.length)})`,
+        [...componentIds],
+      ),
     )) as VersionRow[];
     // Manifests are immutable per digest and mostly parsed already: only the unknown ones are read (the bulk of the bytes).
     const manifests = new Map<string, string | ComponentManifest>();
@@ -143,7 +149,10 @@ export class CatalogRepository {
       else missing.push(Number(row.id));
     }
     if (missing.length > 0) {
-      const texts = (await manager.query(`SELECT digest, manifest FROM ${this.versionsTable} WHERE id IN (${this.placeholders(missing.length)})`, missing)) as Array<{ digest: string; manifest: string }>;
+      const texts = (await this.read(manager, () => manager.query(`SELECT digest, manifest FROM ${this.versionsTable} WHERE id IN (${this.placeholders(missing.length)})`, missing))) as Array<{
+        digest: string;
+        manifest: string;
+      }>;
       for (const t of texts) manifests.set(t.digest, t.manifest);
     }
     for (const row of rows) {
@@ -162,7 +171,7 @@ export class CatalogRepository {
    * the name meanwhile: the caller decides again on what is there now.
    */
   async insertVersion(version: ComponentVersion, owner: VersionOwner, record?: string): Promise<number> {
-    return this.db.transaction(async (manager) => {
+    return retryTransaction(this.db, async (manager) => {
       const now = new Date().toISOString();
       let component = await this.anyByName(version.name, manager);
       if (component && component.id !== owner.componentId && component.organization !== owner.organization) {
@@ -190,7 +199,7 @@ export class CatalogRepository {
 
   /** Records a version's deprecation (a note beside it; the manifest itself never changes). */
   async setDeprecated(versionId: number, componentId: number, reason: string | null): Promise<void> {
-    await this.db.transaction(async (manager) => {
+    await retryTransaction(this.db, async (manager) => {
       await manager.getRepository(ComponentVersionEntity).update({ id: versionId }, { deprecated: reason });
       await this.refreshSummary(componentId, manager);
     });
@@ -198,7 +207,7 @@ export class CatalogRepository {
 
   /** Records a verified certification of a version. */
   async setCertification(version: StoredVersion, status: ComponentVersion['certification'], record: string): Promise<void> {
-    await this.db.transaction(async (manager) => {
+    await retryTransaction(this.db, async (manager) => {
       await manager.getRepository(ComponentVersionEntity).update(
         { id: version.id },
         {
@@ -223,17 +232,28 @@ export class CatalogRepository {
       this.generationStatement ??= connection.prepare(this.generationSql);
       return this.generationStatement.get()?.generation ?? 0;
     }
-    const rows = (await this.db.query(this.generationSql)) as Array<{ generation: number | string }>;
+    const rows = (await retryRead(() => this.db.query(this.generationSql!))) as Array<{ generation: number | string }>;
     return Number(rows[0]?.generation ?? 0);
   }
 
-  /** True when the database answers. */
-  async ping(): Promise<boolean> {
+  /** True when the database answers `SELECT 1` within timeoutMs; however many ask at once, one probe at a time reaches it. */
+  async ping(timeoutMs: number): Promise<boolean> {
+    if (!this.probe) {
+      const probe = this.db.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      this.probe = probe;
+      void probe.then(() => {
+        if (this.probe === probe) this.probe = undefined;
+      });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
     try {
-      await this.db.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([this.probe, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -250,6 +270,12 @@ export class CatalogRepository {
       { id: componentId },
       { aisle: m.metadata.aisle, searchText: searchText(m, latest.name), latestVersion: latest.version, latestCertified: latest.certification.level === 'certified' },
     );
+  }
+
+  // A statement on its own is retried once when it fails transiently; one inside a transaction is not (the transaction
+  // is lost with it, and retryTransaction runs the whole of it again).
+  private read<T>(manager: EntityManager, query: () => Promise<T>): Promise<T> {
+    return manager.queryRunner ? query() : retryRead(query);
   }
 
   // `?, ?, …` or `$1, $2, …`, as the driver binds.

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { GRAPHQL_RESPONSE_JSON, responseMediaType } from './response-media-type.js';
 import { toClientError, type InternalErrorLog } from './to-client-error.js';
@@ -9,11 +10,15 @@ const STATUS_BY_CODE: Record<string, number> = {
   GRAPHQL_VALIDATION_FAILED: 400,
   QUERY_TOO_DEEP: 400,
   QUERY_TOO_COMPLEX: 400,
+  SERVICE_UNAVAILABLE: 503,
 };
+
+// Seconds a client is asked to wait before sending again a request the database could not answer.
+const RETRY_AFTER_SECONDS = '1';
 
 /** What Mercurius hands its errorFormatter besides the result: the request's context, with its reply. */
 interface FormatterContext {
-  reply?: { request: { headers: { accept?: string } } };
+  reply?: Pick<FastifyReply, 'header'> & { request: { headers: { accept?: string } } };
 }
 
 /**
@@ -32,6 +37,7 @@ export function formatGraphqlErrors(logInternal: InternalErrorLog) {
     const errors = raw.map((e) => toClientError(e, logInternal));
     const first = errors[0]?.extensions.code;
     const legacyStatus = (first && STATUS_BY_CODE[first]) ?? (first === 'BAD_USER_INPUT' && raw[0]?.path === undefined ? 400 : 200);
+    if (legacyStatus === 503 && !execution.data) context?.reply?.header('retry-after', RETRY_AFTER_SECONDS);
     if (execution.data === undefined) {
       const graphqlResponse = responseMediaType(context?.reply?.request.headers.accept) === GRAPHQL_RESPONSE_JSON;
       return { statusCode: graphqlResponse ? Math.max(legacyStatus, 400) : legacyStatus, response: { errors } };

@@ -1,16 +1,18 @@
 import { GraphQLError, Kind, print, type GraphQLFormattedError } from 'graphql';
+import { DatabaseUnavailableError } from '../database/database-unavailable-error.js';
+import { isTransientDatabaseError } from '../database/is-transient-database-error.js';
 import { ApiError } from './api-error.js';
 import { graphqlCodeFor, type GraphqlErrorCode } from './graphql-error-code.js';
 
-/** Where internal failures are reported (with their stack), never to the client. */
-export type InternalErrorLog = (message: string, error: unknown) => void;
+/** Where internal failures are reported (with their stack at level error), never to the client. */
+export type InternalErrorLog = (message: string, error: unknown, level?: 'warn' | 'error') => void;
 
 
 /**
  * One GraphQL error as a client sees it: a message, a code, field paths for bad input,
  * and nothing internal (no stack, no driver message).
  */
-export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): GraphQLFormattedError & { extensions: { code: GraphqlErrorCode } } {
+export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): GraphQLFormattedError & { extensions: { code: GraphqlErrorCode; retryable?: boolean } } {
   const base = { locations: e.locations, path: e.path };
   const original = e.originalError as (Error & { code?: string; statusCode?: number; extensions?: Record<string, unknown> }) | undefined;
   if (original instanceof ApiError) {
@@ -19,6 +21,10 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): G
     const code = graphqlCodeFor(shown[0]!.code);
     const message = shown.length === 1 ? withPath(shown[0]!.path, shown[0]!.message) : `${shown.length} problems: ${shown.map((d) => withPath(d.path, d.message)).join('; ')}`;
     return { ...base, message, extensions: { code, problems: shown.map((d) => ({ path: d.path, code: d.code, message: d.message, ...(d.rule ? { rule: d.rule } : {}) })) } };
+  }
+  if (isTransientDatabaseError(original)) {
+    logInternal('the database failed transiently while answering a GraphQL request', original instanceof DatabaseUnavailableError ? original.cause : original, 'warn');
+    return { ...base, message: 'the database is unavailable for a moment; send the request again', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   }
   if (e.message.startsWith('Variable "$')) return { ...base, message: withoutValue(e, original), extensions: { code: 'BAD_USER_INPUT' } };
   const ownCode = (e.extensions?.code ?? original?.extensions?.code) as GraphqlErrorCode | undefined;

@@ -8,6 +8,10 @@ import { ComponentEntity } from './entities/component.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
 import { CatalogGeneration1764000000001 } from './migrations/1764000000001-catalog-generation.js';
 import { ScopedPrivateNames1764000000002 } from './migrations/1764000000002-scoped-private-names.js';
+import { postgresDriver } from './postgres-driver.js';
+
+/** How long a request waits for a PostgreSQL connection (a new one, or a free one from the pool). */
+export const CONNECT_TIMEOUT_MS = 3000;
 
 export const ENTITIES = [ComponentEntity, ComponentVersionEntity, ApiTokenEntity, CatalogStateEntity];
 export const MIGRATIONS = [InitialSchema1764000000000, CatalogGeneration1764000000001, ScopedPrivateNames1764000000002];
@@ -47,7 +51,19 @@ export function isPostgresUrl(url: string): boolean {
 export function databaseOptions(settings: DatabaseSettings): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logger: settings.logger, logging: settings.logger ? true : false } as const;
   if (isPostgresUrl(settings.url)) {
-    return { type: 'postgres', url: settings.url, schema: settings.schema, ...common, extra: { max: 10 } };
+    return {
+      type: 'postgres',
+      url: settings.url,
+      schema: settings.schema,
+      ...common,
+      driver: postgresDriver,
+      // How operators (and the fault tests) find this process's sessions in pg_stat_activity; the URL's own
+      // application_name parameter, when it has one, wins.
+      applicationName: `aisle-${process.pid}`,
+      // A database that does not answer costs a request this long, not forever (pg waits without limit by default).
+      connectTimeoutMS: CONNECT_TIMEOUT_MS,
+      extra: { max: 10 },
+    };
   }
   const file = settings.url.replace(/^(sqlite|file):(\/\/)?/, '');
   mkdirSync(dirname(resolve(file)), { recursive: true });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CatalogRepository } from '../catalog/catalog.repository.js';
+import { isTransientDatabaseError } from '../database/is-transient-database-error.js';
 import { carriesErrors, isPublicAnswer, markPublicAnswer } from './public-answer.js';
 import { ResponseCache } from './response-cache.js';
 
@@ -23,7 +24,12 @@ export function registerResponseCache(fastify: FastifyInstance, graphqlPath: str
     if (request.method !== 'POST' || request.url !== graphqlPath || request.headers.authorization !== undefined) return;
     const key = cache.keyOf(request.body);
     if (key === undefined) return;
-    const generation = await repository.generation();
+    // A database that cannot say its generation cannot vouch for a cached answer: the request runs, and says so.
+    const generation = await repository.generation().catch((e: unknown) => {
+      if (isTransientDatabaseError(e)) return undefined;
+      throw e;
+    });
+    if (generation === undefined) return;
     const hit = cache.get(key, generation);
     if (hit) {
       // Only public answers were kept: this one is public too.
