@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenStore } from '../../apps/api/src/auth/token-store.js';
 import { createDataSource } from '../../apps/api/src/database/create-data-source.js';
+import { MIGRATIONS } from '../../apps/api/src/database/database-options.js';
 import { derivedManifest, fixtureCatalog, removeFixtures, shippedManifest } from '../api/support/fixture-catalog.js';
 import { databaseKinds, testDatabase, type TestDatabase } from '../api/support/test-databases.js';
 import { startBuiltServer, urlWithSchema, type BuiltServer } from './support/built-server.js';
@@ -53,7 +54,7 @@ describe.skipIf(!databaseKinds().includes('postgres'))('three service processes 
       const stored = await readStoredCatalog(ds, db.schema);
       expect([...stored.versions.values()].reduce((n, v) => n + v.size, 0)).toBe(4);
       expect(stored.problems).toEqual([]);
-      expect(await ds.query(`SELECT name FROM "${db.schema}".migrations ORDER BY id`)).toHaveLength(2);
+      expect(await ds.query(`SELECT name FROM "${db.schema}".migrations ORDER BY id`)).toHaveLength(MIGRATIONS.length);
     } finally {
       await ds.destroy();
     }
@@ -86,16 +87,16 @@ describe.skipIf(!databaseKinds().includes('postgres'))('three service processes 
   it('keeps a private component private on all three, whichever published it and whichever cached what', async () => {
     const [a, b, c] = servers as [BuiltServer, BuiltServer, BuiltServer];
     for (const s of servers) await gql(s.url, BROWSE);
-    const secret = derivedManifest(base, { name: 'alpha-secret', version: '1.0.0' });
+    const secret = derivedManifest(base, { name: 'alpha/secret', version: '1.0.0' });
     const published = await gql(b.url, PUBLISH, { m: stringify(secret), v: 'PRIVATE' }, tokens.alpha);
     expect(published.body.errors).toBeUndefined();
     for (const s of [a, b, c]) {
       for (const outsider of [undefined, tokens.beta]) {
-        expect((await gql(s.url, COMPONENT, { n: 'alpha-secret' }, outsider)).body.data.component).toBeNull();
-        expect(names(await gql(s.url, BROWSE, undefined, outsider))).not.toContain('alpha-secret');
+        expect((await gql(s.url, COMPONENT, { n: 'alpha/secret' }, outsider)).body.data.component).toBeNull();
+        expect(names(await gql(s.url, BROWSE, undefined, outsider))).not.toContain('alpha/secret');
       }
-      expect((await gql(s.url, COMPONENT, { n: 'alpha-secret' }, tokens.alphaReader)).body.data.component).toMatchObject({ organization: 'alpha', latest: { version: '1.0.0' } });
-      expect(names(await gql(s.url, BROWSE, undefined, tokens.alphaReader))).toContain('alpha-secret');
+      expect((await gql(s.url, COMPONENT, { n: 'alpha/secret' }, tokens.alphaReader)).body.data.component).toMatchObject({ organization: 'alpha', latest: { version: '1.0.0' } });
+      expect(names(await gql(s.url, BROWSE, undefined, tokens.alphaReader))).toContain('alpha/secret');
     }
   });
 
