@@ -254,3 +254,45 @@ describe.each(databaseKinds())('two publishes of one name@version with different
     }
   });
 });
+
+describe.each(databaseKinds())('publishes racing to create one component (%s)', (kind) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(kind, { catalogDir: undefined });
+  });
+  afterAll(async () => t?.stop());
+
+  const base = shippedManifest('redis', '8.2.0');
+  const versionsOf = async (name: string, token: string) =>
+    ((await t.gql(STATE, { n: name }, token)).body.data.component?.versions ?? []).map((v: { version: string }) => v.version).sort();
+
+  it('different versions of a new component from one organization at once: every one is published, none a 500', async () => {
+    const acme = await t.token('acme', ['publish']);
+    for (let round = 0; round < 12; round += 1) {
+      const name = round % 2 === 0 ? `acme/new-${round}` : `new-${round}`;
+      const versions = ['1.0.0', '1.1.0', '1.2.0', '2.0.0'];
+      const answers = await Promise.all(versions.map((version) => t.gql(PUBLISH_ONLY, { m: stringify(derivedManifest(base, { name, version })) }, acme)));
+      expect(answers.map((a) => [a.status, outcome(a)])).toEqual(versions.map(() => [200, 'ok']));
+      expect(answers.every((a) => a.body.data.publishComponent.created === true)).toBe(true);
+      expect(await versionsOf(name, acme)).toEqual(versions);
+    }
+  });
+
+  it('two organizations creating one global name at once: one owns it, the other gets NOT_OWNER on metadata.name, never a 500', async () => {
+    const tokens = [await t.token('acme', ['publish']), await t.token('globex', ['publish'])];
+    for (let round = 0; round < 12; round += 1) {
+      const name = `contested-${round}`;
+      // Same version or not, the loser must be refused as the policy refuses a second comer.
+      const versions = round % 2 === 0 ? ['1.0.0', '1.0.0'] : ['1.0.0', '1.1.0'];
+      const answers = await Promise.all(tokens.map((token, i) => t.gql(PUBLISH_ONLY, { m: stringify(derivedManifest(base, { name, version: versions[i]! })) }, token)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      const won = answers.filter((a) => a.body.data?.publishComponent?.created === true);
+      expect(won).toHaveLength(1);
+      const lost = answers.find((a) => a !== won[0])!;
+      expect(outcome(lost)).toBe('FORBIDDEN/NOT_OWNER');
+      expect(lost.body.errors?.[0]?.extensions?.problems?.[0]).toMatchObject({ path: 'metadata.name' });
+      expect(lost.text).not.toContain('meanwhile');
+      expect(await versionsOf(name, tokens[0]!)).toEqual([versions[answers.indexOf(won[0]!)]]);
+    }
+  });
+});

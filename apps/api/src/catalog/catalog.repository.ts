@@ -7,8 +7,11 @@ import { CatalogStateEntity } from '../database/entities/catalog-state.entity.js
 import { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
 import { ComponentEntity } from '../database/entities/component.entity.js';
 import { retryRead, retryTransaction } from '../database/retry-transient.js';
+import { isUniqueViolation } from '../database/is-unique-violation.js';
 import { knownManifest, searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
+import { NameTakenError } from './name-taken-error.js';
+import { WriteConflictError } from './write-conflict-error.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
 
 /** Where a new version goes: the component the policy decided on, or a new one owned so. */
@@ -165,36 +168,47 @@ export class CatalogRepository {
   }
 
   /**
-   * Stores a new version (creating its component when new) and refreshes the component's
-   * latest-version summary, in one transaction; returns the component's id. Throws when a
-   * unique index says no (the version exists by now) or when another organization created
-   * the name meanwhile: the caller decides again on what is there now.
+   * Stores a new version (creating its component when `owner.componentId` is absent) and
+   * refreshes the component's latest-version summary, in one transaction; returns the
+   * component's id. When another write got there first, nothing is written: a name another
+   * organization took meanwhile is a NameTakenError (NOT_OWNER), any other lost race (the
+   * component now exists, the version is taken) a WriteConflictError, to decide again on.
    */
   async insertVersion(version: ComponentVersion, owner: VersionOwner, record?: string): Promise<number> {
-    return retryTransaction(this.db, async (manager) => {
-      const now = new Date().toISOString();
-      let component = await this.anyByName(version.name, manager);
-      if (component && component.id !== owner.componentId && component.organization !== owner.organization) {
-        throw new Error(`${version.name} was created by another organization meanwhile`);
-      }
-      if (!component) {
-        const m = version.manifest;
-        const row = await manager.getRepository(ComponentEntity).save({
-          name: version.name,
-          organization: owner.organization,
-          visibility: owner.visibility,
-          aisle: m.metadata.aisle,
-          searchText: searchText(m, version.name),
-          latestVersion: version.version,
-          latestCertified: version.certification.level === 'certified',
-          createdAt: now,
-        });
-        component = toStoredComponent(row);
-      }
-      await manager.getRepository(ComponentVersionEntity).insert(toVersionRow(version, component.id, record, now));
-      await this.refreshSummary(component.id, manager);
-      return component.id;
-    });
+    try {
+      return await retryTransaction(this.db, async (manager) => {
+        const now = new Date().toISOString();
+        let componentId = owner.componentId;
+        if (componentId === undefined) {
+          // The caller decided on a new component: one that appeared since was not part of that decision (its versions
+          // were not linted against this one), so it is a conflict even when it is the caller's own.
+          const existing = await this.anyByName(version.name, manager);
+          if (existing && existing.organization !== owner.organization) throw new NameTakenError(version.name);
+          if (existing) throw new WriteConflictError(version.name);
+          const m = version.manifest;
+          const row = await manager.getRepository(ComponentEntity).save({
+            name: version.name,
+            organization: owner.organization,
+            visibility: owner.visibility,
+            aisle: m.metadata.aisle,
+            searchText: searchText(m, version.name),
+            latestVersion: version.version,
+            latestCertified: version.certification.level === 'certified',
+            createdAt: now,
+          });
+          componentId = row.id;
+        }
+        await manager.getRepository(ComponentVersionEntity).insert(toVersionRow(version, componentId, record, now));
+        await this.refreshSummary(componentId, manager);
+        return componentId;
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      // A unique index said no: the name was created, or the version stored, by a transaction that committed first.
+      const winner = owner.componentId === undefined ? await this.anyByName(version.name) : undefined;
+      if (winner && winner.organization !== owner.organization) throw new NameTakenError(version.name);
+      throw new WriteConflictError(`${version.name}@${version.version}`);
+    }
   }
 
   /** Records a version's deprecation (a note beside it; the manifest itself never changes). */

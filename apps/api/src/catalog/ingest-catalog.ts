@@ -36,6 +36,8 @@ export async function ingestCatalog(dir: string, repository: CatalogRepository, 
       continue;
     }
     const stored = owner ? ((await repository.versionsOf([owner.id])).get(owner.id) ?? []) : [];
+    // The component once the first version created it: later versions are added to it.
+    let componentId = owner?.id;
     // Oldest first, so "latest" settles on the newest after the last insert.
     for (const version of [...loaded.index.versions(name)].reverse()) {
       const recordFile = join(root, dirname(version.source), CERTIFICATION_FILE);
@@ -43,12 +45,13 @@ export async function ingestCatalog(dir: string, repository: CatalogRepository, 
       const existing = stored.find((v) => v.version === version.version);
       if (!existing) {
         try {
-          await repository.insertVersion(version, { componentId: owner?.id, organization: LIBRARY_ORGANIZATION, visibility: 'public' }, record);
+          componentId = await repository.insertVersion(version, { componentId, organization: LIBRARY_ORGANIZATION, visibility: 'public' }, record);
           summary.added += 1;
           if (version.certification.verified) summary.certified += 1;
         } catch (e) {
           // Another instance starting on the same database got there first; only a different digest is a problem.
           const raced = await repository.anyByName(name);
+          if (raced?.organization === LIBRARY_ORGANIZATION) componentId = raced.id;
           if (raced && raced.organization !== LIBRARY_ORGANIZATION) {
             logger.write('error', `catalog: refusing ${name}@${version.version}: the name was just published by another organization`, { component: name, version: version.version });
             summary.refused += 1;

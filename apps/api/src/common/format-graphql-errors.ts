@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { GRAPHQL_RESPONSE_JSON, responseMediaType } from './response-media-type.js';
 import { toClientError, type InternalErrorLog } from './to-client-error.js';
 
@@ -18,6 +18,8 @@ const RETRY_AFTER_SECONDS = '1';
 
 /** What Mercurius hands its errorFormatter besides the result: the request's context, with its reply. */
 interface FormatterContext {
+  /** The Fastify instance Mercurius is registered on: its schema names what a refused literal should have been. */
+  app?: { graphql?: { schema?: GraphQLSchema } };
   reply?: Pick<FastifyReply, 'header'> & { request: { headers: { accept?: string } } };
 }
 
@@ -34,7 +36,7 @@ export function formatGraphqlErrors(logInternal: InternalErrorLog) {
       const nested = (e.originalError as { errors?: unknown } | undefined)?.errors;
       return Array.isArray(nested) ? nested.map(asGraphqlError) : [e];
     });
-    const errors = raw.map((e) => toClientError(e, logInternal));
+    const errors = raw.map((e) => toClientError(e, logInternal, context?.app?.graphql?.schema));
     const first = errors[0]?.extensions.code;
     const legacyStatus = (first && STATUS_BY_CODE[first]) ?? (first === 'BAD_USER_INPUT' && raw[0]?.path === undefined ? 400 : 200);
     if (legacyStatus === 503 && !execution.data) context?.reply?.header('retry-after', RETRY_AFTER_SECONDS);

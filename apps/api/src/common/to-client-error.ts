@@ -1,8 +1,9 @@
-import { GraphQLError, Kind, print, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { DatabaseUnavailableError } from '../database/database-unavailable-error.js';
 import { isTransientDatabaseError } from '../database/is-transient-database-error.js';
 import { ApiError } from './api-error.js';
 import { graphqlCodeFor, type GraphqlErrorCode } from './graphql-error-code.js';
+import { valueFreeMessage } from './value-free-message.js';
 
 /** Where internal failures are reported (with their stack at level error), never to the client. */
 export type InternalErrorLog = (message: string, error: unknown, level?: 'warn' | 'error') => void;
@@ -12,8 +13,11 @@ export type InternalErrorLog = (message: string, error: unknown, level?: 'warn' 
  * One GraphQL error as a client sees it: a message, a code, field paths for bad input,
  * and nothing internal (no stack, no driver message).
  */
-export function toClientError(e: GraphQLError, logInternal: InternalErrorLog): GraphQLFormattedError & { extensions: { code: GraphqlErrorCode; retryable?: boolean } } {
+export function toClientError(e: GraphQLError, logInternal: InternalErrorLog, schema?: GraphQLSchema): GraphQLFormattedError & { extensions: { code: GraphqlErrorCode; retryable?: boolean } } {
   const base = { locations: e.locations, path: e.path };
+  // A literal of the document refused before anything ran (validation, or coercion of an argument): never quoted back.
+  const literal = e.path === undefined && !(e.originalError instanceof ApiError) ? valueFreeMessage(e, schema) : undefined;
+  if (literal !== undefined) return { ...base, message: literal, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   const original = e.originalError as (Error & { code?: string; statusCode?: number; extensions?: Record<string, unknown> }) | undefined;
   if (original instanceof ApiError) {
     const errors = original.diagnostics.filter((d) => d.severity === 'error');

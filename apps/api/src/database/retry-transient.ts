@@ -26,6 +26,19 @@ async function secondAttempt<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
+// TypeORM runs every SQLite transaction on the one connection it keeps: a second begun while the first is open became
+// a savepoint inside it (or failed to BEGIN), so one could commit or roll back the other's writes. Transactions on
+// SQLite therefore queue, one at a time per DataSource; PostgreSQL gives each its own pooled connection.
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+function oneAtATime<T>(db: DataSource, run: () => Promise<T>): Promise<T> {
+  if (db.options?.type !== 'better-sqlite3') return run();
+  const previous = sqliteQueues.get(db) ?? Promise.resolve();
+  const current = previous.then(run, run);
+  sqliteQueues.set(db, current.catch(() => undefined));
+  return current;
+}
+
 /**
  * Runs a read, and once more when it failed transiently: reads change nothing, so running
  * one again is always safe. A transient failure that remains is a DatabaseUnavailableError.
@@ -50,12 +63,12 @@ export async function retryRead<T>(read: () => Promise<T>): Promise<T> {
 export async function retryTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   let committing = false;
   const attempt = () =>
-    db.transaction(async (manager) => {
+    oneAtATime(db, () => db.transaction(async (manager) => {
       committing = false;
       const result = await work(manager);
       committing = true;
       return result;
-    });
+    }));
   const began = Date.now();
   try {
     return await attempt();

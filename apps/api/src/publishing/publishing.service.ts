@@ -4,11 +4,16 @@ import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { manifestDigest, parseManifest } from '../../../../libs/manifest/index.js';
 import { authorizeTarget, type Actor, type WriteTarget } from '../auth/authorize.js';
 import type { CatalogRepository } from '../catalog/catalog.repository.js';
+import { NameTakenError } from '../catalog/name-taken-error.js';
+import { WriteConflictError } from '../catalog/write-conflict-error.js';
 import type { StoredVersion, Visibility } from '../catalog/stored-component.js';
 import { ApiError } from '../common/api-error.js';
+import { DatabaseUnavailableError } from '../database/database-unavailable-error.js';
 
 const PUBLISHED_SOURCE = 'manifest';
 const MAX_REASON_LENGTH = 500;
+// Decisions per publish: the first, and one after each race it lost to another publish of the same name.
+const MAX_DECISIONS = 3;
 
 export interface PublishOutcome {
   version: StoredVersion;
@@ -38,8 +43,10 @@ export class PublishingService {
     const lint = lintManifest(manifest, { file: PUBLISHED_SOURCE });
     const digest = manifestDigest(manifest);
     const candidate: ComponentVersion = { name, version, digest, manifest, source: PUBLISHED_SOURCE, certification: UNCERTIFIED };
-    // Two tries: when a concurrent publish wins the race (a unique index says no), deciding again on what is
-    // there now answers as if this request came second: the same manifest is a no-op, another is ALREADY_PUBLISHED.
+    // When a concurrent publish wins the race (the repository says so), deciding again on what is there now answers
+    // as if this request came second: the same manifest is a no-op, another is ALREADY_PUBLISHED, another version is
+    // added to the component the winner created, another organization's global name is NOT_OWNER (or, for an admin,
+    // written to). Each lost race means another publish was stored; past MAX_DECISIONS the client is told to retry.
     for (let attempt = 1; ; attempt += 1) {
       const target = await authorizeTarget(actor, name, this.repository, visibility);
       const versions = target.component ? await this.versionsOf(target.component.id) : [];
@@ -55,8 +62,10 @@ export class PublishingService {
       try {
         componentId = await this.repository.insertVersion(candidate, { componentId: target.component?.id, organization: target.organization, visibility: target.visibility });
       } catch (e) {
-        if (attempt >= 2) throw e;
-        continue;
+        if (!(e instanceof WriteConflictError || e instanceof NameTakenError)) throw e;
+        if (attempt < MAX_DECISIONS) continue;
+        if (e instanceof NameTakenError) throw e;
+        throw new DatabaseUnavailableError(e);
       }
       const stored = (await this.versionsOf(componentId)).find((v) => v.version === version);
       if (!stored) throw new Error(`${name}@${version} was not found right after it was stored`);
