@@ -29,3 +29,7 @@ export type { Ajv } from './ajv-instance.js';
 export { schemaDiagnostics, pointerSegments } from './schema-diagnostics.js';
 export { describeSchemaError } from './describe-schema-error.js';
 export { imageLabel } from './image-label.js';
+export { ILL_FORMED_TEXT, illFormedTextPaths } from './ill-formed-text.js';
+export { isPrivateAppPath } from './parse-app-spec.js';
+export { MAX_YAML_DEPTH } from './parse-yaml.js';
+export type { ParseYamlOptions } from './parse-yaml.js';

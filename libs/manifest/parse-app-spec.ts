@@ -2,6 +2,7 @@ import appSchema from '../../schemas/app.schema.json';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
 import type { AppSpec } from './app-spec.js';
+import { ILL_FORMED_TEXT, illFormedTextPaths } from './ill-formed-text.js';
 import type { ParseResult } from './parse-manifest.js';
 import { parseTemplate } from './parse-template.js';
 import { parseYaml } from './parse-yaml.js';
@@ -13,11 +14,19 @@ let validateAppShape: ReturnType<ReturnType<typeof createAjv>['compile']> | unde
 export const INSTANCE_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
 
 /**
+ * An input's or env variable's value (`instances.NAME.inputs.KEY`): it may be a secret, so
+ * no diagnostic shows what is inside it, however broken the YAML around it is.
+ */
+export function isPrivateAppPath(path: readonly string[]): boolean {
+  return path.length === 4 && path[0] === 'instances' && (path[2] === 'inputs' || path[2] === 'env');
+}
+
+/**
  * Parses and validates an app spec from YAML text. Reports every problem at once:
  * syntax, schema, instance names, and malformed `${{ … }}` references.
  */
 export function parseAppSpec(text: string, file?: string): ParseResult<AppSpec> {
-  const parsed = parseYaml(text, file);
+  const parsed = parseYaml(text, { file, isPrivate: isPrivateAppPath });
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   return checkAppSpec(parsed.value, { file, locate: parsed.locate });
 }
@@ -36,6 +45,10 @@ export function checkAppSpec(
     return { diagnostics: [at([], 'SCHEMA_VIOLATION', 'an app spec must be a YAML mapping')] };
   }
   const diagnostics: Diagnostic[] = [];
+  for (const path of illFormedTextPaths(value)) {
+    const end = path.findIndex((_, i) => isPrivateAppPath(path.slice(0, i + 1)));
+    diagnostics.push(at(end < 0 ? path : path.slice(0, end + 1), 'SCHEMA_VIOLATION', ILL_FORMED_TEXT));
+  }
   const spec = value as AppSpec;
   const instances = typeof spec.instances === 'object' && spec.instances !== null ? spec.instances : {};
   for (const name of Object.keys(instances)) {
