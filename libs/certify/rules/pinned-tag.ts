@@ -1,3 +1,4 @@
+import { compileSafePattern } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
 
 // A tag pins a release when it names at least major.minor (16.10, v3.5.0, 4.3-management)
@@ -34,17 +35,15 @@ export const pinnedTag: ManifestRule = {
 };
 
 function checkImageInput(properties: Record<string, { type?: string; pattern?: string; default?: unknown }>, name: string): RuleFinding[] {
-  const input = properties[name];
+  const input = Object.hasOwn(properties, name) ? properties[name] : undefined;
   if (!input) return [{ path: 'spec.image.input', message: `names "${name}", which is not an input` }];
   if (input.type !== 'string') return [{ path: 'spec.image.input', message: `names "${name}", which is not a string input` }];
   const base = `spec.inputs.properties.${name}`;
   if (typeof input.pattern !== 'string') return [{ path: `${base}.pattern`, message: 'an image input needs a pattern that requires a pinned tag' }];
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(input.pattern, 'u');
-  } catch {
-    return [{ path: `${base}.pattern`, message: 'is not a valid regular expression' }];
-  }
+  // The publisher's pattern runs on RE2 like every other: no pattern can make lint backtrack.
+  const verdict = compileSafePattern(input.pattern);
+  if ('problem' in verdict) return [{ path: `${base}.pattern`, message: verdict.problem }];
+  const { pattern } = verdict;
   const findings: RuleFinding[] = [];
   const accepted = UNPINNED_REFERENCES.filter((r) => pattern.test(r));
   if (accepted.length > 0) findings.push({ path: `${base}.pattern`, message: `accepts unpinned image references such as "${accepted[0]}"` });
