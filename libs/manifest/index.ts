@@ -34,6 +34,8 @@ export type { PatternVerdict, SafePattern } from './safe-pattern.js';
 export { PatternBudget } from './pattern-budget.js';
 export type { PatternCheck } from './pattern-budget.js';
 export { ILL_FORMED_TEXT, illFormedTextPaths } from './ill-formed-text.js';
+export { MAX_GENERATED_SECRET_LENGTH, MAX_INPUT_STRING_LENGTH } from './input-limits.js';
 export { isPrivateAppPath } from './parse-app-spec.js';
+export { MAX_MANIFEST_BYTES } from './parse-manifest.js';
 export { MAX_YAML_DEPTH } from './parse-yaml.js';
 export type { ParseYamlOptions } from './parse-yaml.js';
