@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { MAX_MANIFEST_BYTES, parseManifest } from './parse-manifest.js';
+import { checkManifest, MAX_MANIFEST_BYTES, parseManifest } from './parse-manifest.js';
 
 const minimal = readFileSync(join(__dirname, 'testdata/minimal.component.yaml'), 'utf8');
 
@@ -101,5 +101,32 @@ describe('parseManifest against a hostile publisher', () => {
     const r = parseManifest(`metadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'deep.yaml');
     expect(r.value).toBeUndefined();
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'YAML_TOO_LARGE', message: 'nests collections more than 64 deep' })]);
+  });
+});
+
+describe('keys that name built-ins of JavaScript objects', () => {
+  it('refuses them in YAML before ajv can call them (its deep equality calls valueOf)', () => {
+    const text = minimal.replace('      - name: main\n        port: 5432\n', '      - { name: a, port: 1, valueOf: 1 }\n      - { name: b, port: 2, valueOf: 1 }\n');
+    expect(text).toContain('valueOf');
+    const r = parseManifest(text, 'm.yaml');
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'YAML_FORBIDDEN_KEY', path: 'spec.runtime.ports.0.valueOf' }),
+      expect.objectContaining({ code: 'YAML_FORBIDDEN_KEY', path: 'spec.runtime.ports.1.valueOf' }),
+    ]);
+  });
+
+  it('refuses them in a manifest given as JSON data', () => {
+    const manifest = parseManifest(minimal).value!;
+    const hostile = structuredClone(manifest) as unknown as { spec: { runtime: { ports: unknown[] } } };
+    hostile.spec.runtime.ports = [JSON.parse('{"name":"a","port":1,"valueOf":1}'), JSON.parse('{"name":"b","port":2,"valueOf":1}')];
+    expect(checkManifest(hostile).diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['YAML_FORBIDDEN_KEY', 'spec.runtime.ports.0.valueOf'],
+      ['YAML_FORBIDDEN_KEY', 'spec.runtime.ports.1.valueOf'],
+    ]);
+  });
+
+  it('shows an empty key as "" so that only whole-document problems have the empty path', () => {
+    const r = parseManifest(`"": x\n${minimal}`, 'm.yaml');
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'SCHEMA_VIOLATION', path: '""', message: expect.stringContaining('is not a known field') })]);
   });
 });

@@ -33,7 +33,8 @@ export { compileSafePattern, MAX_PATTERN_COST, MAX_PATTERN_LENGTH, MAX_PATTERN_S
 export type { PatternVerdict, SafePattern } from './safe-pattern.js';
 export { PatternBudget } from './pattern-budget.js';
 export type { PatternCheck } from './pattern-budget.js';
-export { ILL_FORMED_TEXT, illFormedTextPaths } from './ill-formed-text.js';
+export { FORBIDDEN_KEYS, ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
+export type { PlainDataProblem } from './plain-data-problems.js';
 export { MAX_GENERATED_SECRET_LENGTH, MAX_INPUT_STRING_LENGTH } from './input-limits.js';
 export { isPrivateAppPath } from './parse-app-spec.js';
 export { MAX_MANIFEST_BYTES } from './parse-manifest.js';

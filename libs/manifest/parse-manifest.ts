@@ -2,13 +2,13 @@ import semver from 'semver';
 import componentSchema from '../../schemas/component.schema.json';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
-import { ILL_FORMED_TEXT, illFormedTextPaths } from './ill-formed-text.js';
+import { ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
 import { MAX_GENERATED_SECRET_LENGTH } from './input-limits.js';
 import type { ComponentManifest } from './manifest.js';
 import { parseTemplate } from './parse-template.js';
 import { parseYaml } from './parse-yaml.js';
 import { compileSafePattern } from './safe-pattern.js';
-import { schemaDiagnostics } from './schema-diagnostics.js';
+import { dottedPath, schemaDiagnostics } from './schema-diagnostics.js';
 
 /** A manifest is a few kilobytes (the largest shipped one under 5); parsing YAML costs ~3 µs a byte. */
 export const MAX_MANIFEST_BYTES = 65_536;
@@ -46,7 +46,12 @@ export function checkManifest(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { diagnostics: [at('', 'SCHEMA_VIOLATION', 'a component manifest must be a YAML mapping')] };
   }
-  const diagnostics: Diagnostic[] = illFormedTextPaths(value).map((path) => at(path.join('.'), 'SCHEMA_VIOLATION', ILL_FORMED_TEXT));
+  const problems = plainDataProblems(value);
+  const diagnostics: Diagnostic[] = problems.map(({ path, kind }) =>
+    kind === 'forbidden-key' ? at(dottedPath(path), 'YAML_FORBIDDEN_KEY', `the key "${path[path.length - 1]}" is not allowed`) : at(dottedPath(path), 'SCHEMA_VIOLATION', ILL_FORMED_TEXT),
+  );
+  // Such keys reach here only from JSON (parseYaml refuses them); ajv's deep equality would call them.
+  if (problems.some((p) => p.kind === 'forbidden-key')) return { diagnostics };
   if (!validateManifestShape(value)) {
     for (const d of schemaDiagnostics(validateManifestShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
       if (d.path === 'metadata.version' && d.message.startsWith('must match')) {

@@ -1,5 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
+import { FORBIDDEN_KEYS } from './plain-data-problems.js';
+import { dottedPath } from './schema-diagnostics.js';
 import { locateIn, pathAt } from './yaml-paths.js';
 import { yamlErrorMessage } from './yaml-error-message.js';
 
@@ -9,7 +11,6 @@ export const MAX_DOCUMENT_BYTES = 1_000_000;
 const MAX_ALIAS_COUNT = 100;
 /** Deeper than any manifest or app spec needs (they nest about 7 deep); the parser's cost grows with depth. */
 export const MAX_YAML_DEPTH = 64;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedYaml {
   value: unknown;
@@ -55,7 +56,7 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
   };
   const report = (code: DiagnosticCode, path: string[], message: string, offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
-    return error(code, shown(path).join('.'), message, { file, line, column: col });
+    return error(code, dottedPath(shown(path)), message, { file, line, column: col });
   };
 
   const diagnostics: Diagnostic[] = [];
