@@ -66,8 +66,9 @@ export function validateInputs(
       } else diagnostics.push(d);
     }
   }
-  // A refused value is not replaced by a default: it stays out of the result.
+  // A refused value is not replaced by a default, and only scalars are values: the result holds what its type says.
   for (const name of screened.refused) delete values[name];
+  for (const [name, value] of Object.entries(values)) if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') delete values[name];
   diagnostics.push(...checkPatterns(properties, values, screened.refused));
   return { values: values as Record<string, Scalar>, generated, diagnostics };
 }
@@ -83,10 +84,11 @@ function validatorFor(version: { digest: string; manifest: ComponentManifest }, 
   let validate = compiled.get(version.digest);
   if (!validate) {
     ajv ??= createAjv({ useDefaults: true });
-    // Forget ajv's own schema cache along with ours, or memory would grow with every published version.
+    // Forget ajv's own schema cache along with ours, or memory would grow with every published version;
+    // the meta-schemas stay (a new ajv would recompile them, ~100 ms).
     if (compiled.size >= MAX_CACHED) {
       compiled.clear();
-      ajv = createAjv({ useDefaults: true });
+      ajv.removeSchema();
     }
     try {
       validate = ajv.compile(withoutPatterns(version.manifest.spec.inputs, properties));
