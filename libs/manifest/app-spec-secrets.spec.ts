@@ -21,6 +21,9 @@ export const MISTAKES_IN_A_VALUE: Record<string, string> = {
   'an alias to no anchor': '      password: *Hunter2pass-1234\n',
   'an unknown tag': '      password: !Hunter2 pass-1234\n',
   'a forbidden key': '      password: { __proto__: Hunter2pass-1234 }\n',
+  // Found by test/fuzz/input-values.spec.ts: YAML read the rest of the line as a sibling key.
+  'value text YAML reads as a sibling key': "      password: -\t:Hunter2%: '`pass-1234\n",
+  'a flow map whose value breaks': '      database: shop\n    env: { TOKEN: "Hunter2\\qpass-1234" }\n',
 };
 
 describe('app spec diagnostics never show what is inside an input value (issue 8, item 8)', () => {
@@ -33,7 +36,7 @@ describe('app spec diagnostics never show what is inside an input value (issue 8
     for (const d of r.diagnostics) {
       expect(d.code).toMatch(/^(YAML_|SCHEMA_VIOLATION)/);
       // The path stops at the input (or above it), never inside the value.
-      expect(['', 'instances', 'instances.db', 'instances.db.inputs', 'instances.db.inputs.password', 'instances.db.inputs.database']).toContain(d.path);
+      expect(['', 'instances', 'instances.db', 'instances.db.inputs', 'instances.db.inputs.password', 'instances.db.inputs.database', 'instances.db.env']).toContain(d.path);
     }
   });
 

@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
 import { FORBIDDEN_KEYS } from './plain-data-problems.js';
 import { dottedPath } from './schema-diagnostics.js';
-import { locateIn, pathAt } from './yaml-paths.js';
+import { locateIn, offsetOf, pathAt } from './yaml-paths.js';
 import { yamlErrorMessage } from './yaml-error-message.js';
 
 /** Manifests and app specs are small; anything larger is refused before parsing. */
@@ -49,10 +49,15 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
   // Duplicate keys are found below in one pass; the library's own check compares every pair of keys.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   const locate = (path: readonly (string | number)[]) => locateIn(doc, path, lineCounter);
+  // Below a private node nothing is shown. Its own key is shown only when it begins its line:
+  // a key further along a line is value text that broken YAML turned into a key.
   const shown = (path: string[]) => {
     if (!options.isPrivate) return path;
     const end = path.findIndex((_, i) => options.isPrivate!(path.slice(0, i + 1)));
-    return end < 0 ? path : path.slice(0, end + 1);
+    if (end < 0) return path;
+    const key = offsetOf(doc, path.slice(0, end + 1));
+    const beginsLine = key !== undefined && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', key - 1) + 1, key));
+    return path.slice(0, beginsLine ? end + 1 : end);
   };
   const report = (code: DiagnosticCode, path: string[], message: string, offset: number) => {
     const { line, col } = lineCounter.linePos(offset);

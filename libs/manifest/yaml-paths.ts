@@ -2,6 +2,14 @@ import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type N
 
 /** Line and column of a dotted path in a parsed document: where its key (or item) starts. */
 export function locateIn(doc: Document, path: readonly (string | number)[], lc: LineCounter): { line: number; column: number } | undefined {
+  const offset = offsetOf(doc, path);
+  if (offset === undefined) return undefined;
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}
+
+/** Where the key (or item) at the end of a path starts in the source, as far as the path can be followed. */
+export function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined = (node as Node | null)?.range?.[0];
   for (const segment of path) {
@@ -17,9 +25,7 @@ export function locateIn(doc: Document, path: readonly (string | number)[], lc: 
       node = item;
     } else break;
   }
-  if (offset === undefined) return undefined;
-  const { line, col } = lc.linePos(offset);
-  return { line, column: col };
+  return offset;
 }
 
 /**
