@@ -100,6 +100,16 @@ describe('validateInputs against hostile publishers and callers', () => {
     for (const d of r.diagnostics) expect(d.message).toBe('must be well-formed Unicode text (it contains an unpaired surrogate)');
   });
 
+  it('refuses __proto__ given as an input name instead of letting it reach the prototype of the values', () => {
+    const version = versionWith({ name: { type: 'string', description: 'Name.', default: 'shop' } });
+    const r = validateInputs(version, JSON.parse('{"__proto__": {"name": "injected"}, "toString": 1}'));
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['INPUT_UNKNOWN', '__proto__'],
+      ['INPUT_UNKNOWN', 'toString'],
+    ]);
+    expect(Object.getPrototypeOf(r.values)).toBe(Object.prototype);
+  });
+
   it('accepts a well-formed pair of surrogates (an emoji)', () => {
     const version = versionWith({ name: { type: 'string', description: 'Name.' } });
     expect(validateInputs(version, { name: 'shop 🛒' }).diagnostics).toEqual([]);

@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from '../diagnostics/index.js';
-import { ILL_FORMED_TEXT, MAX_INPUT_STRING_LENGTH } from '../manifest/index.js';
+import { FORBIDDEN_KEYS, ILL_FORMED_TEXT, MAX_INPUT_STRING_LENGTH } from '../manifest/index.js';
 
 export { MAX_INPUT_STRING_LENGTH };
 /** Longest the string values of one call may be together, in UTF-16 code units. */
@@ -40,6 +40,12 @@ export function screenInputValues(given: Record<string, unknown>): ScreenedValue
   for (const name of names) {
     if (name.length > MAX_INPUT_NAME_LENGTH) {
       diagnostics.push(error('INPUT_UNKNOWN', '', `an input name of ${name.length} characters is given; input names have at most 40`));
+      refused.add(name);
+      continue;
+    }
+    // `__proto__` given as a value (JSON can) would otherwise become the prototype of the values.
+    if (FORBIDDEN_KEYS.has(name)) {
+      diagnostics.push(error('INPUT_UNKNOWN', name, 'is not an input: it names a built-in of JavaScript objects'));
       refused.add(name);
       continue;
     }

@@ -38,8 +38,8 @@ export function validateInputs(
   const screened = screenInputValues(given);
   if (screened.refusedAll) return { values: {}, generated: [], diagnostics: screened.diagnostics };
   const properties = declaredInputs(version.manifest);
-  const values: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(given)) if (!screened.refused.has(name)) values[name] = value;
+  // Defined, not assigned: no given name can reach a prototype.
+  const values: Record<string, unknown> = Object.fromEntries(Object.entries(given).filter(([name]) => !screened.refused.has(name)));
   const diagnostics = [...screened.diagnostics];
   const generated: string[] = [];
   for (const [name, property] of Object.entries(properties)) {
