@@ -62,16 +62,21 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
   }
 
   const composed = new Map<string, ResolvedInstance>();
-  const wiring: ReferenceResolver = (ref, source) => {
-    if (ref.length !== 2) return { code: 'TEMPLATE_INVALID', message: `"${source}" must name an instance and one of its outputs, like \${{ db.url }}` };
+  // A secret input's value is never quoted back, not even the part of it that reads as wiring.
+  const wiringFor = (secret: boolean): ReferenceResolver => (ref, source) => {
+    if (ref.length !== 2) {
+      return { code: 'TEMPLATE_INVALID', message: secret ? 'has a ${{ … }} that does not name an instance and one of its outputs (not shown: the value is secret)' : `"${source}" must name an instance and one of its outputs, like \${{ db.url }}` };
+    }
     const [target, output] = ref as [string, string];
     if (!Object.hasOwn(spec.instances, target)) {
+      if (secret) return { code: 'WIRING_UNKNOWN_INSTANCE', message: 'has a ${{ … }} that names no instance of this app (not shown: the value is secret)' };
       return { code: 'WIRING_UNKNOWN_INSTANCE', message: `"${source}" refers to "${target}", which is not an instance of this app${didYouMean(target, names)}` };
     }
     const version = versions.get(target);
     if (!version) return { silent: true };
     const outputs = Object.keys(version.manifest.spec.outputs);
     if (!outputs.includes(output)) {
+      if (secret) return { code: 'WIRING_UNKNOWN_OUTPUT', message: 'has a ${{ … }} that names an output its instance does not have (not shown: the value is secret)' };
       return {
         code: 'WIRING_UNKNOWN_OUTPUT',
         message: `"${source}": ${target} (${version.name}) has no output "${output}"${didYouMean(output, outputs)}; its outputs: ${outputs.join(', ')}`,
@@ -80,6 +85,7 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
     // Not composed yet only when it sits in a cycle or failed: another diagnostic says so.
     return composed.get(target)?.outputs[output] ?? { silent: true };
   };
+  const wiring = wiringFor(false);
 
   for (const name of ordered.order) {
     const version = versions.get(name);
@@ -94,7 +100,7 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
         given[key] = raw;
         continue;
       }
-      const r = evaluateTemplate(raw, wiring);
+      const r = evaluateTemplate(raw, Object.hasOwn(properties, key) && properties[key]!.writeOnly === true ? wiringFor(true) : wiring);
       add(r.problems.map((p) => error(p.code, `${name}.inputs.${key}`, p.message)));
       if (!r.value) {
         unwired.add(key);
