@@ -100,7 +100,7 @@ describe('parseManifest against a hostile publisher', () => {
   it('refuses nesting deeper than a manifest needs, in plain words', () => {
     const r = parseManifest(`metadata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'deep.yaml');
     expect(r.value).toBeUndefined();
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'YAML_TOO_LARGE', message: 'nests collections more than 64 deep' })]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'YAML_TOO_LARGE', message: expect.stringMatching(/^nests collections/) })]);
   });
 });
 

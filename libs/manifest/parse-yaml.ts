@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
 import { FORBIDDEN_KEYS } from './plain-data-problems.js';
 import { dottedPath } from './schema-diagnostics.js';
+import { deepNestingLine } from './yaml-nesting.js';
 import { locateIn, offsetOf, pathAt } from './yaml-paths.js';
 import { yamlErrorMessage } from './yaml-error-message.js';
 
@@ -11,6 +12,8 @@ export const MAX_DOCUMENT_BYTES = 1_000_000;
 const MAX_ALIAS_COUNT = 100;
 /** Deeper than any manifest or app spec needs (they nest about 7 deep); the parser's cost grows with depth. */
 export const MAX_YAML_DEPTH = 64;
+/** What the lexer lets through to the parser: flow nesting, and content columns (which bound block nesting). */
+const MAX_LEXED_DEPTH = 4 * MAX_YAML_DEPTH;
 
 export interface ParsedYaml {
   value: unknown;
@@ -43,6 +46,11 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
     none.diagnostics.push(error('YAML_TOO_LARGE', '', `document is ${bytes} bytes; the limit is ${maxBytes}`, { file }));
+    return none;
+  }
+  const deepLine = deepNestingLine(text, MAX_LEXED_DEPTH);
+  if (deepLine !== undefined) {
+    none.diagnostics.push(error('YAML_TOO_LARGE', '', `nests collections, or indents a line, more than ${MAX_LEXED_DEPTH} deep`, { file, line: deepLine }));
     return none;
   }
   const lineCounter = new LineCounter();
@@ -91,11 +99,14 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
 type Report = (code: DiagnosticCode, path: string[], message: string, offset: number) => Diagnostic;
 
 /**
- * One walk over the parsed nodes, without recursion: nesting deeper than MAX_YAML_DEPTH,
- * duplicate keys, forbidden keys and aliases to anchors that do not exist.
+ * One walk over the parsed nodes in document order, without recursion: nesting deeper than
+ * MAX_YAML_DEPTH, duplicate keys, forbidden keys, and aliases to anchors not defined
+ * before them (found by name as the walk goes: the library's own lookup rescans the
+ * document for every alias).
  */
 function structureProblems(doc: Document, options: ParseYamlOptions, report: Report): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const anchors = new Set<string>();
   const stack: Array<{ node: unknown; path: string[] }> = [{ node: doc.contents, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
@@ -104,20 +115,27 @@ function structureProblems(doc: Document, options: ParseYamlOptions, report: Rep
       found.push(report('YAML_TOO_LARGE', [], `nests collections more than ${MAX_YAML_DEPTH} deep`, offset));
       break;
     }
-    if (isAlias(node) && node.resolve(doc) === undefined) {
-      found.push(report('YAML_SYNTAX', path, options.isPrivate ? yamlErrorMessage('BAD_ALIAS') : 'refers to an anchor that is not defined (a value that starts with "*" is an alias)', offset));
+    const anchor = (node as { anchor?: unknown } | null)?.anchor;
+    if (typeof anchor === 'string') anchors.add(anchor);
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        found.push(report('YAML_SYNTAX', path, options.isPrivate ? yamlErrorMessage('BAD_ALIAS') : 'refers to an anchor that is not defined (a value that starts with "*" is an alias)', offset));
+      }
     } else if (isMap(node)) {
       const seen = new Set<string>();
+      const children: Array<{ node: unknown; path: string[] }> = [];
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const at = (pair.key as Node | null)?.range?.[0] ?? offset;
         if (FORBIDDEN_KEYS.has(key)) found.push(report('YAML_FORBIDDEN_KEY', [...path, key], `the key "${key}" is not allowed`, at));
         else if (seen.has(key)) found.push(report('YAML_DUPLICATE_KEY', [...path, key], options.isPrivate ? yamlErrorMessage('DUPLICATE_KEY') : 'map keys must be unique', at));
         seen.add(key);
-        stack.push({ node: pair.value, path: [...path, key] });
+        // A key can carry an anchor or be an alias too.
+        children.push({ node: pair.key, path }, { node: pair.value, path: [...path, key] });
       }
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, String(i)] }));
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, String(i)] });
     }
   }
   return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

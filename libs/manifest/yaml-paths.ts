@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** Line and column of a dotted path in a parsed document: where its key (or item) starts. */
 export function locateIn(doc: Document, path: readonly (string | number)[], lc: LineCounter): { line: number; column: number } | undefined {
@@ -8,13 +8,26 @@ export function locateIn(doc: Document, path: readonly (string | number)[], lc: 
   return { line, column: col };
 }
 
+// Pairs of each map by key, built on first use: locating every key of a wide map stays linear.
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** Where the key (or item) at the end of a path starts in the source, as far as the path can be followed. */
 export function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined = (node as Node | null)?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
       node = pair.value;
