@@ -43,7 +43,7 @@ export function validateInputs(
   const diagnostics = [...screened.diagnostics];
   const generated: string[] = [];
   for (const [name, property] of Object.entries(properties)) {
-    if (given[name] !== undefined || property['x-aisle-generate'] === undefined) continue;
+    if ((Object.hasOwn(given, name) && given[name] !== undefined) || property['x-aisle-generate'] === undefined) continue;
     const kept = options.previous?.[name];
     const problem = valueProblem(kept);
     if (problem) {
