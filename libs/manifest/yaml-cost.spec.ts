@@ -34,8 +34,8 @@ describe('parseYaml against costly documents', () => {
     expect(parseYaml(text, 'ok.yaml').diagnostics).toEqual([]);
   });
 
-  it('checks 6,000 aliases of one anchor in linear time (the library looked each one up by rescanning the document)', () => {
-    const text = `a: &a [1]\n${Array.from({ length: 6000 }, (_, i) => `b${i}: *a`).join('\n')}\n`;
+  it('checks 2,000 aliases of one anchor in linear time (the library looked each one up by rescanning the document: 1.3 s)', () => {
+    const text = `a: &a [1]\n${Array.from({ length: 2000 }, (_, i) => `b${i}: *a`).join('\n')}\n`;
     const r = withinStallBound('parseYaml', () => parseYaml(text, 'aliases.yaml'));
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'YAML_ALIAS_LIMIT' })]);
   });
@@ -47,8 +47,7 @@ describe('parseYaml against costly documents', () => {
   it('locates every key of a 20,000-key mapping in linear time', () => {
     const r = parseYaml(Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join('\n'), 'wide.yaml');
     expect(r.diagnostics).toEqual([]);
-    withinStallBound('locate', () => {
-      for (let i = 0; i < 20_000; i++) expect(r.locate([`k${i}`])?.line).toBe(i + 1);
-    });
+    const lines = withinStallBound('locate', () => Array.from({ length: 20_000 }, (_, i) => r.locate([`k${i}`])?.line));
+    expect(lines).toEqual(Array.from({ length: 20_000 }, (_, i) => i + 1));
   });
 });
