@@ -1,3 +1,4 @@
+import { shownValue } from '../diagnostics/index.js';
 /** The only level a record can grant today; kept a field so later levels need no new format. */
 export const CERTIFICATION_LEVELS = ['certified'] as const;
 export type CertificationLevel = (typeof CERTIFICATION_LEVELS)[number];
@@ -51,7 +52,7 @@ export function parseCertificationRecord(text: string): { record?: Certification
     if (k !== 'checks' && typeof r[k] !== 'string') return { reason: `the certification record's ${k} is not a string` };
   }
   if (!Array.isArray(r.checks) || !r.checks.every((c) => typeof c === 'string')) return { reason: "the certification record's checks is not a list of rule names" };
-  if (!(CERTIFICATION_LEVELS as readonly unknown[]).includes(r.level)) return { reason: `the certification record's level "${String(r.level)}" is not one of: ${CERTIFICATION_LEVELS.join(', ')}` };
+  if (!(CERTIFICATION_LEVELS as readonly unknown[]).includes(r.level)) return { reason: `the certification record's level "${shownValue(r.level)}" is not one of: ${CERTIFICATION_LEVELS.join(', ')}` };
   if (!DIGEST.test(r.digest as string)) return { reason: "the certification record's digest is not a sha256: digest" };
   if (!DIGEST.test(r.keyId as string)) return { reason: "the certification record's keyId is not a sha256: key id" };
   if (!ISO_TIME.test(r.issuedAt as string) || Number.isNaN(Date.parse(r.issuedAt as string))) return { reason: "the certification record's issuedAt is not an ISO 8601 UTC time" };

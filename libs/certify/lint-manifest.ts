@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { ComponentManifest } from '../manifest/index.js';
 import { MANIFEST_RULES } from './lint-rules.js';
+import { asRecord } from './shape-guards.js';
 
 export interface LintOptions {
   /** The manifest's file, set on every diagnostic. */
@@ -10,12 +11,14 @@ export interface LintOptions {
 }
 
 /**
- * Runs every single-manifest conformance rule over a (schema-valid) manifest and returns
- * all findings as `LINT_RULE` diagnostics, each naming its rule and path.
+ * Runs every single-manifest conformance rule over a manifest and returns all findings as
+ * `LINT_RULE` diagnostics, each naming its rule and path. Meant for schema-valid
+ * manifests, but any value is read safely (rules answer for what they find, never throw).
  */
 export function lintManifest(manifest: ComponentManifest, options: LintOptions = {}): Diagnostic[] {
+  const read = (asRecord(manifest) ?? {}) as unknown as ComponentManifest;
   return MANIFEST_RULES.flatMap((rule) =>
-    rule.check(manifest).map((f) => {
+    rule.check(read).map((f) => {
       const position = f.path ? options.locate?.(f.path.split('.')) : undefined;
       return {
         severity: f.severity ?? 'error',

@@ -1,4 +1,5 @@
 import type { ComponentManifest } from '../manifest/index.js';
+import { asRecord, entriesOf } from './shape-guards.js';
 
 // Words that make an input name look like it holds a secret (camelCase words, lower-cased).
 const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'passphrase', 'token', 'secret', 'key', 'apikey', 'credential', 'credentials']);
@@ -16,8 +17,8 @@ export function looksSecret(name: string): boolean {
 /** Names of the inputs declared secret (`writeOnly: true`). */
 export function secretInputNames(manifest: ComponentManifest): Set<string> {
   return new Set(
-    Object.entries(manifest.spec?.inputs?.properties ?? {})
-      .filter(([, p]) => p?.writeOnly === true)
+    entriesOf(asRecord(manifest.spec?.inputs)?.properties)
+      .filter(([, p]) => asRecord(p)?.writeOnly === true)
       .map(([name]) => name),
   );
 }

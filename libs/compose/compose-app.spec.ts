@@ -170,3 +170,17 @@ describe('composeApp given an unchecked spec', () => {
     expect(codes(r)).toEqual(['INSTANCE_NAME_INVALID ../../etc']);
   });
 });
+
+describe('composeApp and secrets that read as wiring', () => {
+  it.each(['${{ Hunter2.url }}', 'x${{ Hunter2.a.b }}y', '${{ Hunter2 }}'])('does not quote a secret input whose value reads as wiring: %s', (password) => {
+    const r = composeApp(app({ db: { component: 'postgresql@^16', inputs: { database: 'shop', password } } }), catalog);
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    for (const d of r.diagnostics) expect(`${d.path} ${d.message}`).not.toContain('Hunter2');
+    expect(r.diagnostics[0]).toMatchObject({ path: 'db.inputs.password', message: expect.stringContaining('not shown: the value is secret') });
+  });
+
+  it('still quotes wiring in values that are not secret, to say what is wrong', () => {
+    const r = composeApp(app({ web: { component: 'web-app', inputs: { image: 'docker.io/traefik/whoami:v1.10' }, env: { DB: '${{ dbb.url }}' } } }), catalog);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'WIRING_UNKNOWN_INSTANCE', path: 'web.env.DB', message: expect.stringContaining('"${{ dbb.url }}" refers to "dbb"') })]);
+  });
+});

@@ -29,4 +29,12 @@ describe('evaluateTemplate', () => {
     expect(evaluateTemplate('${{ nope }} ${{ bad', resolver).problems.map((p) => p.message)).toEqual(['unclosed "${{" at character 13', 'unknown nope']);
     expect(evaluateTemplate('${{ inputs.gone }}', resolver)).toEqual({ problems: [] });
   });
+
+  it('never throws on text that is not well-formed Unicode (issue 8, item 9)', () => {
+    const lone: ReferenceResolver = () => ({ value: 'a\uD800b', secret: true, parts: [{ kind: 'text', text: 'x\uDC00' }] });
+    const r = evaluateTemplate('${{ inputs.password | urlencode }}', lone);
+    expect(r.problems).toEqual([]);
+    expect(r.value?.value).toBe('a%EF%BF%BDb');
+    expect(r.value?.parts).toEqual([{ kind: 'text', text: 'x%EF%BF%BD' }]);
+  });
 });

@@ -68,10 +68,12 @@ export function literalValue(text: string): ResolvedValue {
   return { value: text, secret: false, parts: text === '' ? [] : [{ kind: 'text', text }] };
 }
 
-/** Applies template filters to text. */
+/** Applies template filters to text; total: no text makes it throw. */
 export function applyFilters(text: string, filters: readonly TemplateFilter[]): string {
   let out = text;
-  for (const filter of filters) if (filter === 'urlencode') out = encodeURIComponent(out);
+  // encodeURIComponent throws on a lone surrogate. Validation refuses such values, but
+  // composition still evaluates templates to report every problem at once; U+FFFD stands in.
+  for (const filter of filters) if (filter === 'urlencode') out = encodeURIComponent(out.toWellFormed());
   return out;
 }
 

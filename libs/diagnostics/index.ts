@@ -3,3 +3,4 @@ export { error, warning, hasErrors, prefixPath, joinPath } from './diagnostic.js
 export type { Diagnostic } from './diagnostic.js';
 export { formatDiagnostic } from './format-diagnostic.js';
 export { closestMatches, didYouMean, editDistance } from './closest-match.js';
+export { shownValue } from './shown-value.js';

@@ -1,5 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { InputProperty, SecretGenerator } from '../manifest/index.js';
+import { MAX_GENERATED_SECRET_LENGTH, type InputProperty, type SecretGenerator } from '../manifest/index.js';
+
+export { MAX_GENERATED_SECRET_LENGTH };
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const DEFAULT_PASSWORD_LENGTH = 24;
@@ -7,11 +9,14 @@ const DEFAULT_HEX_LENGTH = 64;
 
 /**
  * A fresh secret from the operating system's cryptographic random source, shaped by
- * the input's rule and within its length bounds. Passwords are alphanumeric so they
- * survive URLs, shells and config files unescaped.
+ * the input's rule and within its length bounds, never longer than
+ * MAX_GENERATED_SECRET_LENGTH (a stored manifest may ask for more; validation then says so).
+ * Passwords are alphanumeric so they survive URLs, shells and config files unescaped.
  */
 export function generateSecret(generator: SecretGenerator, property: Pick<InputProperty, 'minLength' | 'maxLength'> = {}): string {
-  const length = (fallback: number) => Math.min(Math.max(fallback, property.minLength ?? 0), property.maxLength ?? Number.MAX_SAFE_INTEGER);
+  const bound = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+  const length = (fallback: number) =>
+    Math.max(0, Math.min(Math.max(fallback, bound(property.minLength, 0)), bound(property.maxLength, MAX_GENERATED_SECRET_LENGTH), MAX_GENERATED_SECRET_LENGTH));
   switch (generator) {
     case 'password': {
       const n = length(DEFAULT_PASSWORD_LENGTH);

@@ -1,10 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 import { didYouMean, error, type Diagnostic } from '../diagnostics/index.js';
-import { createAjv, schemaDiagnostics, type ComponentManifest, type Scalar } from '../manifest/index.js';
+import { createAjv, schemaDiagnostics, type ComponentManifest, type InputProperty, type InputsSchema, type Scalar } from '../manifest/index.js';
+import { checkPatterns } from './check-patterns.js';
 import { generateSecret } from './generate-secret.js';
+import { screenInputValues, valueProblem } from './input-value-limits.js';
 
 /** Validators compiled per manifest digest; a digest names immutable content, so entries never go stale. */
-const compiled = new Map<string, ValidateFunction>();
+const compiled = new Map<string, ValidateFunction | Diagnostic>();
 const MAX_CACHED = 2000;
 // One ajv instance for all input schemas: compiling is the expensive part, and ajv caches by schema.
 let ajv: ReturnType<typeof createAjv> | undefined;
@@ -24,7 +26,8 @@ export interface ValidateInputsOptions {
 
 /**
  * Validates input values against a version's inputs schema (ajv, compiled once per
- * digest), applies defaults and generates missing secrets. Errors read
+ * digest), applies defaults and generates missing secrets. Sizes and text are screened
+ * first and patterns run on a bounded budget of linear-time work. Errors read
  * `password: must be at least 12 characters`, with paths relative to the inputs.
  */
 export function validateInputs(
@@ -32,43 +35,75 @@ export function validateInputs(
   given: Record<string, unknown>,
   options: ValidateInputsOptions = {},
 ): ValidatedInputs {
-  const properties = version.manifest.spec.inputs.properties;
-  const values: Record<string, unknown> = { ...given };
+  const screened = screenInputValues(given);
+  if (screened.refusedAll) return { values: {}, generated: [], diagnostics: screened.diagnostics };
+  const properties = declaredInputs(version.manifest);
+  // Defined, not assigned: no given name can reach a prototype.
+  const values: Record<string, unknown> = Object.fromEntries(Object.entries(given).filter(([name]) => !screened.refused.has(name)));
+  const diagnostics = [...screened.diagnostics];
   const generated: string[] = [];
   for (const [name, property] of Object.entries(properties)) {
-    if (values[name] !== undefined || property['x-aisle-generate'] === undefined) continue;
+    if ((Object.hasOwn(given, name) && given[name] !== undefined) || property['x-aisle-generate'] === undefined) continue;
     const kept = options.previous?.[name];
+    const problem = valueProblem(kept);
+    if (problem) {
+      diagnostics.push(error('INPUT_INVALID', name, problem));
+      screened.refused.add(name);
+      continue;
+    }
     values[name] = kept !== undefined ? kept : generateSecret(property['x-aisle-generate'], property);
     if (kept === undefined) generated.push(name);
   }
-  const validate = validatorFor(version);
-  const diagnostics: Diagnostic[] = [];
+  const validate = validatorFor(version, properties);
+  if (!(validate instanceof Function)) return { values: values as Record<string, Scalar>, generated, diagnostics: [...diagnostics, validate] };
   if (!validate(values)) {
     for (const d of schemaDiagnostics(validate.errors, { code: 'INPUT_INVALID' })) {
       if (d.message.startsWith('is not a known field')) {
         const name = d.path;
         diagnostics.push(error('INPUT_UNKNOWN', name, `is not an input of ${version.manifest.metadata.name}${didYouMean(name, Object.keys(properties))}`));
       } else if (d.message === 'is required') {
-        diagnostics.push({ ...d, code: 'INPUT_REQUIRED' });
+        if (!screened.refused.has(d.path)) diagnostics.push({ ...d, code: 'INPUT_REQUIRED' });
       } else diagnostics.push(d);
     }
   }
+  // A refused value is not replaced by a default, and only scalars are values: the result holds what its type says.
+  for (const name of screened.refused) delete values[name];
+  for (const [name, value] of Object.entries(values)) if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') delete values[name];
+  diagnostics.push(...checkPatterns(properties, values, screened.refused));
   return { values: values as Record<string, Scalar>, generated, diagnostics };
 }
 
-function validatorFor(version: { digest: string; manifest: ComponentManifest }): ValidateFunction {
+/** The declared inputs; a stored manifest is read as it is, so anything else counts as none. */
+function declaredInputs(manifest: ComponentManifest): Record<string, InputProperty> {
+  const properties: unknown = manifest.spec?.inputs?.properties;
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return {};
+  return Object.fromEntries(Object.entries(properties).filter(([, p]) => typeof p === 'object' && p !== null && !Array.isArray(p))) as Record<string, InputProperty>;
+}
+
+function validatorFor(version: { digest: string; manifest: ComponentManifest }, properties: Record<string, InputProperty>): ValidateFunction | Diagnostic {
   let validate = compiled.get(version.digest);
   if (!validate) {
     ajv ??= createAjv({ useDefaults: true });
-    // Forget ajv's own schema cache along with ours, or memory would grow with every published version.
+    // Forget ajv's own schema cache along with ours, or memory would grow with every published version;
+    // the meta-schemas stay (a new ajv would recompile them, ~100 ms).
     if (compiled.size >= MAX_CACHED) {
       compiled.clear();
-      ajv = createAjv({ useDefaults: true });
+      ajv.removeSchema();
     }
-    validate = ajv.compile({ ...version.manifest.spec.inputs, additionalProperties: false });
+    try {
+      validate = ajv.compile(withoutPatterns(version.manifest.spec.inputs, properties));
+    } catch {
+      validate = error('INPUTS_SCHEMA_INVALID', '', `${version.manifest.metadata?.name ?? 'this component'} declares an inputs schema that cannot be compiled; ask the publisher for a new version`);
+    }
     compiled.set(version.digest, validate);
   }
   return validate;
+}
+
+/** Patterns are checked by checkPatterns, on one budget for the whole call, not by ajv. */
+function withoutPatterns(inputs: InputsSchema, properties: Record<string, InputProperty>): object {
+  const stripped = Object.fromEntries(Object.entries(properties).map(([name, { pattern: _pattern, ...rest }]) => [name, rest]));
+  return { ...inputs, additionalProperties: false, properties: stripped };
 }
 
 /** How many validators are compiled (for tests of the cache). */

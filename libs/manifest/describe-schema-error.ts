@@ -28,7 +28,7 @@ export function describeSchemaError(e: ErrorObject): string {
     case 'multipleOf':
       return `must be a multiple of ${p.multipleOf}`;
     case 'pattern':
-      return `must match the pattern ${p.pattern}`;
+      return describePatternMismatch(String(p.pattern));
     case 'format':
       return `must be a valid ${p.format}`;
     case 'enum':
@@ -59,4 +59,9 @@ export function describeSchemaError(e: ErrorObject): string {
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** What a value that does not match its pattern is told (the publisher's pattern, never the value). */
+export function describePatternMismatch(pattern: string): string {
+  return `must match the pattern ${pattern}`;
 }

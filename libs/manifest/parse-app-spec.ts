@@ -2,10 +2,11 @@ import appSchema from '../../schemas/app.schema.json';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
 import type { AppSpec } from './app-spec.js';
+import { ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
 import type { ParseResult } from './parse-manifest.js';
 import { parseTemplate } from './parse-template.js';
 import { parseYaml } from './parse-yaml.js';
-import { schemaDiagnostics } from './schema-diagnostics.js';
+import { dottedPath, schemaDiagnostics } from './schema-diagnostics.js';
 
 let validateAppShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
@@ -13,11 +14,19 @@ let validateAppShape: ReturnType<ReturnType<typeof createAjv>['compile']> | unde
 export const INSTANCE_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
 
 /**
+ * An input's or env variable's value (`instances.NAME.inputs.KEY`): it may be a secret, so
+ * no diagnostic shows what is inside it, however broken the YAML around it is.
+ */
+export function isPrivateAppPath(path: readonly string[]): boolean {
+  return path.length === 4 && path[0] === 'instances' && (path[2] === 'inputs' || path[2] === 'env');
+}
+
+/**
  * Parses and validates an app spec from YAML text. Reports every problem at once:
  * syntax, schema, instance names, and malformed `${{ … }}` references.
  */
 export function parseAppSpec(text: string, file?: string): ParseResult<AppSpec> {
-  const parsed = parseYaml(text, file);
+  const parsed = parseYaml(text, { file, isPrivate: isPrivateAppPath });
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   return checkAppSpec(parsed.value, { file, locate: parsed.locate });
 }
@@ -30,12 +39,20 @@ export function checkAppSpec(
   validateAppShape ??= createAjv().compile(appSchema);
   const at = (path: string[], code: Diagnostic['code'], message: string) => {
     const position = where.locate?.(path);
-    return error(code, path.join('.'), message, { file: where.file, line: position?.line, column: position?.column });
+    return error(code, dottedPath(path), message, { file: where.file, line: position?.line, column: position?.column });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { diagnostics: [at([], 'SCHEMA_VIOLATION', 'an app spec must be a YAML mapping')] };
   }
   const diagnostics: Diagnostic[] = [];
+  const problems = plainDataProblems(value);
+  for (const { path, kind } of problems) {
+    const end = path.findIndex((_, i) => isPrivateAppPath(path.slice(0, i + 1)));
+    const shown = end < 0 ? path : path.slice(0, end + 1);
+    diagnostics.push(kind === 'forbidden-key' ? at(shown, 'YAML_FORBIDDEN_KEY', `the key "${path[path.length - 1]}" is not allowed`) : at(shown, 'SCHEMA_VIOLATION', ILL_FORMED_TEXT));
+  }
+  // Such keys reach here only from JSON (parseYaml refuses them); ajv's deep equality would call them.
+  if (problems.some((p) => p.kind === 'forbidden-key')) return { diagnostics };
   const spec = value as AppSpec;
   const instances = typeof spec.instances === 'object' && spec.instances !== null ? spec.instances : {};
   for (const name of Object.keys(instances)) {
@@ -48,7 +65,7 @@ export function checkAppSpec(
   if (!validateAppShape(value)) {
     for (const d of schemaDiagnostics(validateAppShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
       // Instance names already have their own, clearer diagnostic.
-      if (d.message === 'is not a valid name' && Object.keys(instances).some((name) => d.path === `instances.${name}`)) continue;
+      if (d.message === 'is not a valid name' && Object.keys(instances).some((name) => d.path === dottedPath(['instances', name]))) continue;
       diagnostics.push(d);
     }
   }

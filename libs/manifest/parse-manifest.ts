@@ -2,11 +2,17 @@ import semver from 'semver';
 import componentSchema from '../../schemas/component.schema.json';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
+import { ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
+import { MAX_GENERATED_SECRET_LENGTH } from './input-limits.js';
 import type { ComponentManifest } from './manifest.js';
 import { COMPONENT_NAME_RULE, parseComponentName } from './parse-component-name.js';
 import { parseTemplate } from './parse-template.js';
 import { parseYaml } from './parse-yaml.js';
-import { schemaDiagnostics } from './schema-diagnostics.js';
+import { compileSafePattern } from './safe-pattern.js';
+import { dottedPath, schemaDiagnostics } from './schema-diagnostics.js';
+
+/** A manifest is a few kilobytes (the largest shipped one under 5); the YAML library takes up to ~5 µs a byte. */
+export const MAX_MANIFEST_BYTES = 32_768;
 
 export interface ParseResult<T> {
   /** Present only when there are no error diagnostics. */
@@ -23,7 +29,7 @@ let validateManifestShape: ReturnType<ReturnType<typeof createAjv>['compile']> |
  * syntax. Every problem is reported, each with file, line and dotted path.
  */
 export function parseManifest(text: string, file?: string): ParseResult<ComponentManifest> {
-  const parsed = parseYaml(text, file);
+  const parsed = parseYaml(text, { file, maxBytes: MAX_MANIFEST_BYTES });
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   return checkManifest(parsed.value, { file, locate: parsed.locate });
 }
@@ -41,7 +47,12 @@ export function checkManifest(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { diagnostics: [at('', 'SCHEMA_VIOLATION', 'a component manifest must be a YAML mapping')] };
   }
-  const diagnostics: Diagnostic[] = [];
+  const problems = plainDataProblems(value);
+  const diagnostics: Diagnostic[] = problems.map(({ path, kind }) =>
+    kind === 'forbidden-key' ? at(dottedPath(path), 'YAML_FORBIDDEN_KEY', `the key "${path[path.length - 1]}" is not allowed`) : at(dottedPath(path), 'SCHEMA_VIOLATION', ILL_FORMED_TEXT),
+  );
+  // Such keys reach here only from JSON (parseYaml refuses them); ajv's deep equality would call them.
+  if (problems.some((p) => p.kind === 'forbidden-key')) return { diagnostics };
   const name = (value as { metadata?: { name?: unknown } }).metadata?.name;
   // A name that is a string is checked here, so the problem reads as a sentence rather than the schema's pattern.
   const nameChecked = typeof name === 'string';
@@ -70,30 +81,31 @@ type At = (path: string, code: Diagnostic['code'], message: string) => Diagnosti
 
 function checkInputsSchema(manifest: ComponentManifest, at: At): Diagnostic[] {
   const inputs = manifest.spec?.inputs;
-  if (typeof inputs !== 'object' || inputs === null || typeof inputs.properties !== 'object' || inputs.properties === null) return [];
+  if (!isRecord(inputs) || !isRecord(inputs.properties)) return [];
   const out: Diagnostic[] = [];
   for (const [name, property] of Object.entries(inputs.properties)) {
-    if (typeof property !== 'object' || property === null) continue;
+    if (!isRecord(property)) continue;
     const base = `spec.inputs.properties.${name}`;
     if (typeof property.pattern === 'string') {
-      try {
-        new RegExp(property.pattern, 'u');
-      } catch (e) {
-        out.push(at(`${base}.pattern`, 'INPUTS_SCHEMA_INVALID', `is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`));
-      }
+      const verdict = compileSafePattern(property.pattern);
+      if ('problem' in verdict) out.push(at(`${base}.pattern`, 'INPUTS_SCHEMA_INVALID', verdict.problem));
     }
-    if (property.minLength !== undefined && property.maxLength !== undefined && property.minLength > property.maxLength) {
+    if (typeof property.minLength === 'number' && typeof property.maxLength === 'number' && property.minLength > property.maxLength) {
       out.push(at(`${base}.maxLength`, 'INPUTS_SCHEMA_INVALID', 'must not be smaller than minLength'));
     }
-    if (property.minimum !== undefined && property.maximum !== undefined && property.minimum > property.maximum) {
+    if (typeof property.minimum === 'number' && typeof property.maximum === 'number' && property.minimum > property.maximum) {
       out.push(at(`${base}.maximum`, 'INPUTS_SCHEMA_INVALID', 'must not be smaller than minimum'));
     }
-    if (property['x-aisle-generate'] !== undefined && (property.type !== 'string' || property.writeOnly !== true)) {
-      out.push(at(`${base}.x-aisle-generate`, 'INPUTS_SCHEMA_INVALID', 'only a secret string input (writeOnly: true) can be generated'));
+    if (property['x-aisle-generate'] !== undefined) {
+      if (property.type !== 'string' || property.writeOnly !== true) {
+        out.push(at(`${base}.x-aisle-generate`, 'INPUTS_SCHEMA_INVALID', 'only a secret string input (writeOnly: true) can be generated'));
+      } else if (typeof property.minLength === 'number' && property.minLength > MAX_GENERATED_SECRET_LENGTH) {
+        out.push(at(`${base}.minLength`, 'INPUTS_SCHEMA_INVALID', `a generated secret is at most ${MAX_GENERATED_SECRET_LENGTH} characters; lower minLength`));
+      }
     }
   }
-  (Array.isArray(inputs.required) ? inputs.required : []).forEach((name, i) => {
-    if (typeof name === 'string' && !(name in inputs.properties)) {
+  (Array.isArray(inputs.required) ? inputs.required : []).forEach((name: unknown, i) => {
+    if (typeof name === 'string' && !Object.hasOwn(inputs.properties, name)) {
       out.push(at(`spec.inputs.required.${i}`, 'INPUTS_SCHEMA_INVALID', `names "${name}", which is not declared under properties`));
     }
   });
@@ -119,12 +131,18 @@ function checkTemplates(manifest: ComponentManifest, at: At): Diagnostic[] {
     if (typeof template !== 'string') return;
     for (const message of parseTemplate(template).errors) out.push(at(path, 'TEMPLATE_INVALID', message));
   };
-  const runtime = manifest.spec?.runtime;
-  if (runtime && typeof runtime === 'object') {
-    for (const [k, v] of Object.entries(runtime.env ?? {})) check(`spec.runtime.env.${k}`, v);
-    (runtime.command ?? []).forEach((v, i) => check(`spec.runtime.command.${i}`, v));
-    (runtime.args ?? []).forEach((v, i) => check(`spec.runtime.args.${i}`, v));
+  // The schema check reports wrong shapes; here each field is read only if it has the right one.
+  const runtime: unknown = manifest.spec?.runtime;
+  if (isRecord(runtime)) {
+    if (isRecord(runtime.env)) for (const [k, v] of Object.entries(runtime.env)) check(`spec.runtime.env.${k}`, v);
+    if (Array.isArray(runtime.command)) runtime.command.forEach((v: unknown, i) => check(`spec.runtime.command.${i}`, v));
+    if (Array.isArray(runtime.args)) runtime.args.forEach((v: unknown, i) => check(`spec.runtime.args.${i}`, v));
   }
-  for (const [k, v] of Object.entries(manifest.spec?.outputs ?? {})) check(`spec.outputs.${k}.value`, v?.value);
+  const outputs: unknown = manifest.spec?.outputs;
+  if (isRecord(outputs)) for (const [k, v] of Object.entries(outputs)) if (isRecord(v)) check(`spec.outputs.${k}.value`, v.value);
   return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -36,7 +36,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefi
       const rule = (e.schema as { description?: unknown } | undefined)?.description;
       message = typeof rule === 'string' ? `is not a valid name: ${rule}` : 'is not a valid name';
     }
-    const path = [options.prefix ?? '', ...segments].filter((s) => s !== '').join('.');
+    const path = [options.prefix ?? '', dottedPath(segments)].filter((s) => s !== '').join('.');
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -44,6 +44,14 @@ export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefi
     out.push(error(options.code, path, message, { file: options.file, line: position?.line, column: position?.column }));
   }
   return out;
+}
+
+/**
+ * Path segments joined with dots; an empty key is shown as `""`, so that only a problem
+ * with the whole document has the empty path.
+ */
+export function dottedPath(segments: readonly string[]): string {
+  return segments.map((s) => (s === '' ? '""' : s)).join('.');
 }
 
 /** `/spec/inputs/properties/a~1b` → `['spec', 'inputs', 'properties', 'a/b']`. */

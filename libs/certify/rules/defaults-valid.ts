@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { canonicalJson, createAjv, type Ajv, type InputProperty } from '../../manifest/index.js';
+import { canonicalJson, compileSafePattern, createAjv, PatternBudget, type Ajv, type InputProperty } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
 
 let ajv: Ajv | undefined;
@@ -7,16 +7,19 @@ let ajv: Ajv | undefined;
 // long-running service linting many publications does not grow without end.
 const compiled = new Map<string, ValidateFunction>();
 const MAX_CACHED = 1000;
+/** Pattern work one manifest's defaults and examples may take together (see PatternBudget). */
+const MAX_PATTERN_STEPS_PER_MANIFEST = 1_000_000;
 
 function validatorFor(schema: object): ValidateFunction {
   const key = canonicalJson(schema);
   let validate = compiled.get(key);
   if (!validate) {
+    ajv ??= createAjv();
     if (compiled.size >= MAX_CACHED) {
       compiled.clear();
-      ajv = undefined;
+      // Forgets every compiled schema but keeps the meta-schemas: a new ajv would recompile them (~100 ms).
+      ajv.removeSchema();
     }
-    ajv ??= createAjv();
     validate = ajv.compile(schema);
     compiled.set(key, validate);
   }
@@ -26,16 +29,20 @@ function validatorFor(schema: object): ValidateFunction {
 /**
  * Each input's default (and each example) satisfies the input's own schema: a default
  * that fails its pattern or range would make the component refuse its own defaults.
+ * Patterns run on one budget of linear-time work for the whole manifest.
  */
 export const defaultsValid: ManifestRule = {
   name: 'defaults-valid',
   description: "every input default and example satisfies the input's own schema",
   check(manifest) {
     const findings: RuleFinding[] = [];
-    for (const [name, property] of Object.entries(manifest.spec?.inputs?.properties ?? {})) {
+    const budget = new PatternBudget(MAX_PATTERN_STEPS_PER_MANIFEST);
+    const properties: unknown = manifest.spec?.inputs?.properties;
+    if (typeof properties !== 'object' || properties === null) return findings;
+    for (const [name, property] of Object.entries(properties)) {
       if (typeof property !== 'object' || property === null) continue;
       const base = `spec.inputs.properties.${name}`;
-      const { default: value, examples, ...schema } = property as InputProperty;
+      const { default: value, examples, pattern, ...schema } = property as InputProperty;
       if (value === undefined && examples === undefined) continue;
       let validate: ValidateFunction;
       try {
@@ -44,10 +51,22 @@ export const defaultsValid: ManifestRule = {
         findings.push({ path: base, message: `is not a valid schema: ${(e as Error).message}` });
         continue;
       }
-      const why = () => (validate.errors ?? []).map((e) => e.message).join('; ');
-      if (value !== undefined && !validate(value)) findings.push({ path: `${base}.default`, message: `${JSON.stringify(value)} does not satisfy the input's schema: ${why()}` });
-      (examples ?? []).forEach((example, i) => {
-        if (!validate(example)) findings.push({ path: `${base}.examples.${i}`, message: `${JSON.stringify(example)} does not satisfy the input's schema: ${why()}` });
+      // A pattern that cannot run is parseManifest's to report (INPUTS_SCHEMA_INVALID).
+      const verdict = typeof pattern === 'string' ? compileSafePattern(pattern) : undefined;
+      const problem = (candidate: unknown): string | undefined => {
+        const why = validate(candidate) ? [] : (validate.errors ?? []).map((e) => e.message);
+        if (verdict && 'pattern' in verdict && typeof candidate === 'string') {
+          const check = budget.check(verdict.pattern, candidate);
+          if (check === 'mismatch') why.push(`must match pattern "${pattern}"`);
+          if (check === 'too-long' || check === 'over-budget') why.push('is too long to check against the pattern');
+        }
+        return why.length > 0 ? `${JSON.stringify(candidate)} does not satisfy the input's schema: ${why.join('; ')}` : undefined;
+      };
+      const defaultProblem = value === undefined ? undefined : problem(value);
+      if (defaultProblem) findings.push({ path: `${base}.default`, message: defaultProblem });
+      (Array.isArray(examples) ? examples : []).forEach((example, i) => {
+        const exampleProblem = problem(example);
+        if (exampleProblem) findings.push({ path: `${base}.examples.${i}`, message: exampleProblem });
       });
     }
     return findings;

@@ -1,4 +1,7 @@
+import { shownValue } from '../../diagnostics/index.js';
+import { compileSafePattern } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
+import { asRecord, own } from '../shape-guards.js';
 
 // A tag pins a release when it names at least major.minor (16.10, v3.5.0, 4.3-management)
 // or a dated release (RELEASE.2025-06-13T11-33-47Z); a bare major such as "8" moves.
@@ -22,29 +25,28 @@ export const pinnedTag: ManifestRule = {
   name: 'pinned-tag',
   description: 'the image is pinned to a release tag, or comes from an input whose pattern requires one',
   check(manifest) {
-    const image = manifest.spec?.image;
+    const image = asRecord(asRecord(manifest.spec)?.image);
     if (!image) return [{ path: 'spec.image', message: 'is missing' }];
-    if ('input' in image) return checkImageInput(manifest.spec.inputs?.properties ?? {}, image.input);
+    if ('input' in image) return checkImageInput(asRecord(manifest.spec.inputs)?.properties, image.input);
     if (image.digest !== undefined) return [];
     if (typeof image.tag !== 'string' || !isPinnedTag(image.tag)) {
-      return [{ path: 'spec.image.tag', message: `"${String(image.tag)}" is not a pinned release tag; name at least major.minor (e.g. "16.10") or pin a digest` }];
+      return [{ path: 'spec.image.tag', message: `"${shownValue(image.tag)}" is not a pinned release tag; name at least major.minor (e.g. "16.10") or pin a digest` }];
     }
     return [];
   },
 };
 
-function checkImageInput(properties: Record<string, { type?: string; pattern?: string; default?: unknown }>, name: string): RuleFinding[] {
-  const input = properties[name];
+function checkImageInput(properties: unknown, name: unknown): RuleFinding[] {
+  if (typeof name !== 'string') return [{ path: 'spec.image.input', message: 'must name a string input' }];
+  const input = asRecord(own(properties, name));
   if (!input) return [{ path: 'spec.image.input', message: `names "${name}", which is not an input` }];
   if (input.type !== 'string') return [{ path: 'spec.image.input', message: `names "${name}", which is not a string input` }];
   const base = `spec.inputs.properties.${name}`;
   if (typeof input.pattern !== 'string') return [{ path: `${base}.pattern`, message: 'an image input needs a pattern that requires a pinned tag' }];
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(input.pattern, 'u');
-  } catch {
-    return [{ path: `${base}.pattern`, message: 'is not a valid regular expression' }];
-  }
+  // The publisher's pattern runs on RE2 like every other: no pattern can make lint backtrack.
+  const verdict = compileSafePattern(input.pattern);
+  if ('problem' in verdict) return [{ path: `${base}.pattern`, message: verdict.problem }];
+  const { pattern } = verdict;
   const findings: RuleFinding[] = [];
   const accepted = UNPINNED_REFERENCES.filter((r) => pattern.test(r));
   if (accepted.length > 0) findings.push({ path: `${base}.pattern`, message: `accepts unpinned image references such as "${accepted[0]}"` });

@@ -1,6 +1,7 @@
 import { parseTemplate } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
 import { manifestTemplates } from '../manifest-templates.js';
+import { asRecord, own } from '../shape-guards.js';
 
 // Inside a manifest a template may name the instance's own inputs, its host and its name.
 const OWN_VALUES = new Set(['host', 'name']);
@@ -14,7 +15,7 @@ export const referencesResolve: ManifestRule = {
   name: 'references-resolve',
   description: 'every ${{ … }} reference names a declared input, host or name',
   check(manifest) {
-    const properties = manifest.spec?.inputs?.properties ?? {};
+    const properties = asRecord(manifest.spec?.inputs)?.properties;
     const findings: RuleFinding[] = [];
     for (const field of manifestTemplates(manifest)) {
       const parsed = parseTemplate(field.template);
@@ -27,7 +28,7 @@ export const referencesResolve: ManifestRule = {
           findings.push({ path: field.path, message: `"${segment.source}" refers to nothing a component knows; use \${{ inputs.NAME }}, \${{ host }} or \${{ name }}` });
           continue;
         }
-        const input = properties[rest[0]!];
+        const input = asRecord(own(properties, rest[0]!));
         if (!input) {
           findings.push({ path: field.path, message: `"${segment.source}" names the input "${rest[0]}", which is not declared` });
         } else if (field.kind === 'port' && input.type !== 'integer') {

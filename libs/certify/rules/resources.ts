@@ -1,5 +1,6 @@
 import type { ResourceList } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
+import { asRecord } from '../shape-guards.js';
 
 const CPU = /^([0-9]+(?:\.[0-9]+)?)(m?)$/;
 const MEMORY = /^([0-9]+(?:\.[0-9]+)?)(k|M|G|T|Ki|Mi|Gi|Ti)?$/;
@@ -25,10 +26,11 @@ export const resources: ManifestRule = {
   name: 'resources',
   description: 'CPU and memory requests and limits are set, and requests do not exceed limits',
   check(manifest) {
-    const r = manifest.spec?.runtime?.resources;
+    const r = asRecord(asRecord(asRecord(manifest.spec)?.runtime)?.resources) as { requests: ResourceList; limits: ResourceList } | undefined;
     if (!r) return [{ path: 'spec.runtime.resources', message: 'sets no resource requests and limits' }];
     const findings: RuleFinding[] = [];
-    const read = (kind: 'requests' | 'limits', list: ResourceList | undefined) => {
+    const read = (kind: 'requests' | 'limits', given: unknown) => {
+      const list = asRecord(given);
       const cpu = typeof list?.cpu === 'string' ? cpuCores(list.cpu) : undefined;
       const memory = typeof list?.memory === 'string' ? memoryBytes(list.memory) : undefined;
       if (!cpu) findings.push({ path: `spec.runtime.resources.${kind}.cpu`, message: 'must be a CPU quantity above zero, e.g. 100m or 1' });

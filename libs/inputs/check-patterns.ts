@@ -1,0 +1,42 @@
+import { error, type Diagnostic } from '../diagnostics/index.js';
+import { compileSafePattern, describePatternMismatch, PatternBudget, type InputProperty } from '../manifest/index.js';
+
+/**
+ * Most pattern work one call may do, as characters × program size, over all its values
+ * (MAX_PATTERN_STEPS bounds each value alone): at the slowest measured ~130 ns a step,
+ * about 130 ms on a loaded machine, a few ms for ordinary patterns and values.
+ */
+export const MAX_PATTERN_STEPS_PER_CALL = 1_000_000;
+
+/**
+ * Checks string values against their inputs' patterns on RE2, in declaration order, from
+ * one budget of work for the whole call: a value too long to check is refused as such,
+ * never run. A stored pattern no linear-time engine can run refuses its value too.
+ */
+export function checkPatterns(properties: Record<string, InputProperty>, values: Record<string, unknown>, skip: ReadonlySet<string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const budget = new PatternBudget(MAX_PATTERN_STEPS_PER_CALL);
+  for (const [name, property] of Object.entries(properties)) {
+    const value = values[name];
+    if (skip.has(name) || typeof value !== 'string' || typeof property.pattern !== 'string') continue;
+    const verdict = compileSafePattern(property.pattern);
+    if ('problem' in verdict) {
+      diagnostics.push(error('INPUTS_SCHEMA_INVALID', name, 'cannot be checked: the pattern its component declares is not one Aisle can run safely; ask the publisher for a new version'));
+      continue;
+    }
+    switch (budget.check(verdict.pattern, value)) {
+      case 'mismatch':
+        diagnostics.push(error('INPUT_INVALID', name, describePatternMismatch(property.pattern)));
+        break;
+      case 'too-long':
+        diagnostics.push(error('INPUT_INVALID', name, `is too long to check against its pattern: at most ${verdict.pattern.maxTextLength} characters`));
+        break;
+      case 'over-budget':
+        diagnostics.push(error('INPUT_INVALID', name, 'is too long to check against its pattern together with the other values given; shorten the values'));
+        break;
+      case 'match':
+        break;
+    }
+  }
+  return diagnostics;
+}
