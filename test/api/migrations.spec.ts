@@ -61,7 +61,8 @@ describe.each(databaseKinds())('moving private components into their organizatio
     await before.runMigrations();
     const old = new CatalogRepository(before);
     const stored = [version('vault', '1.0.0', true), version('vault', '1.1.0')];
-    for (const v of stored) await old.insertVersion(v, { organization: 'acme', visibility: 'private' });
+    let vaultId: number | undefined;
+    for (const v of stored) vaultId = await old.insertVersion(v, { componentId: vaultId, organization: 'acme', visibility: 'private' });
     await old.insertVersion(version('acme-tool', '1.0.0'), { organization: 'acme', visibility: 'public' });
     await before.destroy();
 

@@ -27,9 +27,11 @@ describe.each(databaseKinds())('SQL per page (%s)', (kind) => {
     const base = shippedManifest('redis', '8.2.0');
     // 60 components with two versions each: a page of 50 really holds 50 components and 100 versions.
     for (let i = 0; i < 60; i++) {
+      let componentId: number | undefined;
       for (const version of ['1.0.0', '1.1.0']) {
         const m = derivedManifest(base, { name: `load-${String(i).padStart(2, '0')}`, version });
-        await repository.insertVersion({ name: m.metadata.name, version, digest: manifestDigest(m), manifest: m, source: 'test', certification: UNCERTIFIED }, { organization: 'load', visibility: 'public' });
+        // The first version creates the component; the second is added to it.
+        componentId = await repository.insertVersion({ name: m.metadata.name, version, digest: manifestDigest(m), manifest: m, source: 'test', certification: UNCERTIFIED }, { componentId, organization: 'load', visibility: 'public' });
       }
     }
     await ds.destroy();
