@@ -176,7 +176,7 @@ describe('composeApp and secrets that read as wiring', () => {
     const r = composeApp(app({ db: { component: 'postgresql@^16', inputs: { database: 'shop', password } } }), catalog);
     expect(r.diagnostics.length).toBeGreaterThan(0);
     for (const d of r.diagnostics) expect(`${d.path} ${d.message}`).not.toContain('Hunter2');
-    expect(r.diagnostics[0]).toMatchObject({ path: 'db.inputs.password', message: expect.stringContaining('not shown: the value is secret') });
+    expect(r.diagnostics[0]).toMatchObject({ path: 'db.inputs.password', message: expect.stringContaining('not shown: the input is secret') });
   });
 
   it('still quotes wiring in values that are not secret, to say what is wrong', () => {
