@@ -38,8 +38,8 @@ describe('composeApp', () => {
       catalog,
     );
     expect(r.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`)).toEqual([
-      'INPUT_INVALID db.inputs.password: holds a lone surrogate (half of a UTF-16 pair), which no file can hold as text',
-      'INPUT_INVALID web.env.Y: holds a lone surrogate (half of a UTF-16 pair), which no file can hold as text',
+      'INPUT_INVALID db.inputs.password: must be well-formed Unicode text (it contains an unpaired surrogate)',
+      'INPUT_INVALID web.env.Y: must be well-formed Unicode text (it contains an unpaired surrogate)',
     ]);
   });
 

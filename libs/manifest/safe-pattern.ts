@@ -1,6 +1,7 @@
 import { RE2JS, RE2JSSyntaxException } from 're2js';
 import { groupKind, tokenizePattern } from './pattern-tokens.js';
 import { toRe2Syntax } from './re2-syntax.js';
+import { ILL_FORMED_TEXT } from './plain-data-problems.js';
 
 /** Longest pattern a publisher may declare, in characters. */
 export const MAX_PATTERN_LENGTH = 500;
@@ -52,7 +53,7 @@ export function compileSafePattern(source: string): PatternVerdict {
 
 function compile(source: string): PatternVerdict {
   if (source.length > MAX_PATTERN_LENGTH) return { problem: `is ${source.length} characters long; a pattern may have at most ${MAX_PATTERN_LENGTH}` };
-  if (!source.isWellFormed()) return { problem: 'must be well-formed Unicode text (it contains an unpaired surrogate)' };
+  if (!source.isWellFormed()) return { problem: ILL_FORMED_TEXT };
   try {
     new RegExp(source, 'u');
   } catch (e) {
