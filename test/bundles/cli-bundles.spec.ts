@@ -2,27 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../apps/cli/src/main.js';
 import { TARGETS } from '../../libs/render/index.js';
 import { dockerComposeConfig } from './compose-checks.js';
+import { aisle, snapshot } from './cli-in-process.js';
 import { EXAMPLES_DIR } from './example-bundles.js';
 
-async function aisle(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: {} });
-  return { code, out, err };
-}
 
-function snapshot(dir: string, prefix = ''): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const path = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) Object.assign(files, snapshot(dir, path));
-    else files[path] = readFileSync(join(dir, path), 'utf8');
-  }
-  return files;
-}
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'aisle-cli-'));
 

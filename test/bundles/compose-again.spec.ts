@@ -1,33 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { run } from '../../apps/cli/src/main.js';
 import { TARGETS } from '../../libs/render/index.js';
+import { aisle, snapshot } from './cli-in-process.js';
 import { EXAMPLES_DIR } from './example-bundles.js';
 
 const BIN = join(__dirname, '../../bin/aisle.js');
 const WEB_APP = join(EXAMPLES_DIR, 'web-app.yaml');
 
-async function aisle(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: {} });
-  return { code, out, err };
-}
 
-/** Every file under `dir` (relative path → content), folders walked, nothing followed. */
-function snapshot(dir: string, prefix = ''): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const path = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) Object.assign(files, snapshot(dir, path));
-    else files[path] = readFileSync(join(dir, path), 'utf8');
-  }
-  return files;
-}
 
 function put(dir: string, path: string, content: string): void {
   mkdirSync(dirname(join(dir, path)), { recursive: true });
