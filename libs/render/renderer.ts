@@ -1,4 +1,4 @@
-import type { ResolvedApp } from '../compose/resolved-app.js';
+import type { ResolvedApp } from '../composition/resolved-app.js';
 
 export const TARGETS = ['compose', 'kubernetes', 'helm'] as const;
 export type Target = (typeof TARGETS)[number];

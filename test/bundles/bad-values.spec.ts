@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { composeApp } from '../../libs/compose/index.js';
+import { composeApp } from '../../libs/composition/index.js';
 import type { AppSpec } from '../../libs/manifest/index.js';
 import { readComposeSecrets, RENDERERS, filesByPath } from '../../libs/render/index.js';
 import { dockerComposeConfig, unescapeCompose, writeTemp } from './compose-checks.js';

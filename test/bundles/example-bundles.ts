@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, shippedCatalogDir, type CatalogIndex } from '../../libs/catalog/index.js';
-import { composeApp } from '../../libs/compose/index.js';
+import { composeApp } from '../../libs/composition/index.js';
 import { parseAppSpec, type AppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, type BundleFile, type Target } from '../../libs/render/index.js';
 import { fixedSecrets } from './fixed-secrets.js';

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { loadCatalog, shippedCatalogDir } from '../../libs/catalog/index.js';
-import { composeApp } from '../../libs/compose/index.js';
+import { composeApp } from '../../libs/composition/index.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import type { BundleFile } from '../../libs/render/index.js';
 import { renderHelm } from '../../libs/render/helm/index.js';

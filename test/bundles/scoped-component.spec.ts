@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { CatalogIndex, loadCatalog, shippedCatalogDir } from '../../libs/catalog/index.js';
-import { composeApp } from '../../libs/compose/index.js';
+import { composeApp } from '../../libs/composition/index.js';
 import { manifestDigest, parseAppSpec, type ComponentManifest } from '../../libs/manifest/index.js';
 import { RENDERERS, TARGETS, type BundleFile } from '../../libs/render/index.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { shippedCatalogDir } from '../../libs/catalog/index.js';
-import { composeApp } from '../../libs/compose/index.js';
+import { composeApp } from '../../libs/composition/index.js';
 import { checkAppSpec, checkManifest, parseAppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, TARGETS, toYaml, type BundleFile } from '../../libs/render/index.js';
 import { dockerComposeConfig, writeTemp } from './compose-checks.js';

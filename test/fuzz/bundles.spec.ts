@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { run } from '../../apps/cli/src/main.js';
 import { shippedCatalogDir } from '../../libs/catalog/index.js';
-import { applyFilters, composeApp, type ResolvedApp, type ValuePart } from '../../libs/compose/index.js';
+import { applyFilters, composeApp, type ResolvedApp, type ValuePart } from '../../libs/composition/index.js';
 import type { Diagnostic } from '../../libs/diagnostics/index.js';
 import { checkAppSpec } from '../../libs/manifest/index.js';
 import { parseDotenv, readLockFiles, RENDERERS, TARGETS, type BundleFile, type Target } from '../../libs/render/index.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, shippedCatalogDir, type ComponentVersion } from '../../libs/catalog/index.js';
-import { composeApp } from '../../libs/compose/index.js';
+import { composeApp } from '../../libs/composition/index.js';
 import type { Diagnostic } from '../../libs/diagnostics/index.js';
 import { validateInputs } from '../../libs/inputs/index.js';
 import { parseAppSpec, type AppSpec, type Scalar } from '../../libs/manifest/index.js';

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { composeApp, type ResolvedApp } from '../../../libs/compose/index.js';
+import { composeApp, type ResolvedApp } from '../../../libs/composition/index.js';
 import type { Diagnostic } from '../../../libs/diagnostics/index.js';
 import type { AppSpec } from '../../../libs/manifest/index.js';
 import { RENDERERS, SECRET_READERS, type BundleFile, type Target } from '../../../libs/render/index.js';

@@ -1,4 +1,4 @@
-import type { ResolvedApp } from '../../compose/index.js';
+import type { ResolvedApp } from '../../composition/index.js';
 import type { TemplateFilter } from '../../manifest/index.js';
 import { dotenvChunks, quoteChunk } from './dotenv-chunks.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog, shippedCatalogDir } from '../../catalog/index.js';
-import { composeApp } from '../../compose/index.js';
+import { composeApp } from '../../composition/index.js';
 import { filesByPath } from '../index.js';
 import { readComposeSecrets } from './read-compose-secrets.js';
 import { renderCompose } from './render-compose.js';

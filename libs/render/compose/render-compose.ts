@@ -1,4 +1,4 @@
-import { applyFilters, type ResolvedApp, type ResolvedInstance, type ResolvedValue } from '../../compose/index.js';
+import { applyFilters, type ResolvedApp, type ResolvedInstance, type ResolvedValue } from '../../composition/index.js';
 import { toYaml } from '../to-yaml.js';
 import { withLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';

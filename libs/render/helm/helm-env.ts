@@ -1,4 +1,4 @@
-import type { ResolvedInstance, ResolvedValue, ValuePart } from '../../compose/resolved-app.js';
+import type { ResolvedInstance, ResolvedValue, ValuePart } from '../../composition/resolved-app.js';
 import type { HelmExpressions } from './helm-expressions.js';
 import type { TemplateActions } from './template-actions.js';
 

@@ -1,4 +1,4 @@
-import type { ResolvedApp } from '../../compose/resolved-app.js';
+import type { ResolvedApp } from '../../composition/resolved-app.js';
 import type { HelmExpressions } from './helm-expressions.js';
 
 /** templates/NOTES.txt: what was installed, where each instance answers, where generated secrets are. */

@@ -1,4 +1,4 @@
-import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
+import type { ResolvedApp, ResolvedInstance } from '../../composition/resolved-app.js';
 import { buildServices } from '../kubernetes/build-services.js';
 import type { ServiceWait } from '../kubernetes/build-wait-containers.js';
 import { buildWorkload } from '../kubernetes/build-workload.js';

@@ -1,4 +1,4 @@
-import type { ResolvedInstance } from '../../compose/resolved-app.js';
+import type { ResolvedInstance } from '../../composition/resolved-app.js';
 import type { SecretGenerator } from '../../manifest/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

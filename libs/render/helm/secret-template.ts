@@ -1,4 +1,4 @@
-import type { ResolvedInstance } from '../../compose/resolved-app.js';
+import type { ResolvedInstance } from '../../composition/resolved-app.js';
 import { labelValue } from '../kubernetes/kubernetes-labels.js';
 import type { HelmExpressions } from './helm-expressions.js';
 import { secretRule } from './secret-generator.js';

@@ -1,4 +1,4 @@
-import type { ResolvedApp } from '../../compose/resolved-app.js';
+import type { ResolvedApp } from '../../composition/resolved-app.js';
 import type { Scalar } from '../../manifest/index.js';
 import { toYaml } from '../to-yaml.js';
 import type { ChartInputs } from './chart-inputs.js';

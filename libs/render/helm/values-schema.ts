@@ -1,4 +1,4 @@
-import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
+import type { ResolvedApp, ResolvedInstance } from '../../composition/resolved-app.js';
 import type { InputProperty } from '../../manifest/index.js';
 import type { ChartInputs } from './chart-inputs.js';
 import { re2Pattern } from './re2-pattern.js';

@@ -1,4 +1,4 @@
-import type { ResolvedInstance, ResolvedValue } from '../../compose/resolved-app.js';
+import type { ResolvedInstance, ResolvedValue } from '../../composition/resolved-app.js';
 import { escapeExpansion } from './escape-expansion.js';
 
 // kustomize (`kubectl apply -k`) re-emits these as line breaks and loses them; a

@@ -1,4 +1,4 @@
-import type { ResolvedHealthCheck } from '../../compose/resolved-app.js';
+import type { ResolvedHealthCheck } from '../../composition/resolved-app.js';
 import { escapeExpansion } from './escape-expansion.js';
 
 export interface Probes {

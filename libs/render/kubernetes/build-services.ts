@@ -1,4 +1,4 @@
-import type { ResolvedInstance } from '../../compose/resolved-app.js';
+import type { ResolvedInstance } from '../../composition/resolved-app.js';
 
 export interface ServiceParts {
   name: unknown;

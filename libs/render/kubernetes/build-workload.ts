@@ -1,4 +1,4 @@
-import type { ResolvedInstance } from '../../compose/resolved-app.js';
+import type { ResolvedInstance } from '../../composition/resolved-app.js';
 import { buildProbes } from './build-probes.js';
 import { containerSecurityContext, podSecurityContext } from './build-security-context.js';
 import { buildWaitContainers, type ServiceWait } from './build-wait-containers.js';

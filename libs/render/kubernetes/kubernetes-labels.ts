@@ -1,4 +1,4 @@
-import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
+import type { ResolvedApp, ResolvedInstance } from '../../composition/resolved-app.js';
 
 export const MANAGED_BY = 'aisle';
 

@@ -1,4 +1,4 @@
-import type { ResolvedApp, ResolvedInstance } from '../../compose/resolved-app.js';
+import type { ResolvedApp, ResolvedInstance } from '../../composition/resolved-app.js';
 import { withLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { buildKubernetesEnv, needsBase64 } from './build-kubernetes-env.js';

@@ -1,4 +1,4 @@
-import type { ResolvedApp } from '../../compose/index.js';
+import type { ResolvedApp } from '../../composition/index.js';
 import type { Scalar } from '../../manifest/index.js';
 import { toYaml } from '../to-yaml.js';
 import type { BundleFile, Target } from '../renderer.js';

@@ -1,5 +1,5 @@
 import { parseComponentRef } from '../../../../libs/catalog/index.js';
-import { composeApp } from '../../../../libs/compose/index.js';
+import { composeApp } from '../../../../libs/composition/index.js';
 import { hasErrors } from '../../../../libs/diagnostics/index.js';
 import { parseAppSpec } from '../../../../libs/manifest/index.js';
 import { isTargetAvailable, LOCK_FILE, RENDERERS, type BundleFile, type Target } from '../../../../libs/render/index.js';

@@ -1,4 +1,4 @@
-import { composeApp } from '../../../../libs/compose/index.js';
+import { composeApp } from '../../../../libs/composition/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { loadAppSpec } from '../load-app-spec.js';

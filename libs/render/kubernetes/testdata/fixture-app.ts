@@ -1,4 +1,4 @@
-import type { ResolvedApp, ResolvedInstance, ResolvedValue, ValuePart } from '../../../compose/resolved-app.js';
+import type { ResolvedApp, ResolvedInstance, ResolvedValue, ValuePart } from '../../../composition/resolved-app.js';
 
 /**
  * Hand-built resolved apps for the renderer tests, shaped like composition's output:
