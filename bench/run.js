@@ -6,15 +6,14 @@
 // 200 instances in under 100 ms. Runs the built code: `npm run bench` builds first.
 const { join } = require('node:path');
 const { existsSync } = require('node:fs');
-const { performance } = require('node:perf_hooks');
 
 const dist = join(__dirname, '..', 'dist', 'libs');
-if (!existsSync(join(dist, 'compose', 'index.js'))) {
+if (!existsSync(join(dist, 'composition', 'index.js'))) {
   process.stderr.write('bench: not built yet; run `npm run build` first\n');
   process.exit(2);
 }
 const { loadCatalog, shippedCatalogDir } = require(join(dist, 'catalog', 'index.js'));
-const { composeApp } = require(join(dist, 'compose', 'index.js'));
+const { composeApp } = require(join(dist, 'composition', 'index.js'));
 const { RENDERERS, TARGETS } = require(join(dist, 'render', 'index.js'));
 
 const SIZES = [10, 100, 200, 1000];

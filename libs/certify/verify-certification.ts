@@ -24,7 +24,7 @@ export function verifyCertification(
   const key = trustStore.keys.get(record.keyId);
   if (!key) return uncertified(`signed by key ${record.keyId}, which is not in the trust store`);
   const { signature, ...unsigned } = record;
-  let valid = false;
+  let valid: boolean;
   try {
     valid = verify(null, signedPayload(unsigned), key.publicKey, Buffer.from(signature, 'base64'));
   } catch {

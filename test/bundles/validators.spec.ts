@@ -1,7 +1,4 @@
-import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { kubectlKustomize } from './kubectl-kustomize.js';
-import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 import { composeSchemaErrors, dockerComposeConfig, writeTemp } from './compose-checks.js';
 import { exampleBundle, exampleNames } from './example-bundles.js';
 

@@ -48,7 +48,7 @@ describe('re2Pattern', () => {
     const patterns = new Set<string>();
     for (const name of readdirSync(catalog, { withFileTypes: true }).filter((e) => e.isDirectory())) {
       for (const version of readdirSync(join(catalog, name.name), { withFileTypes: true }).filter((e) => e.isDirectory())) {
-        let text = '';
+        let text: string;
         try {
           text = readFileSync(join(catalog, name.name, version.name, 'component.yaml'), 'utf8');
         } catch {

@@ -24,7 +24,6 @@ export interface TestServer {
 
 export interface GqlResponse {
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string; problems?: Array<{ path: string; code: string; message: string }> } }> };
   text: string;
 }

@@ -1,7 +1,6 @@
 /** A GraphQL answer as the fault tests read it. */
 export interface Answer {
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string; retryable?: boolean } }> };
   headers: Headers;
 }
