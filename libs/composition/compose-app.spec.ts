@@ -29,6 +29,18 @@ describe('composeApp', () => {
     expect(codes(exposed)).toEqual(['PORT_CONFLICT other.publish.postgresql']);
   });
 
+  it('reports a wrong-typed input once, on its path, and evaluates nothing of that instance with it', () => {
+    const r = composeApp(app({ web: { component: 'web-app', inputs: { image: 'a/b:1', port: 'eighty' as unknown as number } } }), catalog);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`)).toEqual(['INPUT_INVALID web.inputs.port: must be an integer']);
+    expect(JSON.stringify(r)).not.toContain('eighty');
+    // A wiring to an instance whose inputs are invalid is not a second problem.
+    const wired = composeApp(
+      app({ web: { component: 'web-app', inputs: { image: 'a/b:1', port: 'eighty' as unknown as number } }, other: { component: 'web-app', inputs: { image: 'a/b:1' }, env: { U: '${{ web.url }}' } } }),
+      catalog,
+    );
+    expect(codes(wired)).toEqual(['INPUT_INVALID web.inputs.port']);
+  });
+
   it('reports a lone surrogate in an input or env value instead of throwing on it', () => {
     const r = composeApp(
       app({
