@@ -1,7 +1,7 @@
 import type { CatalogIndex, ComponentVersion } from '../catalog/index.js';
 import { didYouMean, error, hasErrors, prefixPath, type Diagnostic } from '../diagnostics/index.js';
 import { coerceInputValue, validateInputs } from '../inputs/index.js';
-import { hasTemplateSyntax, ILL_FORMED_TEXT, INSTANCE_NAME, type AppSpec, type Scalar } from '../manifest/index.js';
+import { appSpecSource, hasTemplateSyntax, ILL_FORMED_TEXT, INSTANCE_NAME, type AppSpec, type AppSpecSource, type Scalar } from '../manifest/index.js';
 import { checkHostPorts } from './check-host-ports.js';
 import { checkPublishedNames } from './check-published-names.js';
 import { collectDependencies } from './collect-dependencies.js';
@@ -9,6 +9,7 @@ import { evaluateTemplate, parsedTemplate, type ReferenceResolver } from './eval
 import type { ResolvedApp, ResolvedEnvVar, ResolvedInstance, ResolvedValue } from './resolved-app.js';
 import { resolveRuntime } from './resolve-runtime.js';
 import { startOrder } from './start-order.js';
+import { locateDiagnostics } from './locate-diagnostics.js';
 
 
 export interface ComposeOptions {
@@ -16,6 +17,8 @@ export interface ComposeOptions {
   previousSecrets?: Record<string, Record<string, string>>;
   /** Publish every port a component marks `expose: true` on the same host port (what `aisle get` does). */
   publishExposed?: boolean;
+  /** Where the spec was parsed from, for positions in diagnostics; by default what parseAppSpec remembered. */
+  source?: AppSpecSource;
 }
 
 export interface ComposeResult {
@@ -34,8 +37,9 @@ export interface ComposeResult {
 export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: ComposeOptions = {}): ComposeResult {
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
+  const source = options.source ?? appSpecSource(spec);
   const add = (list: readonly Diagnostic[]) => {
-    for (const d of list) (d.severity === 'error' ? diagnostics : warnings).push(d);
+    for (const d of locateDiagnostics(list, source)) (d.severity === 'error' ? diagnostics : warnings).push(d);
   };
   const names = Object.keys(spec.instances).sort();
   // checkAppSpec says so first; kept here too because names become file paths and host names.

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import componentSchema from '../../schemas/component.schema.json';
-import { error, type Diagnostic } from '../diagnostics/index.js';
+import { documentPath, error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
 import { ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
 import { MAX_GENERATED_SECRET_LENGTH } from './input-limits.js';
@@ -45,7 +45,7 @@ export function checkManifest(
     return error(code, path, message, { file: where.file, line: position?.line, column: position?.column });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { diagnostics: [at('', 'SCHEMA_VIOLATION', 'a component manifest must be a YAML mapping')] };
+    return { diagnostics: [at(documentPath(where.file), 'SCHEMA_VIOLATION', 'a component manifest must be a YAML mapping')] };
   }
   const problems = plainDataProblems(value);
   const diagnostics: Diagnostic[] = problems.map(({ path, kind }) =>

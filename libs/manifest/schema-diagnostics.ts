@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean, error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
+import { didYouMean, documentPath, error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
 import { describeSchemaError } from './describe-schema-error.js';
 
 export interface SchemaDiagnosticOptions {
@@ -36,7 +36,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefi
       const rule = (e.schema as { description?: unknown } | undefined)?.description;
       message = typeof rule === 'string' ? `is not a valid name: ${rule}` : 'is not a valid name';
     }
-    const path = [options.prefix ?? '', dottedPath(segments)].filter((s) => s !== '').join('.');
+    const path = [options.prefix ?? '', dottedPath(segments)].filter((s) => s !== '').join('.') || documentPath(options.file);
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
