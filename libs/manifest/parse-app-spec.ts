@@ -66,11 +66,9 @@ export function checkAppSpec(
     }
   }
   if (!validateAppShape(value)) {
-    for (const d of schemaDiagnostics(validateAppShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
-      // Instance names already have their own, clearer diagnostic.
-      if (d.message === 'is not a valid name' && Object.keys(instances).some((name) => d.path === dottedPath(['instances', name]))) continue;
-      diagnostics.push(d);
-    }
+    // Instance names already have their own, clearer diagnostic.
+    const refine = (d: Diagnostic, keyword: string) => (keyword === 'propertyNames' && Object.keys(instances).some((name) => d.path === dottedPath(['instances', name])) ? undefined : d);
+    diagnostics.push(...schemaDiagnostics(validateAppShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate, refine }));
   }
   for (const [name, instance] of Object.entries(instances)) {
     if (typeof instance !== 'object' || instance === null) continue;

@@ -58,14 +58,13 @@ export function checkManifest(
   const nameChecked = typeof name === 'string';
   if (nameChecked && !parseComponentName(name)) diagnostics.push(at('metadata.name', 'SCHEMA_VIOLATION', COMPONENT_NAME_RULE));
   if (!validateManifestShape(value)) {
-    for (const d of schemaDiagnostics(validateManifestShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
-      if (nameChecked && d.path === 'metadata.name') continue;
-      if (d.path === 'metadata.version' && d.message.startsWith('must match')) {
-        diagnostics.push({ ...d, code: 'VERSION_INVALID', message: 'must be a semantic version such as 1.2.3 (see semver.org)' });
-      } else if (d.path === 'spec.image.tag' && d.message === 'is not allowed here') {
-        diagnostics.push({ ...d, message: 'must be a pinned tag, not a moving one such as "latest"' });
-      } else diagnostics.push(d);
-    }
+    const refine = (d: Diagnostic, keyword: string): Diagnostic | undefined => {
+      if (nameChecked && d.path === 'metadata.name') return undefined;
+      if (d.path === 'metadata.version' && keyword === 'pattern') return { ...d, code: 'VERSION_INVALID', message: 'must be a semantic version such as 1.2.3 (see semver.org)' };
+      if (d.path === 'spec.image.tag' && keyword === 'not') return { ...d, message: 'must be a pinned tag, not a moving one such as "latest"' };
+      return d;
+    };
+    diagnostics.push(...schemaDiagnostics(validateManifestShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate, refine }));
   }
   const manifest = value as ComponentManifest;
   const version = manifest.metadata?.version;

@@ -9,6 +9,12 @@ export interface SchemaDiagnosticOptions {
   locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
   /** Prepended to every path (e.g. an instance name). */
   prefix?: string;
+  /**
+   * Recodes or rewords a diagnostic knowing the schema keyword that failed (`required`,
+   * `additionalProperties`, `pattern`, …); undefined drops it. The keyword, not the
+   * message, decides: messages are reworded, keywords are not.
+   */
+  refine?: (d: Diagnostic, keyword: string) => Diagnostic | undefined;
 }
 
 /**
@@ -41,7 +47,9 @@ export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefi
     if (seen.has(key)) continue;
     seen.add(key);
     const position = options.locate?.(segments);
-    out.push(error(options.code, path, message, { file: options.file, line: position?.line, column: position?.column }));
+    const d = error(options.code, path, message, { file: options.file, line: position?.line, column: position?.column });
+    const refined = options.refine ? options.refine(d, e.keyword) : d;
+    if (refined) out.push(refined);
   }
   return out;
 }
