@@ -90,10 +90,11 @@ function withPath(path: string, message: string): string {
  * own scalars' value-free reasons only.
  */
 function withoutValue(e: GraphQLError, original: (Error & { extensions?: Record<string, unknown> }) | undefined): string {
-  if (!e.message.includes(' got invalid value')) return e.message;
-  const name = /^Variable "\$([^"]+)"/.exec(e.message)?.[1] ?? '';
+  // Only a refused value comes with the error that refused it; "was not provided" and "must not be null" quote nothing.
   const node = e.nodes?.[0];
-  const type = node?.kind === Kind.VARIABLE_DEFINITION ? ` of type ${print(node.type)}` : '';
+  if (original === undefined || node?.kind !== Kind.VARIABLE_DEFINITION) return e.message;
+  const name = node.variable.name.value;
+  const type = ` of type ${print(node.type)}`;
   const reason = original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT' ? `: ${original.message}` : '';
   return `Variable "$${name}" got an invalid value; it must be a value${type}${reason}`;
 }
