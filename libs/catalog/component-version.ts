@@ -10,6 +10,8 @@ export interface CertificationStatus {
   checks?: string[];
   /** Why a version is uncertified, in plain words. */
   reason?: string;
+  /** Why a version is uncertified, as a code: no record at all, or a record that does not verify. */
+  code?: 'CERTIFICATION_MISSING' | 'CERTIFICATION_INVALID';
 }
 
 /** One loaded, validated component version: the unit the catalog indexes. */
@@ -25,4 +27,4 @@ export interface ComponentVersion {
   certification: CertificationStatus;
 }
 
-export const UNCERTIFIED: CertificationStatus = { level: 'uncertified', verified: false, reason: 'no certification record' };
+export const UNCERTIFIED: CertificationStatus = { level: 'uncertified', verified: false, reason: 'no certification record', code: 'CERTIFICATION_MISSING' };

@@ -72,7 +72,7 @@ describe('loadCatalog', () => {
     expect(index.names()).toEqual(['alpha']);
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.code, d.path])).toEqual([
       ['acme/1.0.0/component.yaml', 'NAME_SCOPED_IN_CATALOG', 'metadata.name'],
-      ['acme/vault/1.0.0/component.yaml', 'NAME_SCOPED_IN_CATALOG', ''],
+      ['acme/vault/1.0.0/component.yaml', 'NAME_SCOPED_IN_CATALOG', 'acme/vault/1.0.0/component.yaml'],
       ['vault/1.0.0/component.yaml', 'NAME_SCOPED_IN_CATALOG', 'metadata.name'],
     ]);
     expect(diagnostics.find((d) => d.code === 'NAME_SCOPED_IN_CATALOG')?.message).toBe(

@@ -32,7 +32,7 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
   const diagnostics: Diagnostic[] = [];
   const show = (p: string) => relative(options.relativeTo ?? process.cwd(), p) || p;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { index, diagnostics: [error('FILE_UNREADABLE', '', `catalog folder ${dir} does not exist`)] };
+    return { index, diagnostics: [error('FILE_UNREADABLE', dir, `catalog folder ${dir} does not exist`, { file: dir })] };
   }
   for (const name of listDirs(dir)) {
     for (const versionDir of listDirs(join(dir, name))) {
@@ -45,9 +45,9 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
         if (nested !== undefined) {
           const where = show(join(folder, nested, MANIFEST_FILE));
           diagnostics.push(
-            error('NAME_SCOPED_IN_CATALOG', '', `${where} sits one folder too deep, as if named ${name}/${versionDir}: a catalog folder holds global names only (<name>/<version>/${MANIFEST_FILE}); publish scoped components to an Aisle service`, { file: where }),
+            error('NAME_SCOPED_IN_CATALOG', where, `${where} sits one folder too deep, as if named ${name}/${versionDir}: a catalog folder holds global names only (<name>/<version>/${MANIFEST_FILE}); publish scoped components to an Aisle service`, { file: where }),
           );
-        } else diagnostics.push(warning('FILE_UNREADABLE', '', `no ${MANIFEST_FILE} in ${show(folder)}`, { file: show(folder) }));
+        } else diagnostics.push(warning('FILE_UNREADABLE', show(folder), `no ${MANIFEST_FILE} in ${show(folder)}`, { file: show(folder) }));
         continue;
       }
       const loaded = loadVersion(file, shown, name, versionDir, options.verify);
@@ -69,11 +69,11 @@ export function loadVersion(
   let text: string;
   try {
     if (statSync(file).size > MAX_DOCUMENT_BYTES) {
-      return { diagnostics: [error('YAML_TOO_LARGE', '', `manifest is larger than ${MAX_DOCUMENT_BYTES} bytes`, { file: shown })] };
+      return { diagnostics: [error('YAML_TOO_LARGE', shown, `manifest is larger than ${MAX_DOCUMENT_BYTES} bytes`, { file: shown })] };
     }
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { diagnostics: [error('FILE_UNREADABLE', '', `cannot read: ${(e as Error).message}`, { file: shown })] };
+    return { diagnostics: [error('FILE_UNREADABLE', shown, `cannot read: ${(e as Error).message}`, { file: shown })] };
   }
   const parsed = parseManifest(text, shown);
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
@@ -102,7 +102,7 @@ export function loadVersion(
   const record = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : undefined;
   const certification = verify ? verify({ name, version, digest }, record) : UNCERTIFIED;
   if (certification.level !== 'certified' && record !== undefined) {
-    diagnostics.push(warning('CERTIFICATION_INVALID', '', `${name}@${version} loads as uncertified: ${certification.reason}`, { file: shown }));
+    diagnostics.push(warning('CERTIFICATION_INVALID', shown, `${name}@${version} loads as uncertified: ${certification.reason}`, { file: shown }));
   }
   return { version: { name, version, digest, manifest, source: shown, deprecated, certification }, diagnostics };
 }

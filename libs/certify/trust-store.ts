@@ -35,7 +35,7 @@ export function loadTrustStore(dir: string): TrustStore {
   const keys = new Map<string, TrustedKey>();
   const diagnostics: Diagnostic[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    diagnostics.push(warning('FILE_UNREADABLE', '', `trust store folder ${dir} does not exist; no certification will verify`));
+    diagnostics.push(warning('FILE_UNREADABLE', dir, `trust store folder ${dir} does not exist; no certification will verify`, { file: dir }));
     return { dir, keys, diagnostics };
   }
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.pem')).sort()) {
@@ -43,14 +43,14 @@ export function loadTrustStore(dir: string): TrustStore {
     try {
       const publicKey = createPublicKey(readFileSync(path, 'utf8'));
       if (publicKey.asymmetricKeyType !== 'ed25519') {
-        diagnostics.push(error('CERTIFICATION_INVALID', '', `is a ${publicKey.asymmetricKeyType} key; the trust store holds Ed25519 public keys`, { file: path }));
+        diagnostics.push(error('CERTIFICATION_INVALID', path, `is a ${publicKey.asymmetricKeyType} key; the trust store holds Ed25519 public keys`, { file: path }));
         continue;
       }
       const id = keyId(publicKey);
       keys.set(id, { keyId: id, name: file.replace(/(\.pub)?\.pem$/, ''), publicKey });
     } catch {
       // Never echo the file's content: someone may have dropped a private key here by mistake.
-      diagnostics.push(error('CERTIFICATION_INVALID', '', 'is not a PEM public key', { file: path }));
+      diagnostics.push(error('CERTIFICATION_INVALID', path, 'is not a PEM public key', { file: path }));
     }
   }
   return { dir, keys, diagnostics };

@@ -4,7 +4,7 @@ import { parseCertificationRecord } from './certification-record.js';
 import { signedPayload } from './sign-certification.js';
 import type { TrustStore } from './trust-store.js';
 
-const uncertified = (reason: string): CertificationStatus => ({ level: 'uncertified', verified: false, reason });
+const uncertified = (reason: string): CertificationStatus => ({ level: 'uncertified', verified: false, reason, code: 'CERTIFICATION_INVALID' });
 
 /**
  * Checks a certification record against the version it sits beside and the trust

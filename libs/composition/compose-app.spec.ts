@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, shippedCatalogDir } from '../catalog/index.js';
-import type { AppSpec, InstanceSpec } from '../manifest/index.js';
+import { parseAppSpec, type AppSpec, type InstanceSpec } from '../manifest/index.js';
 import { composeApp } from './compose-app.js';
 
 const catalog = loadCatalog(shippedCatalogDir()).index;
@@ -27,6 +27,27 @@ describe('composeApp', () => {
     expect(r.app).toBeUndefined();
     const exposed = composeApp(app({ db: { component: 'postgresql', publish: { postgresql: 5432 } }, other: { component: 'postgresql' } }), catalog, { publishExposed: true });
     expect(codes(exposed)).toEqual(['PORT_CONFLICT other.publish.postgresql']);
+  });
+
+  it('reports a wrong-typed input once, on its path, and evaluates nothing of that instance with it', () => {
+    const r = composeApp(app({ web: { component: 'web-app', inputs: { image: 'a/b:1', port: 'eighty' as unknown as number } } }), catalog);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`)).toEqual(['INPUT_INVALID web.inputs.port: must be an integer']);
+    expect(JSON.stringify(r)).not.toContain('eighty');
+    // A wiring to an instance whose inputs are invalid is not a second problem.
+    const wired = composeApp(
+      app({ web: { component: 'web-app', inputs: { image: 'a/b:1', port: 'eighty' as unknown as number } }, other: { component: 'web-app', inputs: { image: 'a/b:1' }, env: { U: '${{ web.url }}' } } }),
+      catalog,
+    );
+    expect(codes(wired)).toEqual(['INPUT_INVALID web.inputs.port']);
+  });
+
+  it('gives its diagnostics the position of their node in a parsed app spec, and none to a spec built in code', () => {
+    const text = 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql\n    inputs:\n      databse: shop\n    publish: { pg: 5432 }\n';
+    const parsed = parseAppSpec(text, 'app.yaml');
+    const r = composeApp(parsed.value!, catalog);
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.path}`)).toEqual(['app.yaml:8:7 db.inputs.databse', 'app.yaml:9:16 db.publish.pg']);
+    const plain = composeApp(JSON.parse(JSON.stringify(parsed.value)) as AppSpec, catalog);
+    expect(plain.diagnostics.map((d) => [d.file, d.line])).toEqual([[undefined, undefined], [undefined, undefined]]);
   });
 
   it('reports a lone surrogate in an input or env value instead of throwing on it', () => {

@@ -1,13 +1,15 @@
 import type { CatalogIndex, ComponentVersion } from '../catalog/index.js';
-import { didYouMean, error, prefixPath, type Diagnostic } from '../diagnostics/index.js';
+import { didYouMean, error, hasErrors, prefixPath, type Diagnostic } from '../diagnostics/index.js';
 import { coerceInputValue, validateInputs } from '../inputs/index.js';
-import { hasTemplateSyntax, ILL_FORMED_TEXT, INSTANCE_NAME, type AppSpec, type Scalar } from '../manifest/index.js';
+import { appSpecSource, hasTemplateSyntax, ILL_FORMED_TEXT, INSTANCE_NAME, type AppSpec, type AppSpecSource, type Scalar } from '../manifest/index.js';
 import { checkHostPorts } from './check-host-ports.js';
+import { checkPublishedNames } from './check-published-names.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { evaluateTemplate, parsedTemplate, type ReferenceResolver } from './evaluate-template.js';
 import type { ResolvedApp, ResolvedEnvVar, ResolvedInstance, ResolvedValue } from './resolved-app.js';
 import { resolveRuntime } from './resolve-runtime.js';
 import { startOrder } from './start-order.js';
+import { locateDiagnostics } from './locate-diagnostics.js';
 
 
 export interface ComposeOptions {
@@ -15,6 +17,8 @@ export interface ComposeOptions {
   previousSecrets?: Record<string, Record<string, string>>;
   /** Publish every port a component marks `expose: true` on the same host port (what `aisle get` does). */
   publishExposed?: boolean;
+  /** Where the spec was parsed from, for positions in diagnostics; by default what parseAppSpec remembered. */
+  source?: AppSpecSource;
 }
 
 export interface ComposeResult {
@@ -33,8 +37,9 @@ export interface ComposeResult {
 export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: ComposeOptions = {}): ComposeResult {
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
+  const source = options.source ?? appSpecSource(spec);
   const add = (list: readonly Diagnostic[]) => {
-    for (const d of list) (d.severity === 'error' ? diagnostics : warnings).push(d);
+    for (const d of locateDiagnostics(list, source)) (d.severity === 'error' ? diagnostics : warnings).push(d);
   };
   const names = Object.keys(spec.instances).sort();
   // checkAppSpec says so first; kept here too because names become file paths and host names.
@@ -122,7 +127,8 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
       inputParts[key] = { ...r.value, secret: r.value.secret || properties[key]?.writeOnly === true };
     }
     const validated = validateInputs(version, given, { previous: options.previousSecrets?.[name] });
-    add(prefixPath(validated.diagnostics.filter((d) => !(d.code === 'INPUT_REQUIRED' && unwired.has(d.path))), `${name}.inputs`));
+    const inputProblems = prefixPath(validated.diagnostics.filter((d) => !(d.code === 'INPUT_REQUIRED' && unwired.has(d.path))), `${name}.inputs`);
+    add(inputProblems);
 
     const extraEnv: ResolvedEnvVar[] = [];
     for (const [key, raw] of Object.entries(instanceSpec.env ?? {})) {
@@ -139,6 +145,9 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
       if (r.value) extraEnv.push({ name: key, ...r.value });
     }
 
+    add(checkPublishedNames(name, version, instanceSpec));
+    // The runtime recipe would only meet the same bad values again, and quote them: the input's own diagnostic says it all.
+    if (hasErrors(inputProblems) || unwired.size > 0) continue;
     const values: Record<string, Scalar> = {};
     // Manifest order first, so bundles and locks list inputs the way the component declares them.
     for (const key of Object.keys(properties)) if (validated.values[key] !== undefined) values[key] = validated.values[key]!;

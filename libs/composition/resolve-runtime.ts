@@ -53,10 +53,13 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     return r.value;
   };
   const port = (value: PortNumber, field: string): number => {
-    const text = evaluate(value, field)?.value ?? '';
+    const resolved = evaluate(value, field);
+    const text = resolved?.value ?? '';
     const n = Number(text);
     if (!Number.isInteger(n) || n < 1 || n > 65535) {
-      diagnostics.push(error('INPUT_INVALID', where, `${field} must be a port number from 1 to 65535, got "${text}"`));
+      // Inputs have passed their schema here, so this is the component's range; a secret value is still not quoted.
+      const got = resolved?.secret ? 'a secret value (not shown)' : `"${text}"`;
+      diagnostics.push(error('INPUT_INVALID', where, `${field} must be a port number from 1 to 65535, got ${got}`));
       return 0;
     }
     return n;
@@ -79,8 +82,8 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
   const publish: Record<string, number> = {};
   if (i.publishExposed) for (const p of ports) if (p.expose) publish[p.name] = p.port;
   for (const [portName, hostPort] of Object.entries(i.spec.publish ?? {})) {
+    // An unknown name is checkPublishedNames' diagnostic.
     if (ports.some((p) => p.name === portName)) publish[portName] = hostPort;
-    else diagnostics.push(error('PORT_UNKNOWN', `${name}.publish.${portName}`, `${version.name} has no port named "${portName}"; its ports: ${ports.map((p) => p.name).join(', ')}`));
   }
   const h = runtime.health;
   const outputs: Record<string, ResolvedValue> = {};

@@ -6,7 +6,8 @@ import type { Diagnostic } from './diagnostic.js';
  */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
-  const path = d.path ? `${d.path}: ` : '';
+  // A whole-document problem's path is its file, already shown.
+  const path = d.path && d.path !== d.file ? `${d.path}: ` : '';
   const level = d.severity === 'warning' ? 'warning: ' : '';
   return `${where}${level}${path}${d.message}`;
 }

@@ -4,3 +4,4 @@ export type { Diagnostic } from './diagnostic.js';
 export { formatDiagnostic } from './format-diagnostic.js';
 export { closestMatches, didYouMean, editDistance } from './closest-match.js';
 export { shownValue } from './shown-value.js';
+export { documentPath } from './document-path.js';

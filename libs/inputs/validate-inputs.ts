@@ -57,14 +57,12 @@ export function validateInputs(
   const validate = validatorFor(version, properties);
   if (!(validate instanceof Function)) return { values: values as Record<string, Scalar>, generated, diagnostics: [...diagnostics, validate] };
   if (!validate(values)) {
-    for (const d of schemaDiagnostics(validate.errors, { code: 'INPUT_INVALID' })) {
-      if (d.message.startsWith('is not a known field')) {
-        const name = d.path;
-        diagnostics.push(error('INPUT_UNKNOWN', name, `is not an input of ${version.manifest.metadata.name}${didYouMean(name, Object.keys(properties))}`));
-      } else if (d.message === 'is required') {
-        if (!screened.refused.has(d.path)) diagnostics.push({ ...d, code: 'INPUT_REQUIRED' });
-      } else diagnostics.push(d);
-    }
+    const refine = (d: Diagnostic, keyword: string): Diagnostic | undefined => {
+      if (keyword === 'additionalProperties') return error('INPUT_UNKNOWN', d.path, `is not an input of ${version.manifest.metadata.name}${didYouMean(d.path, Object.keys(properties))}`);
+      if (keyword === 'required') return screened.refused.has(d.path) ? undefined : { ...d, code: 'INPUT_REQUIRED' };
+      return d;
+    };
+    diagnostics.push(...schemaDiagnostics(validate.errors, { code: 'INPUT_INVALID', refine }));
   }
   // A refused value is not replaced by a default, and only scalars are values: the result holds what its type says.
   for (const name of screened.refused) delete values[name];

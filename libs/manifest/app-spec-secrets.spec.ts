@@ -15,7 +15,7 @@ describe('app spec diagnostics never show what is inside an input value (issue 8
     for (const d of r.diagnostics) {
       expect(d.code).toMatch(/^(YAML_|SCHEMA_VIOLATION)/);
       // The path stops at the input (or above it), never inside the value.
-      expect(['', 'instances', 'instances.db', 'instances.db.inputs', 'instances.db.inputs.password', 'instances.db.inputs.database', 'instances.db.env']).toContain(d.path);
+      expect(['app.yaml', 'instances', 'instances.db', 'instances.db.inputs', 'instances.db.inputs.password', 'instances.db.inputs.database', 'instances.db.env']).toContain(d.path);
     }
   });
 

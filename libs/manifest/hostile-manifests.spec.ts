@@ -94,7 +94,7 @@ describe('parseManifest against a hostile publisher', () => {
     const started = performance.now();
     const r = parseManifest(big, 'big.yaml');
     expect(performance.now() - started).toBeLessThan(200);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'YAML_TOO_LARGE', path: '' })]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'YAML_TOO_LARGE', path: 'big.yaml' })]);
   });
 
   it('refuses nesting deeper than a manifest needs, in plain words', () => {

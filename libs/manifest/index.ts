@@ -20,6 +20,7 @@ export type { ParsedYaml } from './parse-yaml.js';
 export { parseManifest, checkManifest } from './parse-manifest.js';
 export type { ParseResult } from './parse-manifest.js';
 export { parseAppSpec, checkAppSpec, INSTANCE_NAME } from './parse-app-spec.js';
+export { appSpecSource, rememberAppSpecSource, type AppSpecSource } from './app-spec-source.js';
 export { parseTemplate, templateReferences, hasTemplateSyntax, TEMPLATE_FILTERS } from './parse-template.js';
 export type { TemplateSegment, TemplateFilter, ParsedTemplate } from './parse-template.js';
 export { canonicalJson } from './canonical-json.js';

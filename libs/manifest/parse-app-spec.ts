@@ -1,7 +1,8 @@
 import appSchema from '../../schemas/app.schema.json';
-import { error, type Diagnostic } from '../diagnostics/index.js';
+import { documentPath, error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
 import type { AppSpec } from './app-spec.js';
+import { rememberAppSpecSource } from './app-spec-source.js';
 import { ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
 import type { ParseResult } from './parse-manifest.js';
 import { parseTemplate } from './parse-template.js';
@@ -28,7 +29,9 @@ export function isPrivateAppPath(path: readonly string[]): boolean {
 export function parseAppSpec(text: string, file?: string): ParseResult<AppSpec> {
   const parsed = parseYaml(text, { file, isPrivate: isPrivateAppPath });
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-  return checkAppSpec(parsed.value, { file, locate: parsed.locate });
+  const checked = checkAppSpec(parsed.value, { file, locate: parsed.locate });
+  if (checked.value) rememberAppSpecSource(checked.value, { file, locate: parsed.locate });
+  return checked;
 }
 
 /** Validates an already-parsed app spec value (e.g. GraphQL JSON input). */
@@ -39,7 +42,7 @@ export function checkAppSpec(
   validateAppShape ??= createAjv().compile(appSchema);
   const at = (path: string[], code: Diagnostic['code'], message: string) => {
     const position = where.locate?.(path);
-    return error(code, dottedPath(path), message, { file: where.file, line: position?.line, column: position?.column });
+    return error(code, path.length === 0 ? documentPath(where.file) : dottedPath(path), message, { file: where.file, line: position?.line, column: position?.column });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { diagnostics: [at([], 'SCHEMA_VIOLATION', 'an app spec must be a YAML mapping')] };
@@ -63,11 +66,9 @@ export function checkAppSpec(
     }
   }
   if (!validateAppShape(value)) {
-    for (const d of schemaDiagnostics(validateAppShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
-      // Instance names already have their own, clearer diagnostic.
-      if (d.message === 'is not a valid name' && Object.keys(instances).some((name) => d.path === dottedPath(['instances', name]))) continue;
-      diagnostics.push(d);
-    }
+    // Instance names already have their own, clearer diagnostic.
+    const refine = (d: Diagnostic, keyword: string) => (keyword === 'propertyNames' && Object.keys(instances).some((name) => d.path === dottedPath(['instances', name])) ? undefined : d);
+    diagnostics.push(...schemaDiagnostics(validateAppShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate, refine }));
   }
   for (const [name, instance] of Object.entries(instances)) {
     if (typeof instance !== 'object' || instance === null) continue;

@@ -59,7 +59,7 @@ describe('parseManifest', () => {
 
   it('rejects a document that is not a mapping', () => {
     expect(parseManifest('- a\n- b\n', 'list.yaml').diagnostics).toEqual([
-      expect.objectContaining({ code: 'SCHEMA_VIOLATION', path: '', message: 'a component manifest must be a YAML mapping' }),
+      expect.objectContaining({ code: 'SCHEMA_VIOLATION', path: 'list.yaml', message: 'a component manifest must be a YAML mapping' }),
     ]);
   });
 });

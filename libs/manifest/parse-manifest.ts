@@ -1,6 +1,6 @@
 import semver from 'semver';
 import componentSchema from '../../schemas/component.schema.json';
-import { error, type Diagnostic } from '../diagnostics/index.js';
+import { documentPath, error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
 import { ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
 import { MAX_GENERATED_SECRET_LENGTH } from './input-limits.js';
@@ -45,7 +45,7 @@ export function checkManifest(
     return error(code, path, message, { file: where.file, line: position?.line, column: position?.column });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { diagnostics: [at('', 'SCHEMA_VIOLATION', 'a component manifest must be a YAML mapping')] };
+    return { diagnostics: [at(documentPath(where.file), 'SCHEMA_VIOLATION', 'a component manifest must be a YAML mapping')] };
   }
   const problems = plainDataProblems(value);
   const diagnostics: Diagnostic[] = problems.map(({ path, kind }) =>
@@ -58,14 +58,13 @@ export function checkManifest(
   const nameChecked = typeof name === 'string';
   if (nameChecked && !parseComponentName(name)) diagnostics.push(at('metadata.name', 'SCHEMA_VIOLATION', COMPONENT_NAME_RULE));
   if (!validateManifestShape(value)) {
-    for (const d of schemaDiagnostics(validateManifestShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate })) {
-      if (nameChecked && d.path === 'metadata.name') continue;
-      if (d.path === 'metadata.version' && d.message.startsWith('must match')) {
-        diagnostics.push({ ...d, code: 'VERSION_INVALID', message: 'must be a semantic version such as 1.2.3 (see semver.org)' });
-      } else if (d.path === 'spec.image.tag' && d.message === 'is not allowed here') {
-        diagnostics.push({ ...d, message: 'must be a pinned tag, not a moving one such as "latest"' });
-      } else diagnostics.push(d);
-    }
+    const refine = (d: Diagnostic, keyword: string): Diagnostic | undefined => {
+      if (nameChecked && d.path === 'metadata.name') return undefined;
+      if (d.path === 'metadata.version' && keyword === 'pattern') return { ...d, code: 'VERSION_INVALID', message: 'must be a semantic version such as 1.2.3 (see semver.org)' };
+      if (d.path === 'spec.image.tag' && keyword === 'not') return { ...d, message: 'must be a pinned tag, not a moving one such as "latest"' };
+      return d;
+    };
+    diagnostics.push(...schemaDiagnostics(validateManifestShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate, refine }));
   }
   const manifest = value as ComponentManifest;
   const version = manifest.metadata?.version;

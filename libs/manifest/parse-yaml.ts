@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
+import { documentPath, error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
 import { FORBIDDEN_KEYS } from './plain-data-problems.js';
 import { dottedPath } from './schema-diagnostics.js';
 import { deepNestingLine } from './yaml-nesting.js';
@@ -45,12 +45,12 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
   const none: ParsedYaml = { value: undefined, diagnostics: [], locate: () => undefined };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
-    none.diagnostics.push(error('YAML_TOO_LARGE', '', `document is ${bytes} bytes; the limit is ${maxBytes}`, { file }));
+    none.diagnostics.push(error('YAML_TOO_LARGE', documentPath(file), `document is ${bytes} bytes; the limit is ${maxBytes}`, { file }));
     return none;
   }
   const deepLine = deepNestingLine(text, MAX_LEXED_DEPTH);
   if (deepLine !== undefined) {
-    none.diagnostics.push(error('YAML_TOO_LARGE', '', `nests collections, or indents a line, more than ${MAX_LEXED_DEPTH} deep`, { file, line: deepLine }));
+    none.diagnostics.push(error('YAML_TOO_LARGE', documentPath(file), `nests collections, or indents a line, more than ${MAX_LEXED_DEPTH} deep`, { file, line: deepLine }));
     return none;
   }
   const lineCounter = new LineCounter();
@@ -69,7 +69,7 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
   };
   const report = (code: DiagnosticCode, path: string[], message: string, offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
-    return error(code, dottedPath(shown(path)), message, { file, line, column: col });
+    return error(code, path.length === 0 ? documentPath(file) : dottedPath(shown(path)), message, { file, line, column: col });
   };
 
   const diagnostics: Diagnostic[] = [];
@@ -88,7 +88,7 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
     // yaml throws a ReferenceError when aliases expand past maxAliasCount.
     if (e instanceof ReferenceError) {
       diagnostics.push(
-        error('YAML_ALIAS_LIMIT', '', `aliases expand too far (more than ${MAX_ALIAS_COUNT}); refusing a possible "billion laughs" document`, { file, line: 1 }),
+        error('YAML_ALIAS_LIMIT', documentPath(file), `aliases expand too far (more than ${MAX_ALIAS_COUNT}); refusing a possible "billion laughs" document`, { file, line: 1 }),
       );
       return { value: undefined, diagnostics, locate };
     }

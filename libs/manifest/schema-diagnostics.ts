@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean, error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
+import { didYouMean, documentPath, error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
 import { describeSchemaError } from './describe-schema-error.js';
 
 export interface SchemaDiagnosticOptions {
@@ -9,6 +9,12 @@ export interface SchemaDiagnosticOptions {
   locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
   /** Prepended to every path (e.g. an instance name). */
   prefix?: string;
+  /**
+   * Recodes or rewords a diagnostic knowing the schema keyword that failed (`required`,
+   * `additionalProperties`, `pattern`, …); undefined drops it. The keyword, not the
+   * message, decides: messages are reworded, keywords are not.
+   */
+  refine?: (d: Diagnostic, keyword: string) => Diagnostic | undefined;
 }
 
 /**
@@ -36,12 +42,14 @@ export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefi
       const rule = (e.schema as { description?: unknown } | undefined)?.description;
       message = typeof rule === 'string' ? `is not a valid name: ${rule}` : 'is not a valid name';
     }
-    const path = [options.prefix ?? '', dottedPath(segments)].filter((s) => s !== '').join('.');
+    const path = [options.prefix ?? '', dottedPath(segments)].filter((s) => s !== '').join('.') || documentPath(options.file);
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const position = options.locate?.(segments);
-    out.push(error(options.code, path, message, { file: options.file, line: position?.line, column: position?.column }));
+    const d = error(options.code, path, message, { file: options.file, line: position?.line, column: position?.column });
+    const refined = options.refine ? options.refine(d, e.keyword) : d;
+    if (refined) out.push(refined);
   }
   return out;
 }

@@ -79,6 +79,10 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
     const syntax = await t.gql(PUBLISH, { m: 'metadata: [unclosed' }, acme);
     expect(code(syntax)).toBe('BAD_USER_INPUT');
     expect(syntax.body.errors?.[0]?.extensions?.problems?.[0]?.code).toBe('YAML_SYNTAX');
+    // Issue 10: where in the manifest sent, as the CLI prints it.
+    const lines = stringify(broken).split('\n');
+    expect(r.body.errors![0]!.extensions!.problems!.find((p) => p.path === 'metadata.version')).toMatchObject({ line: lines.findIndex((l) => l.trim().startsWith('version:')) + 1, column: 3 });
+    expect(syntax.body.errors?.[0]?.extensions?.problems?.[0]).toMatchObject({ line: 1, column: expect.any(Number) });
   });
 
   it('runs the same lint as the CLI, across versions too', async () => {

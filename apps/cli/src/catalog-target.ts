@@ -70,7 +70,7 @@ export function loadTarget(target: CatalogTarget, cwd: string, verify?: Certific
   // Without a verifier every record reads as unchecked; that is not a problem with the manifests.
   const diagnostics = loaded.diagnostics.filter((d) => inside(d.file) && (verify !== undefined || d.code !== 'CERTIFICATION_INVALID'));
   if (target.kind === 'version' && versions.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push(error('FILE_UNREADABLE', '', `no loadable ${MANIFEST_FILE} in ${shownDir}`, { file: shownDir }));
+    diagnostics.push(error('FILE_UNREADABLE', shownDir, `no loadable ${MANIFEST_FILE} in ${shownDir}`, { file: shownDir }));
   }
   return { target, versions, diagnostics, allVersions: (n) => [...loaded.index.versions(n)].reverse() };
 }

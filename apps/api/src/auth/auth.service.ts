@@ -12,9 +12,9 @@ export class AuthService {
   async viewerFor(authorization: string | undefined): Promise<Viewer> {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) throw ApiError.of('TOKEN_INVALID', '', 'the Authorization header must read "Bearer <token>"');
+    if (!match) throw ApiError.of('TOKEN_INVALID', 'Authorization', 'the Authorization header must read "Bearer <token>"');
     const viewer = await this.tokens.viewerFor(match[1]!);
-    if (!viewer) throw ApiError.of('TOKEN_INVALID', '', 'the bearer token is unknown or revoked');
+    if (!viewer) throw ApiError.of('TOKEN_INVALID', 'Authorization', 'the bearer token is unknown or revoked');
     return viewer;
   }
 }

@@ -60,9 +60,9 @@ export interface WriteLookup {
 export function authorizeCaller(viewer: Viewer, mutation: MutationName): Actor {
   const { scope } = MUTATION_POLICY[mutation];
   if (viewer.organization === undefined) {
-    throw ApiError.of('TOKEN_REQUIRED', '', `this needs a bearer token with the ${scope} scope (Authorization: Bearer …; create one with aisle token create)`);
+    throw ApiError.of('TOKEN_REQUIRED', 'Authorization', `this needs a bearer token with the ${scope} scope (Authorization: Bearer …; create one with aisle token create)`);
   }
-  if (!hasScope(viewer, scope)) throw ApiError.of('SCOPE_MISSING', '', `your token lacks the ${scope} scope`);
+  if (!hasScope(viewer, scope)) throw ApiError.of('SCOPE_MISSING', 'Authorization', `your token lacks the ${scope} scope`);
   return { mutation, organization: viewer.organization, admin: viewer.scopes.includes('admin') };
 }
 

@@ -72,7 +72,8 @@ export class CatalogService {
     budget.spendInstances(1, false);
     const version = await this.resolve(viewer, loader, name, range, 'component');
     const { diagnostics } = await runInOwnTurn(() => validateInputs(version, inputs));
-    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.path, message: d.message, code: d.code }));
+    // Paths are relative to the inputs; a problem with all of them (too many, too long) is about the argument itself.
+    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.path || 'inputs', message: d.message, code: d.code }));
     return { valid: errors.length === 0, version: version.version, errors };
   }
 

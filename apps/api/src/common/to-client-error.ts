@@ -1,6 +1,7 @@
 import { GraphQLError, Kind, print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { DatabaseUnavailableError } from '../database/database-unavailable-error.js';
 import { isTransientDatabaseError } from '../database/is-transient-database-error.js';
+import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { ApiError } from './api-error.js';
 import { graphqlCodeFor, type GraphqlErrorCode } from './graphql-error-code.js';
 import { valueFreeMessage } from './value-free-message.js';
@@ -24,13 +25,13 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog, sc
     const shown = errors.length > 0 ? errors : original.diagnostics;
     const code = graphqlCodeFor(shown[0]!.code);
     const message = shown.length === 1 ? withPath(shown[0]!.path, shown[0]!.message) : `${shown.length} problems: ${shown.map((d) => withPath(d.path, d.message)).join('; ')}`;
-    return { ...base, message, extensions: { code, problems: shown.map((d) => ({ path: d.path, code: d.code, message: d.message, ...(d.rule ? { rule: d.rule } : {}) })) } };
+    return { ...base, message, extensions: { code, problems: shown.map(toClientProblem) } };
   }
   if (isTransientDatabaseError(original)) {
     logInternal('the database failed transiently while answering a GraphQL request', original instanceof DatabaseUnavailableError ? original.cause : original, 'warn');
     return { ...base, message: 'the database is unavailable for a moment; send the request again', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   }
-  if (e.message.startsWith('Variable "$')) return { ...base, message: withoutValue(e, original), extensions: { code: 'BAD_USER_INPUT' } };
+  if (isVariableError(e)) return { ...base, message: withoutValue(e, original), extensions: { code: 'BAD_USER_INPUT' } };
   const ownCode = (e.extensions?.code ?? original?.extensions?.code) as GraphqlErrorCode | undefined;
   if (ownCode && ownCode !== 'INTERNAL_SERVER_ERROR') return { ...base, message: e.message, extensions: { code: ownCode } };
   if (original?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -40,7 +41,7 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog, sc
     return { message: `the request body could not be read: ${original.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'send application/json' : 'it is not valid JSON'}`, extensions: { code: 'BAD_USER_INPUT' } };
   }
   if (original === undefined || original instanceof GraphQLError) {
-    if (e.message.startsWith('Syntax Error')) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
+    if (isSyntaxError(e)) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
     if (e.nodes !== undefined || e.locations !== undefined) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
     // graphql-js's own request errors (an unknown operationName, …): not from a resolver, so not a bug of ours.
     if (e.path === undefined) return { message: e.message, extensions: { code: 'BAD_USER_INPUT' } };
@@ -56,6 +57,29 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog, sc
   return { ...base, message: 'internal error; it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+// Told apart by what graphql-js attaches, not by its wording (which changes between versions).
+/** A variable's value refused before execution: graphql-js points at the variable's definition. */
+function isVariableError(e: GraphQLError): boolean {
+  return e.path === undefined && e.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION;
+}
+
+/** A document that does not parse: the lexer and parser give a position in the source but no node. */
+function isSyntaxError(e: GraphQLError): boolean {
+  return e.nodes === undefined && e.source !== undefined && (e.positions?.length ?? 0) > 0;
+}
+
+/** A diagnostic as `extensions.problems[]` shows it: its place in the text sent (line, column) when it has one. */
+function toClientProblem(d: Diagnostic): Record<string, string | number> {
+  return {
+    path: d.path,
+    code: d.code,
+    message: d.message,
+    ...(d.rule ? { rule: d.rule } : {}),
+    ...(d.line !== undefined ? { line: d.line } : {}),
+    ...(d.column !== undefined ? { column: d.column } : {}),
+  };
+}
+
 function withPath(path: string, message: string): string {
   return path ? `${path}: ${message}` : message;
 }
@@ -66,10 +90,11 @@ function withPath(path: string, message: string): string {
  * own scalars' value-free reasons only.
  */
 function withoutValue(e: GraphQLError, original: (Error & { extensions?: Record<string, unknown> }) | undefined): string {
-  if (!e.message.includes(' got invalid value')) return e.message;
-  const name = /^Variable "\$([^"]+)"/.exec(e.message)?.[1] ?? '';
+  // Only a refused value comes with the error that refused it; "was not provided" and "must not be null" quote nothing.
   const node = e.nodes?.[0];
-  const type = node?.kind === Kind.VARIABLE_DEFINITION ? ` of type ${print(node.type)}` : '';
+  if (original === undefined || node?.kind !== Kind.VARIABLE_DEFINITION) return e.message;
+  const name = node.variable.name.value;
+  const type = ` of type ${print(node.type)}`;
   const reason = original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT' ? `: ${original.message}` : '';
   return `Variable "$${name}" got an invalid value; it must be a value${type}${reason}`;
 }

@@ -2,6 +2,7 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/request-context.js';
 import { ComposeService } from './compose.service.js';
 import { ComposeArgs, TargetValue } from './dto/compose.args.js';
+import { toProblem } from '../publishing/models/publish-result.model.js';
 import { BundleModel } from './models/bundle.model.js';
 
 @Resolver()
@@ -14,7 +15,7 @@ export class ComposeResolver {
     return {
       files: bundle.files.map((f) => ({ path: f.path, content: f.content })),
       lock: bundle.lock,
-      warnings: bundle.warnings.map((d) => ({ path: d.path, message: d.message, code: d.code })),
+      warnings: bundle.warnings.map(toProblem),
     };
   }
 }

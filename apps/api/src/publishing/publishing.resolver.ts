@@ -6,7 +6,7 @@ import { toVersionModel } from '../catalog/to-graphql-model.js';
 import type { RequestContext } from '../common/request-context.js';
 import { DeprecateVersionArgs } from './dto/deprecate-version.args.js';
 import { PublishComponentArgs } from './dto/publish-component.args.js';
-import { PublishResultModel } from './models/publish-result.model.js';
+import { PublishResultModel, toProblem } from './models/publish-result.model.js';
 import { PublishingService } from './publishing.service.js';
 
 @Resolver()
@@ -17,7 +17,7 @@ export class PublishingResolver {
   async publishComponent(@Args() args: PublishComponentArgs, @Context() ctx: RequestContext): Promise<PublishResultModel> {
     const visibility = args.visibility === VisibilityValue.PRIVATE ? 'private' : args.visibility === VisibilityValue.PUBLIC ? 'public' : undefined;
     const outcome = await this.publishing.publish(authorizeCaller(ctx.viewer, 'publishComponent'), args.manifest, visibility);
-    return { version: toVersionModel(outcome.version), created: outcome.created, warnings: outcome.warnings.map((d) => ({ path: d.path, message: d.message, code: d.code })) };
+    return { version: toVersionModel(outcome.version), created: outcome.created, warnings: outcome.warnings.map(toProblem) };
   }
 
   @Mutation(() => ComponentVersionModel, { description: 'Deprecates a version of your organization’s component (scope publish); an admin token may also deprecate another organization’s global component, never one in another organization’s scope.' })

@@ -40,7 +40,7 @@ export const certifyCommand: Command = {
     const id = keyId(key.privateKey);
     const trust = cliTrustStore(ctx.io.env, ctx.io.cwd, ctx.args.options.trust as string | undefined);
     if (!trust.keys.has(id)) {
-      diagnostics.push(warning('CERTIFICATION_INVALID', '', `key ${id} is not in the trust store ${trust.dir}; the record will not verify there until its public key is added`));
+      diagnostics.push(warning('CERTIFICATION_INVALID', trust.dir, `key ${id} is not in the trust store ${trust.dir}; the record will not verify there until its public key is added`, { file: trust.dir }));
     }
     const record = signCertification({
       component: version.name,
@@ -66,16 +66,16 @@ function readKey(path: string, shown: string): { privateKey?: KeyObject; diagnos
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    return { diagnostics: [error('FILE_UNREADABLE', '', `cannot read the key: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`, { file: shown })] };
+    return { diagnostics: [error('FILE_UNREADABLE', shown, `cannot read the key: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`, { file: shown })] };
   }
   try {
     const privateKey = createPrivateKey(text);
     if (privateKey.asymmetricKeyType !== 'ed25519') {
-      return { diagnostics: [error('KEY_INVALID', '', `is a ${privateKey.asymmetricKeyType} key; certifications are signed with Ed25519`, { file: shown })] };
+      return { diagnostics: [error('KEY_INVALID', shown, `is a ${privateKey.asymmetricKeyType} key; certifications are signed with Ed25519`, { file: shown })] };
     }
     return { privateKey, diagnostics: [] };
   } catch {
     // Say nothing about the content: it is key material.
-    return { diagnostics: [error('KEY_INVALID', '', 'is not a PEM private key', { file: shown })] };
+    return { diagnostics: [error('KEY_INVALID', shown, 'is not a PEM private key', { file: shown })] };
   }
 }
