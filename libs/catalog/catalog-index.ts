@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { didYouMean, error, warning, type Diagnostic } from '../diagnostics/index.js';
+import { describeAisle } from './describe-aisle.js';
 import type { ComponentVersion } from './component-version.js';
 import { parseComponentRef } from './parse-component-ref.js';
 import { resolveVersion } from './resolve-version.js';
@@ -7,6 +8,8 @@ import { resolveVersion } from './resolve-version.js';
 export interface AisleSummary {
   name: string;
   components: number;
+  /** From libs/catalog/aisles.ts; absent for an aisle that is not in the list. */
+  description?: string;
 }
 
 export interface ResolveResult {
@@ -63,7 +66,7 @@ export class CatalogIndex {
       const aisle = this.latest(name)!.manifest.metadata.aisle;
       counts.set(aisle, (counts.get(aisle) ?? 0) + 1);
     }
-    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, components]) => ({ name, components }));
+    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, components]) => describeAisle(name, components));
   }
 
   /**

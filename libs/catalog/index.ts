@@ -9,3 +9,7 @@ export type { VersionCandidate, VersionResolution } from './resolve-version.js';
 export { loadCatalog, loadVersion, MANIFEST_FILE, CERTIFICATION_FILE, DEPRECATION_FILE } from './load-catalog.js';
 export type { CertificationVerifier, LoadCatalogOptions, LoadedCatalog } from './load-catalog.js';
 export { findProjectRoot, shippedCatalogDir } from './find-shipped-catalog.js';
+export { AISLES, AISLE_NAMES } from './aisles.js';
+export type { Aisle } from './aisles.js';
+export { checkAisle } from './check-aisle.js';
+export { describeAisle } from './describe-aisle.js';
