@@ -3,7 +3,7 @@ import { didYouMean, error, warning, type Diagnostic } from '../diagnostics/inde
 import { describeAisle } from './describe-aisle.js';
 import type { ComponentVersion } from './component-version.js';
 import { parseComponentRef } from './parse-component-ref.js';
-import { resolveVersion } from './resolve-version.js';
+import { pickVersion } from './pick-version.js';
 
 export interface AisleSummary {
   name: string;
@@ -53,10 +53,9 @@ export class CatalogIndex {
     return this.versions(name).find((v) => v.version === version);
   }
 
-  /** The version a bare name stands for: the newest non-deprecated, stable one. */
+  /** The version a bare name stands for (see pickVersion). */
   latest(name: string): ComponentVersion | undefined {
-    const result = resolveVersion(this.versions(name), '*');
-    return result.ok ? result.chosen : this.versions(name)[0];
+    return pickVersion(name, this.versions(name), 'latest', '').version;
   }
 
   /** Aisles with the number of components on each, sorted by name. */
@@ -99,16 +98,7 @@ export class CatalogIndex {
     if (versions.length === 0) {
       return { diagnostics: [error('COMPONENT_NOT_FOUND', path, `no component named "${name}" in the catalog${didYouMean(name, this.names())}`)] };
     }
-    const result = resolveVersion(versions, range);
-    if (!result.ok) {
-      return {
-        diagnostics: [error('VERSION_UNSATISFIED', path, `no version of ${name} satisfies "${range}"; available: ${result.available.join(', ')}`)],
-      };
-    }
-    const diagnostics = result.deprecatedOnly
-      ? [warning('VERSION_DEPRECATED', path, `${name}@${result.chosen.version} is deprecated: ${result.chosen.deprecated}`)]
-      : [];
-    return { version: result.chosen, diagnostics };
+    return pickVersion(name, versions, range, path);
   }
 
   /** Number of component versions loaded. */

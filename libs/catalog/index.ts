@@ -13,3 +13,5 @@ export { AISLES, AISLE_NAMES } from './aisles.js';
 export type { Aisle } from './aisles.js';
 export { checkAisle } from './check-aisle.js';
 export { describeAisle } from './describe-aisle.js';
+export { LATEST_RANGES, pickVersion } from './pick-version.js';
+export type { PickedVersion } from './pick-version.js';

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { resolveVersion, type ComponentVersion } from '../../../../libs/catalog/index.js';
+import { pickVersion, type ComponentVersion } from '../../../../libs/catalog/index.js';
 import type { ComponentManifest, ComponentName } from '../../../../libs/manifest/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CatalogStateEntity } from '../database/entities/catalog-state.entity.js';
@@ -276,8 +276,7 @@ export class CatalogRepository {
     // Every write goes through here, inside its transaction: the generation moves with the data.
     await manager.getRepository(CatalogStateEntity).increment({ id: 1 }, 'generation', 1);
     const versions = (await this.versionsOf([componentId], manager)).get(componentId) ?? [];
-    const chosen = resolveVersion(versions, '*');
-    const latest = chosen.ok ? chosen.chosen : versions[0];
+    const latest = pickVersion(versions[0]?.name ?? '', versions, 'latest', '').version;
     if (!latest) return;
     const m = latest.manifest;
     await manager.getRepository(ComponentEntity).update(

@@ -1,4 +1,4 @@
-import { CatalogIndex, checkAisle, describeAisle, parseComponentRef, resolveVersion, type AisleSummary } from '../../../../libs/catalog/index.js';
+import { CatalogIndex, checkAisle, describeAisle, parseComponentRef, pickVersion, type AisleSummary } from '../../../../libs/catalog/index.js';
 import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { validateInputs } from '../../../../libs/inputs/index.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -64,10 +64,9 @@ export class CatalogService {
     if (!parsed.ref) throw new ApiError(parsed.diagnostics);
     const component = await this.component(viewer, parsed.ref.name);
     if (!component) throw ApiError.of('COMPONENT_NOT_FOUND', path, `no component named "${parsed.ref.name}"`);
-    const versions = await loader.load(component.id);
-    const result = resolveVersion(versions, parsed.ref.range);
-    if (!result.ok) throw ApiError.of('VERSION_UNSATISFIED', path, `no version of ${component.name} satisfies "${parsed.ref.range}"; available: ${result.available.join(', ')}`);
-    return result.chosen;
+    const picked = pickVersion(component.name, await loader.load(component.id), parsed.ref.range, path);
+    if (!picked.version) throw new ApiError(picked.diagnostics);
+    return picked.version;
   }
 
   /**
