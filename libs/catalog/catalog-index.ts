@@ -4,6 +4,8 @@ import { describeAisle } from './describe-aisle.js';
 import type { ComponentVersion } from './component-version.js';
 import { parseComponentRef } from './parse-component-ref.js';
 import { pickVersion } from './pick-version.js';
+import { searchText } from './search-text.js';
+import { searchWords } from './search-words.js';
 
 export interface AisleSummary {
   name: string;
@@ -69,21 +71,18 @@ export class CatalogIndex {
   }
 
   /**
-   * Latest versions matching free text (name, title, description, keywords, provides)
-   * and an optional aisle; name matches rank first.
+   * Latest versions matching free text (every word of searchWords in the searchText, as the
+   * GraphQL service matches) and an optional aisle; name matches rank first.
    */
   search(text = '', aisle?: string): ComponentVersion[] {
-    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = searchWords(text);
     const results: Array<{ v: ComponentVersion; rank: number }> = [];
     for (const name of this.names()) {
       const v = this.latest(name)!;
-      const m = v.manifest;
-      if (aisle && m.metadata.aisle !== aisle) continue;
-      const haystack = [m.metadata.name, m.metadata.title, m.metadata.description, ...(m.metadata.keywords ?? []), ...m.spec.provides, m.metadata.aisle]
-        .join(' ')
-        .toLowerCase();
+      if (aisle && v.manifest.metadata.aisle !== aisle) continue;
+      const haystack = searchText(v.manifest, name);
       if (!words.every((w) => haystack.includes(w))) continue;
-      const rank = words.length === 0 ? 1 : words.some((w) => m.metadata.name.includes(w)) ? 0 : 1;
+      const rank = words.length === 0 ? 1 : words.some((w) => name.includes(w)) ? 0 : 1;
       results.push({ v, rank });
     }
     return results.sort((a, b) => a.rank - b.rank || a.v.name.localeCompare(b.v.name)).map((r) => r.v);

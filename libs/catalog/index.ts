@@ -15,3 +15,5 @@ export { checkAisle } from './check-aisle.js';
 export { describeAisle } from './describe-aisle.js';
 export { LATEST_RANGES, pickVersion } from './pick-version.js';
 export type { PickedVersion } from './pick-version.js';
+export { searchText } from './search-text.js';
+export { MAX_SEARCH_WORDS, searchWords } from './search-words.js';

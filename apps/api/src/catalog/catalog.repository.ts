@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { pickVersion, type ComponentVersion } from '../../../../libs/catalog/index.js';
+import { pickVersion, searchText, searchWords, type ComponentVersion } from '../../../../libs/catalog/index.js';
 import type { ComponentManifest, ComponentName } from '../../../../libs/manifest/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CatalogStateEntity } from '../database/entities/catalog-state.entity.js';
@@ -8,7 +8,7 @@ import { ComponentVersionEntity } from '../database/entities/component-version.e
 import { ComponentEntity } from '../database/entities/component.entity.js';
 import { retryRead, retryTransaction } from '../database/retry-transient.js';
 import { isUniqueViolation } from '../database/is-unique-violation.js';
-import { knownManifest, searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
+import { knownManifest, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
 import { NameTakenError } from './name-taken-error.js';
 import { WriteConflictError } from './write-conflict-error.js';
@@ -24,11 +24,6 @@ export interface VersionOwner {
 
 // Shapes of page queries whose SQL is kept: filters present or not, word count, page size (at most 101 each).
 const MAX_PAGE_SHAPES = 500;
-
-/** The free-text words a filter searches for, lower-case, at most ten. */
-function searchWords(filter: ComponentFilter): string[] {
-  return (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
-}
 
 // What a StoredComponent needs: not the search text, which only the WHERE clause reads.
 const PAGE_COLUMNS = ['c.id', 'c.name', 'c.organization', 'c.visibility', 'c.aisle', 'c.latestVersion', 'c.latestCertified'];
@@ -90,7 +85,7 @@ export class CatalogRepository {
     if (after !== undefined) q.andWhere('c.name > :after', { after });
     // Writing the SQL out costs the query builder more than running it: it is kept per shape of query, and only
     // the parameters (named, so their order follows the text) are bound anew.
-    const shape = `${viewer.organization !== undefined}|${Boolean(filter.aisle)}|${Boolean(filter.certifiedOnly)}|${searchWords(filter).length}|${after !== undefined}|${first}`;
+    const shape = `${viewer.organization !== undefined}|${Boolean(filter.aisle)}|${Boolean(filter.certifiedOnly)}|${searchWords(filter.search).length}|${after !== undefined}|${first}`;
     let sql = this.pageSql.get(shape);
     if (sql === undefined) {
       if (this.pageSql.size >= MAX_PAGE_SHAPES) this.pageSql.clear();
@@ -311,7 +306,7 @@ export class CatalogRepository {
     const q = this.visible(viewer);
     if (filter.aisle) q.andWhere('c.aisle = :aisle', { aisle: filter.aisle });
     if (filter.certifiedOnly) q.andWhere('c.latest_certified = :certified', { certified: true });
-    const words = searchWords(filter);
+    const words = searchWords(filter.search);
     words.forEach((w, i) => q.andWhere(`c.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` }));
     return q;
   }
