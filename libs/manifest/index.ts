@@ -21,6 +21,8 @@ export { parseManifest, checkManifest } from './parse-manifest.js';
 export type { ParseResult } from './parse-manifest.js';
 export { parseAppSpec, checkAppSpec, INSTANCE_NAME } from './parse-app-spec.js';
 export { parseTemplate, templateReferences, hasTemplateSyntax, TEMPLATE_FILTERS } from './parse-template.js';
+export { manifestTemplates } from './manifest-templates.js';
+export type { TemplateField } from './manifest-templates.js';
 export type { TemplateSegment, TemplateFilter, ParsedTemplate } from './parse-template.js';
 export { canonicalJson } from './canonical-json.js';
 export { manifestDigest } from './manifest-digest.js';
