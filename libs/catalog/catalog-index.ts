@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { didYouMean, error, warning, type Diagnostic } from '../diagnostics/index.js';
+import { didYouMean, error, type Diagnostic } from '../diagnostics/index.js';
 import { describeAisle } from './describe-aisle.js';
 import type { ComponentVersion } from './component-version.js';
 import { parseComponentRef } from './parse-component-ref.js';
