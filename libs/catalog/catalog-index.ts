@@ -1,12 +1,17 @@
 import semver from 'semver';
-import { didYouMean, error, warning, type Diagnostic } from '../diagnostics/index.js';
+import { didYouMean, error, type Diagnostic } from '../diagnostics/index.js';
+import { describeAisle } from './describe-aisle.js';
 import type { ComponentVersion } from './component-version.js';
 import { parseComponentRef } from './parse-component-ref.js';
-import { resolveVersion } from './resolve-version.js';
+import { pickVersion } from './pick-version.js';
+import { searchText } from './search-text.js';
+import { searchWords } from './search-words.js';
 
 export interface AisleSummary {
   name: string;
   components: number;
+  /** From libs/catalog/aisles.ts; absent for an aisle that is not in the list. */
+  description?: string;
 }
 
 export interface ResolveResult {
@@ -50,10 +55,9 @@ export class CatalogIndex {
     return this.versions(name).find((v) => v.version === version);
   }
 
-  /** The version a bare name stands for: the newest non-deprecated, stable one. */
+  /** The version a bare name stands for (see pickVersion). */
   latest(name: string): ComponentVersion | undefined {
-    const result = resolveVersion(this.versions(name), '*');
-    return result.ok ? result.chosen : this.versions(name)[0];
+    return pickVersion(name, this.versions(name), 'latest', '').version;
   }
 
   /** Aisles with the number of components on each, sorted by name. */
@@ -63,25 +67,22 @@ export class CatalogIndex {
       const aisle = this.latest(name)!.manifest.metadata.aisle;
       counts.set(aisle, (counts.get(aisle) ?? 0) + 1);
     }
-    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, components]) => ({ name, components }));
+    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, components]) => describeAisle(name, components));
   }
 
   /**
-   * Latest versions matching free text (name, title, description, keywords, provides)
-   * and an optional aisle; name matches rank first.
+   * Latest versions matching free text (every word of searchWords in the searchText, as the
+   * GraphQL service matches) and an optional aisle; name matches rank first.
    */
   search(text = '', aisle?: string): ComponentVersion[] {
-    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = searchWords(text);
     const results: Array<{ v: ComponentVersion; rank: number }> = [];
     for (const name of this.names()) {
       const v = this.latest(name)!;
-      const m = v.manifest;
-      if (aisle && m.metadata.aisle !== aisle) continue;
-      const haystack = [m.metadata.name, m.metadata.title, m.metadata.description, ...(m.metadata.keywords ?? []), ...m.spec.provides, m.metadata.aisle]
-        .join(' ')
-        .toLowerCase();
+      if (aisle && v.manifest.metadata.aisle !== aisle) continue;
+      const haystack = searchText(v.manifest, name);
       if (!words.every((w) => haystack.includes(w))) continue;
-      const rank = words.length === 0 ? 1 : words.some((w) => m.metadata.name.includes(w)) ? 0 : 1;
+      const rank = words.length === 0 ? 1 : words.some((w) => name.includes(w)) ? 0 : 1;
       results.push({ v, rank });
     }
     return results.sort((a, b) => a.rank - b.rank || a.v.name.localeCompare(b.v.name)).map((r) => r.v);
@@ -96,16 +97,7 @@ export class CatalogIndex {
     if (versions.length === 0) {
       return { diagnostics: [error('COMPONENT_NOT_FOUND', path, `no component named "${name}" in the catalog${didYouMean(name, this.names())}`)] };
     }
-    const result = resolveVersion(versions, range);
-    if (!result.ok) {
-      return {
-        diagnostics: [error('VERSION_UNSATISFIED', path, `no version of ${name} satisfies "${range}"; available: ${result.available.join(', ')}`)],
-      };
-    }
-    const diagnostics = result.deprecatedOnly
-      ? [warning('VERSION_DEPRECATED', path, `${name}@${result.chosen.version} is deprecated: ${result.chosen.deprecated}`)]
-      : [];
-    return { version: result.chosen, diagnostics };
+    return pickVersion(name, versions, range, path);
   }
 
   /** Number of component versions loaded. */

@@ -18,7 +18,7 @@ describe('parseComponentRef', () => {
   });
 
   it('refuses a bad range', () => {
-    expect(parseComponentRef('acme/vault@one').diagnostics[0]).toMatchObject({ code: 'REFERENCE_INVALID', message: '"one" is not a valid semver range (try ^16, 16.x or 16.4.0)' });
+    expect(parseComponentRef('acme/vault@one').diagnostics[0]).toMatchObject({ code: 'REFERENCE_INVALID', message: '"one" is not a valid semver range (try ^16, 16.x, 16.4.0 or latest)' });
   });
 
   it('quotes only the start of a huge reference', () => {

@@ -1,11 +1,12 @@
 import semver from 'semver';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { parseComponentName } from '../manifest/index.js';
+import { LATEST_RANGES } from './pick-version.js';
 
 export interface ComponentRef {
   /** `postgresql`, or `acme/vault` for a component in an organization's scope. */
   name: string;
-  /** A semver range; `*` when none was given. */
+  /** A semver range or `latest`; `*` when none was given. */
   range: string;
 }
 
@@ -17,8 +18,8 @@ export function parseComponentRef(text: string, path = ''): { ref?: ComponentRef
   if (!parseComponentName(name)) {
     return { diagnostics: [error('REFERENCE_INVALID', path, `"${shown(text)}" is not a component reference like postgresql, postgresql@^16 or acme/vault@^1`)] };
   }
-  if (range === '' || semver.validRange(range) === null) {
-    return { diagnostics: [error('REFERENCE_INVALID', path, `"${shown(range)}" is not a valid semver range (try ^16, 16.x or 16.4.0)`)] };
+  if (range === '' || (semver.validRange(range) === null && !LATEST_RANGES.includes(range))) {
+    return { diagnostics: [error('REFERENCE_INVALID', path, `"${shown(range)}" is not a valid semver range (try ^16, 16.x, 16.4.0 or latest)`)] };
   }
   return { ref: { name, range }, diagnostics: [] };
 }

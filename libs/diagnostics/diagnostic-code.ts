@@ -50,6 +50,8 @@ export type DiagnosticCode =
   | 'NAME_SCOPE_REQUIRED'
   | 'NAME_SCOPED_IN_CATALOG'
   // composition: a host port published twice
-  | 'PORT_CONFLICT';
+  | 'PORT_CONFLICT'
+  // an aisle that is not in libs/catalog/aisles.ts (search filter, manifest)
+  | 'AISLE_UNKNOWN';
 
 export type Severity = 'error' | 'warning';

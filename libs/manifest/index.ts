@@ -22,6 +22,8 @@ export type { ParseResult } from './parse-manifest.js';
 export { parseAppSpec, checkAppSpec, INSTANCE_NAME } from './parse-app-spec.js';
 export { appSpecSource, rememberAppSpecSource, type AppSpecSource } from './app-spec-source.js';
 export { parseTemplate, templateReferences, hasTemplateSyntax, TEMPLATE_FILTERS } from './parse-template.js';
+export { manifestTemplates } from './manifest-templates.js';
+export type { TemplateField } from './manifest-templates.js';
 export type { TemplateSegment, TemplateFilter, ParsedTemplate } from './parse-template.js';
 export { canonicalJson } from './canonical-json.js';
 export { manifestDigest } from './manifest-digest.js';

@@ -6,6 +6,7 @@ import { ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
 import { MAX_GENERATED_SECRET_LENGTH } from './input-limits.js';
 import type { ComponentManifest } from './manifest.js';
 import { COMPONENT_NAME_RULE, parseComponentName } from './parse-component-name.js';
+import { manifestTemplates } from './manifest-templates.js';
 import { parseTemplate } from './parse-template.js';
 import { parseYaml } from './parse-yaml.js';
 import { compileSafePattern } from './safe-pattern.js';
@@ -125,21 +126,8 @@ function checkInputsSchema(manifest: ComponentManifest, at: At): Diagnostic[] {
 }
 
 function checkTemplates(manifest: ComponentManifest, at: At): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const check = (path: string, template: unknown) => {
-    if (typeof template !== 'string') return;
-    for (const message of parseTemplate(template).errors) out.push(at(path, 'TEMPLATE_INVALID', message));
-  };
-  // The schema check reports wrong shapes; here each field is read only if it has the right one.
-  const runtime: unknown = manifest.spec?.runtime;
-  if (isRecord(runtime)) {
-    if (isRecord(runtime.env)) for (const [k, v] of Object.entries(runtime.env)) check(`spec.runtime.env.${k}`, v);
-    if (Array.isArray(runtime.command)) runtime.command.forEach((v: unknown, i) => check(`spec.runtime.command.${i}`, v));
-    if (Array.isArray(runtime.args)) runtime.args.forEach((v: unknown, i) => check(`spec.runtime.args.${i}`, v));
-  }
-  const outputs: unknown = manifest.spec?.outputs;
-  if (isRecord(outputs)) for (const [k, v] of Object.entries(outputs)) if (isRecord(v)) check(`spec.outputs.${k}.value`, v.value);
-  return out;
+  // Every templated field (manifestTemplates, read safely whatever the shape); the schema check reports wrong shapes.
+  return manifestTemplates(manifest).flatMap((field) => parseTemplate(field.template).errors.map((message) => at(field.path, 'TEMPLATE_INVALID', message)));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -57,7 +57,7 @@ describe.each(databaseKinds())('authorization of every mutation (%s)', (kind) =>
   const base = shippedManifest('redis', '8.2.0');
   const manifests: Record<'public' | 'private', ComponentManifest> = {
     public: derivedManifest(base, { name: 'acme-tool', version: '1.0.0' }),
-    private: derivedManifest(base, { name: 'acme/vault', version: '1.0.0', aisle: 'vault' }),
+    private: derivedManifest(base, { name: 'acme/vault', version: '1.0.0', aisle: 'secrets' }),
   };
   const state = async (name: string) => (await t.gql(STATE, { n: name }, tokens.acme.admin)).body.data.component;
 

@@ -61,6 +61,20 @@ describe.each(databaseKinds())('browsing over HTTP (%s)', (kind) => {
     expect(big.body.errors?.[0]?.extensions?.problems?.[0]?.path).toBe('first');
   });
 
+  it('answers a mistyped aisle as the CLI does: an error naming the closest aisle; an empty known aisle is no error', async () => {
+    const typo = await t.gql(PAGE, { aisle: 'databse' });
+    expect(typo.body.data).toBeNull();
+    expect(typo.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(typo.body.errors?.[0]?.extensions?.problems).toEqual([
+      { code: 'AISLE_UNKNOWN', path: 'aisle', message: 'there is no aisle named "databse" (did you mean "database"?)' },
+    ]);
+    const empty = await t.gql(PAGE, { aisle: 'secrets' });
+    expect(empty.body.errors).toBeUndefined();
+    expect(empty.body.data.components.totalCount).toBe(0);
+    const described = await t.gql('{ aisles { name description } }');
+    expect(described.body.data.aisles[0]).toEqual({ name: 'cache', description: expect.stringMatching(/^In-memory key-value stores/) });
+  });
+
   it('shows a component: latest, versions, a range, inputs and certification', async () => {
     const r = await t.gql(`{
       component(name: "postgresql") {

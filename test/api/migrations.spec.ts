@@ -41,7 +41,7 @@ describe.each(databaseKinds())('moving private components into their organizatio
 
   /** A version as the service stored it before names were scoped: the manifest spells the global name. */
   const version = (name: string, number: string, certified = false): ComponentVersion => {
-    const manifest = derivedManifest(shippedManifest('postgresql', '16.10.0'), { name, version: number, aisle: 'vault' });
+    const manifest = derivedManifest(shippedManifest('postgresql', '16.10.0'), { name, version: number, aisle: 'secrets' });
     const certification = certified ? { level: 'certified' as const, verified: true, certifier: 'library' } : UNCERTIFIED;
     return { name, version: number, digest: manifestDigest(manifest), manifest, source: 'manifest', certification };
   };

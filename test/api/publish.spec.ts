@@ -104,6 +104,15 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
     expect(problems.map((p) => p.rule)).toContain('input-contract-semver');
   });
 
+  it('refuses a manifest on an aisle that is not in the list, suggesting the closest', async () => {
+    const typo = derivedManifest(cache, { name: 'acme-typo', aisle: 'cahce' });
+    const r = await t.gql(PUBLISH, { m: yaml(typo) }, acme);
+    expect(code(r)).toBe('BAD_USER_INPUT');
+    expect(r.body.errors?.[0]?.extensions?.problems?.[0]).toMatchObject({ code: 'AISLE_UNKNOWN', path: 'metadata.aisle', message: 'there is no aisle named "cahce" (did you mean "cache"?)' });
+    const aisles = (await t.gql('{ aisles { name } }')).body.data.aisles.map((a: { name: string }) => a.name);
+    expect(aisles).not.toContain('cahce');
+  });
+
   it('keeps a name to the organization that published it', async () => {
     const r = await t.gql(PUBLISH, { m: yaml(derivedManifest(cache, { version: '9.0.0' })) }, globex);
     expect(code(r)).toBe('FORBIDDEN');

@@ -18,7 +18,7 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
     tokens.acmeReader = await t.token('acme', []);
     tokens.globex = await t.token('globex', ['publish', 'certify', 'admin']);
     tokens.anonymous = undefined;
-    const m = derivedManifest(shippedManifest('postgresql', '16.10.0'), { name: PRIVATE, version: '1.0.0', aisle: 'vault' });
+    const m = derivedManifest(shippedManifest('postgresql', '16.10.0'), { name: PRIVATE, version: '1.0.0', aisle: 'secrets' });
     const r = await t.gql('mutation P($m: String!) { publishComponent(manifest: $m, visibility: PRIVATE) { created } }', { m: stringify(m) }, tokens.acme);
     expect(r.body.data.publishComponent.created).toBe(true);
   });
@@ -30,7 +30,7 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
       `{ aisles { name components }
          all: components(first: 100) { totalCount nodes { name } }
          search: components(search: "acme vault") { totalCount nodes { name } }
-         aisle: components(aisle: "vault") { totalCount nodes { name } }
+         aisle: components(aisle: "secrets") { totalCount nodes { name } }
          component(name: "${PRIVATE}") { name visibility latest { version } } }`,
       undefined,
       token,
@@ -41,7 +41,7 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
     const app = `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: x }\ninstances:\n  v: { component: ${PRIVATE} }\n`;
     const compose = await t.gql('query C($app: String!) { compose(app: $app) { lock } }', { app }, token);
     return {
-      aisle: d.aisles.some((a: { name: string }) => a.name === 'vault'),
+      aisle: d.aisles.some((a: { name: string }) => a.name === 'secrets'),
       list: d.all.nodes.some((n: { name: string }) => n.name === PRIVATE),
       total: d.all.totalCount,
       search: d.search.totalCount,

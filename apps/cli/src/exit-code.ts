@@ -43,6 +43,7 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   NAME_SCOPE_REQUIRED: ExitCode.Invalid,
   NAME_SCOPED_IN_CATALOG: ExitCode.Invalid,
   PORT_CONFLICT: ExitCode.Invalid,
+  AISLE_UNKNOWN: ExitCode.Invalid,
 };
 
 /** The exit code for a set of diagnostics: the worst error's, or 0 when there are only warnings. */

@@ -1,6 +1,5 @@
-import { parseTemplate } from '../../manifest/index.js';
+import { manifestTemplates, parseTemplate } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
-import { manifestTemplates } from '../manifest-templates.js';
 import { secretInputNames } from '../secret-inputs.js';
 
 // Commands, args and probes end up in plain files (compose.yaml, Deployments); env is

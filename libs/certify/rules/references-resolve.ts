@@ -1,6 +1,5 @@
-import { parseTemplate } from '../../manifest/index.js';
+import { manifestTemplates, parseTemplate } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
-import { manifestTemplates } from '../manifest-templates.js';
 import { asRecord, own } from '../shape-guards.js';
 
 // Inside a manifest a template may name the instance's own inputs, its host and its name.

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { resolveVersion } from '../../../libs/catalog/index.js';
+import { pickVersion, searchText } from '../../../libs/catalog/index.js';
 import { manifestDigest, type ComponentManifest } from '../../../libs/manifest/index.js';
-import { searchText } from '../../../apps/api/src/catalog/catalog-mapper.js';
 
 /** What the database holds, read with plain SQL (not through the service's repository). */
 export interface StoredCatalog {
@@ -38,8 +37,7 @@ export async function readStoredCatalog(ds: DataSource, schema?: string): Promis
       const manifest = JSON.parse(r.manifest) as ComponentManifest;
       if (manifestDigest(manifest) !== r.digest) problems.push(`${c.name}@${r.version}: the stored manifest does not hash to its digest`);
     }
-    const latest = resolveVersion(own.map((r) => ({ ...r, deprecated: r.deprecated ?? undefined })), '*');
-    const chosen = latest.ok ? latest.chosen : undefined;
+    const chosen = pickVersion(c.name, own.map((r) => ({ ...r, deprecated: r.deprecated ?? undefined })), 'latest', '').version;
     if (!chosen || chosen.version !== c.latest_version) problems.push(`${c.name}: latest is ${c.latest_version}, its newest version is ${chosen?.version}`);
     else {
       const m = JSON.parse(chosen.manifest) as ComponentManifest;

@@ -77,8 +77,3 @@ export function toVersionRow(v: ComponentVersion, componentId: number, record: s
     publishedAt: now,
   };
 }
-
-/** The lower-case text free-text search matches against: the component's name, then its manifest's words. */
-export function searchText(m: ComponentManifest, name: string): string {
-  return [name, ...(m.metadata.name === name ? [] : [m.metadata.name]), m.metadata.title, m.metadata.description, ...(m.metadata.keywords ?? []), ...m.spec.provides, m.metadata.aisle].join(' ').toLowerCase();
-}

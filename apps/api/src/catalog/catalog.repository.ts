@@ -1,6 +1,6 @@
 import semver from 'semver';
-import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { resolveVersion, type ComponentVersion } from '../../../../libs/catalog/index.js';
+import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { pickVersion, searchText, searchWords, type ComponentVersion } from '../../../../libs/catalog/index.js';
 import type { ComponentManifest, ComponentName } from '../../../../libs/manifest/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CatalogStateEntity } from '../database/entities/catalog-state.entity.js';
@@ -8,8 +8,10 @@ import { ComponentVersionEntity } from '../database/entities/component-version.e
 import { ComponentEntity } from '../database/entities/component.entity.js';
 import { retryRead, retryTransaction } from '../database/retry-transient.js';
 import { isUniqueViolation } from '../database/is-unique-violation.js';
-import { knownManifest, searchText, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
+import { knownManifest, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
+import { fromComponentRow, PAGE_COLUMNS, type ComponentRow } from './component-row.js';
+import { filteredComponents, visibleComponents } from './component-query.js';
 import { NameTakenError } from './name-taken-error.js';
 import { WriteConflictError } from './write-conflict-error.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
@@ -24,37 +26,6 @@ export interface VersionOwner {
 
 // Shapes of page queries whose SQL is kept: filters present or not, word count, page size (at most 101 each).
 const MAX_PAGE_SHAPES = 500;
-
-/** The free-text words a filter searches for, lower-case, at most ten. */
-function searchWords(filter: ComponentFilter): string[] {
-  return (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
-}
-
-// What a StoredComponent needs: not the search text, which only the WHERE clause reads.
-const PAGE_COLUMNS = ['c.id', 'c.name', 'c.organization', 'c.visibility', 'c.aisle', 'c.latestVersion', 'c.latestCertified'];
-
-/** A raw row of the page query (TypeORM's `c_` aliases); booleans arrive as 0/1 from SQLite. */
-interface ComponentRow {
-  c_id: number | string;
-  c_name: string;
-  c_organization: string;
-  c_visibility: string;
-  c_aisle: string;
-  c_latest_version: string;
-  c_latest_certified: boolean | number;
-}
-
-function fromComponentRow(r: ComponentRow): StoredComponent {
-  return {
-    id: Number(r.c_id),
-    name: r.c_name,
-    organization: r.c_organization,
-    visibility: r.c_visibility as Visibility,
-    aisle: r.c_aisle,
-    latestVersion: r.c_latest_version,
-    latestCertified: Boolean(r.c_latest_certified),
-  };
-}
 
 /**
  * The only code that reads and writes components and versions. Every read takes the
@@ -90,7 +61,7 @@ export class CatalogRepository {
     if (after !== undefined) q.andWhere('c.name > :after', { after });
     // Writing the SQL out costs the query builder more than running it: it is kept per shape of query, and only
     // the parameters (named, so their order follows the text) are bound anew.
-    const shape = `${viewer.organization !== undefined}|${Boolean(filter.aisle)}|${Boolean(filter.certifiedOnly)}|${searchWords(filter).length}|${after !== undefined}|${first}`;
+    const shape = `${viewer.organization !== undefined}|${Boolean(filter.aisle)}|${Boolean(filter.certifiedOnly)}|${searchWords(filter.search).length}|${after !== undefined}|${first}`;
     let sql = this.pageSql.get(shape);
     if (sql === undefined) {
       if (this.pageSql.size >= MAX_PAGE_SHAPES) this.pageSql.clear();
@@ -276,8 +247,7 @@ export class CatalogRepository {
     // Every write goes through here, inside its transaction: the generation moves with the data.
     await manager.getRepository(CatalogStateEntity).increment({ id: 1 }, 'generation', 1);
     const versions = (await this.versionsOf([componentId], manager)).get(componentId) ?? [];
-    const chosen = resolveVersion(versions, '*');
-    const latest = chosen.ok ? chosen.chosen : versions[0];
+    const latest = pickVersion(versions[0]?.name ?? '', versions, 'latest', '').version;
     if (!latest) return;
     const m = latest.manifest;
     await manager.getRepository(ComponentEntity).update(
@@ -303,17 +273,10 @@ export class CatalogRepository {
   }
 
   private visible(viewer: Viewer): SelectQueryBuilder<ComponentEntity> {
-    const q = this.db.getRepository(ComponentEntity).createQueryBuilder('c');
-    if (viewer.organization === undefined) return q.where("c.visibility = 'public'");
-    return q.where(new Brackets((b) => b.where("c.visibility = 'public'").orWhere('c.organization = :org', { org: viewer.organization })));
+    return visibleComponents(this.db, viewer);
   }
 
   private filtered(viewer: Viewer, filter: ComponentFilter): SelectQueryBuilder<ComponentEntity> {
-    const q = this.visible(viewer);
-    if (filter.aisle) q.andWhere('c.aisle = :aisle', { aisle: filter.aisle });
-    if (filter.certifiedOnly) q.andWhere('c.latest_certified = :certified', { certified: true });
-    const words = searchWords(filter);
-    words.forEach((w, i) => q.andWhere(`c.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` }));
-    return q;
+    return filteredComponents(this.db, viewer, filter);
   }
 }

@@ -1,4 +1,4 @@
-import { CatalogIndex, parseComponentRef, resolveVersion } from '../../../../libs/catalog/index.js';
+import { CatalogIndex, checkAisle, describeAisle, parseComponentRef, pickVersion, type AisleSummary } from '../../../../libs/catalog/index.js';
 import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { validateInputs } from '../../../../libs/inputs/index.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -22,15 +22,22 @@ export const DEFAULT_PAGE_SIZE = 20;
 export class CatalogService {
   constructor(private readonly repository: CatalogRepository) {}
 
-  /** Aisles with counts of visible components. */
-  aisles(viewer: Viewer) {
-    return this.repository.aisles(viewer);
+  /** Aisles with counts of visible components, each with its sentence from the list of aisles. */
+  async aisles(viewer: Viewer): Promise<AisleSummary[]> {
+    return (await this.repository.aisles(viewer)).map((a) => describeAisle(a.name, a.components));
   }
 
-  /** One page of components; `after` is a cursor from an earlier page. */
+  /**
+   * One page of components; `after` is a cursor from an earlier page. An aisle that is in neither
+   * the list nor the viewer's catalog is refused with a suggestion, as `aisle search --aisle` does.
+   */
   async page(viewer: Viewer, filter: ComponentFilter, first: number, after: string | undefined): Promise<ComponentConnectionModel> {
     const afterName = after === undefined ? undefined : decodeCursor(after);
     if (after !== undefined && afterName === undefined) throw ApiError.of('REFERENCE_INVALID', 'after', 'is not a cursor this API gave out');
+    if (filter.aisle) {
+      const unknown = checkAisle(filter.aisle, 'aisle', (await this.repository.aisles(viewer)).map((a) => a.name));
+      if (unknown.length > 0) throw new ApiError(unknown);
+    }
     const { components, hasNextPage } = await this.repository.page(viewer, filter, afterName, first);
     const edges = components.map((c) => ({ cursor: encodeCursor(c.name), node: toComponentModel(c) }));
     return {
@@ -57,10 +64,9 @@ export class CatalogService {
     if (!parsed.ref) throw new ApiError(parsed.diagnostics);
     const component = await this.component(viewer, parsed.ref.name);
     if (!component) throw ApiError.of('COMPONENT_NOT_FOUND', path, `no component named "${parsed.ref.name}"`);
-    const versions = await loader.load(component.id);
-    const result = resolveVersion(versions, parsed.ref.range);
-    if (!result.ok) throw ApiError.of('VERSION_UNSATISFIED', path, `no version of ${component.name} satisfies "${parsed.ref.range}"; available: ${result.available.join(', ')}`);
-    return result.chosen;
+    const picked = pickVersion(component.name, await loader.load(component.id), parsed.ref.range, path);
+    if (!picked.version) throw new ApiError(picked.diagnostics);
+    return picked.version;
   }
 
   /**

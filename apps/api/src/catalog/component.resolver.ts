@@ -1,5 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { parseComponentRef, resolveVersion } from '../../../../libs/catalog/index.js';
+import { parseComponentRef, pickVersion } from '../../../../libs/catalog/index.js';
 import { ApiError } from '../common/api-error.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ComponentVersionModel } from './models/component-version.model.js';
@@ -8,11 +8,10 @@ import { toVersionModel } from './to-graphql-model.js';
 
 @Resolver(() => ComponentModel)
 export class ComponentResolver {
-  @ResolveField(() => ComponentVersionModel, { description: 'The newest stable version that is not deprecated.' })
+  @ResolveField(() => ComponentVersionModel, { description: 'The version a bare name picks: the newest stable version that is not deprecated (else the newest prerelease that is not, else the newest).' })
   async latest(@Parent() component: ComponentModel, @Context() ctx: RequestContext): Promise<ComponentVersionModel> {
-    const versions = await ctx.versions.load(component.id);
-    const result = resolveVersion(versions, '*');
-    return toVersionModel(result.ok ? result.chosen : versions[0]!);
+    // A stored component has at least one version, so a bare name always picks one.
+    return toVersionModel(pickVersion(component.name, await ctx.versions.load(component.id), 'latest', 'latest').version!);
   }
 
   @ResolveField(() => [ComponentVersionModel], { description: 'Every version, newest first.' })
@@ -20,11 +19,11 @@ export class ComponentResolver {
     return (await ctx.versions.load(component.id)).map(toVersionModel);
   }
 
-  @ResolveField(() => ComponentVersionModel, { nullable: true, description: 'The version a semver range resolves to; null when none matches.' })
+  @ResolveField(() => ComponentVersionModel, { nullable: true, description: 'The version a semver range (or latest) picks, as the CLI and composition pick it; null when none matches.' })
   async version(@Parent() component: ComponentModel, @Args('range') range: string, @Context() ctx: RequestContext): Promise<ComponentVersionModel | null> {
     const parsed = parseComponentRef(`${component.name}@${range}`, 'range');
     if (!parsed.ref) throw new ApiError(parsed.diagnostics);
-    const result = resolveVersion(await ctx.versions.load(component.id), parsed.ref.range);
-    return result.ok ? toVersionModel(result.chosen) : null;
+    const picked = pickVersion(component.name, await ctx.versions.load(component.id), parsed.ref.range, 'range');
+    return picked.version ? toVersionModel(picked.version) : null;
   }
 }

@@ -57,6 +57,7 @@ export const GRAPHQL_CODE_BY_DIAGNOSTIC: Record<DiagnosticCode, GraphqlErrorCode
   NAME_SCOPE_REQUIRED: 'BAD_USER_INPUT',
   NAME_SCOPED_IN_CATALOG: 'BAD_USER_INPUT',
   PORT_CONFLICT: 'BAD_USER_INPUT',
+  AISLE_UNKNOWN: 'BAD_USER_INPUT',
 };
 
 /** The GraphQL code for a diagnostic code. */

@@ -1,3 +1,4 @@
+import { checkAisle } from '../../../../libs/catalog/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 
@@ -8,7 +9,11 @@ export const searchCommand: Command = {
   options: [{ name: 'aisle', type: 'string', valueName: 'AISLE', description: 'only this aisle' }],
   run(ctx) {
     const text = ctx.args.positionals.join(' ');
-    const found = ctx.catalog().search(text, ctx.args.options.aisle as string | undefined);
+    const aisle = ctx.args.options.aisle as string | undefined;
+    const catalog = ctx.catalog();
+    const unknown = aisle === undefined ? [] : checkAisle(aisle, '--aisle', catalog.aisles().map((a) => a.name));
+    if (unknown.length > 0) return ctx.report(unknown);
+    const found = catalog.search(text, aisle);
     const rows = found.map((v) => ({
       name: v.name,
       version: v.version,

@@ -7,4 +7,7 @@ export class AisleModel {
 
   @Field(() => Int, { description: 'Components on this aisle that you can see.' })
   components!: number;
+
+  @Field(() => String, { nullable: true, description: 'What the aisle holds, from the list of aisles; null for an aisle not in it.' })
+  description?: string | null;
 }

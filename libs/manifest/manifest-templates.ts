@@ -1,5 +1,4 @@
-import type { ComponentManifest } from '../manifest/index.js';
-import { asList, asRecord, entriesOf } from './shape-guards.js';
+import type { ComponentManifest } from './manifest.js';
 
 /** Where a template string sits in a manifest, and which kind of field holds it. */
 export interface TemplateField {
@@ -10,8 +9,11 @@ export interface TemplateField {
 
 /**
  * Every string field of a manifest that may hold `${{ … }}` references, with its path:
- * env, command, args, outputs, volume sizes, ports and the health check. Fields of the
- * wrong shape are skipped (the schema check reports them).
+ * env, command, args, outputs, volume sizes, ports and the health check. The one list of
+ * templated fields: parseManifest checks their syntax, lint rules their references and
+ * secrets. Composition (resolveRuntime) evaluates each of them but the health command, which
+ * reaches the shell as written: listed here so that lint still refuses a secret in it. Fields of the wrong shape are
+ * skipped (the schema check reports them), so any value is read safely.
  */
 export function manifestTemplates(manifest: ComponentManifest): TemplateField[] {
   const out: TemplateField[] = [];
@@ -31,4 +33,18 @@ export function manifestTemplates(manifest: ComponentManifest): TemplateField[] 
   add('health-path', 'spec.runtime.health.http.path', asRecord(health?.http)?.path);
   add('port', 'spec.runtime.health.tcp.port', asRecord(health?.tcp)?.port);
   return out;
+}
+
+// A manifest nobody validated yet may hold anything: each reader answers "absent" for the wrong shape.
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function entriesOf(value: unknown): Array<[string, unknown]> {
+  const record = asRecord(value);
+  return record ? Object.entries(record) : [];
 }

@@ -1,0 +1,28 @@
+/** A shelf of the catalog: its name (what `metadata.aisle` says) and one sentence for people browsing. */
+export interface Aisle {
+  name: string;
+  description: string;
+}
+
+/**
+ * Every aisle a component may sit on, the one list of them: lint and publishing refuse
+ * a manifest whose aisle is not here, and search answers an unknown aisle with a
+ * "did you mean". A company adds an aisle by adding an entry (sorted by name); the
+ * `examples` of `metadata.aisle` in schemas/component.schema.json follow this list
+ * (a test keeps them equal).
+ */
+export const AISLES: readonly Aisle[] = [
+  { name: 'cache', description: 'In-memory key-value stores and caches (Redis, Valkey, Memcached).' },
+  { name: 'database', description: 'Relational and document databases (PostgreSQL, MySQL, MariaDB, MongoDB).' },
+  { name: 'identity', description: 'Sign-in, single sign-on and access management (Keycloak).' },
+  { name: 'mail', description: 'Mail servers and mail catchers for development (Mailpit).' },
+  { name: 'observability', description: 'Metrics, dashboards and logs (Prometheus, Grafana).' },
+  { name: 'queue', description: 'Message brokers and event streams (RabbitMQ, Kafka, NATS).' },
+  { name: 'search', description: 'Full-text search engines (Meilisearch).' },
+  { name: 'secrets', description: 'Secret stores and key management (Vault, OpenBao).' },
+  { name: 'storage', description: 'Object storage and artifact registries (MinIO, container registry).' },
+  { name: 'web', description: 'Web servers, reverse proxies and your own web apps (NGINX, Caddy, Apache).' },
+];
+
+/** The aisles' names, in the list's order. */
+export const AISLE_NAMES: readonly string[] = AISLES.map((a) => a.name);
