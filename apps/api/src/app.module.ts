@@ -7,6 +7,7 @@ import { loadTrustStore } from '../../../libs/certify/index.js';
 import type { ApiConfig } from './api-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
+import { refusalCode } from './auth/refusal-code.js';
 import { ANONYMOUS } from './auth/viewer.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
@@ -95,6 +96,8 @@ export class AppModule {
               try {
                 return { viewer: await retryRead(() => auth.viewerFor(request.headers.authorization)), versions, budget };
               } catch (e) {
+                // One line per refused token (a guessing client leaves a trail); the header's value is never logged.
+                if (e instanceof ApiError) logger.write('warn', 'authentication refused', { code: refusalCode(e), ip: request.ip });
                 return { viewer: ANONYMOUS, versions, budget, authError: e as Error };
               }
             },
