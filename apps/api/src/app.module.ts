@@ -104,6 +104,10 @@ export class AppModule {
             hooks: {
               // Before graphql-js validates (some of its rules grow faster than the document): once per query text, as
               // Mercurius keeps validated documents. The request guard already bounded the text's nesting.
+              // Ours, not Mercurius' `queryDepth` nor graphql-query-complexity: queryDepth runs after validate(), so a
+              // fragment bomb would already have cost OverlappingFieldsCanBeMerged its time, and it bounds depth only;
+              // graphql-query-complexity is a validation rule too and walks a fragment again at every spread (2^n for
+              // n nested spreads). measureDocument measures each fragment once, depth, fields and cost in one pass.
               preValidation: async (schema, document) => {
                 const error = documentLimitError(schema, document, { maxDepth: config.maxQueryDepth, maxFields: REQUEST_LIMITS.fields });
                 if (error) throw error;
