@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
+import { LogController, type FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './api-config.js';
 import { AppModule, GRAPHQL_PATH } from './app.module.js';
 import { JsonLogger } from './common/json-logger.js';
@@ -33,7 +33,14 @@ export async function startServer(config: ApiConfig, logger: JsonLogger = new Js
   // Fastify's own lines (a handler's crash, a client error it logs) go through the same pino, redacted alike; its
   // per-request info lines are left out, the debug hook below logs requests without their query strings.
   const fastifyLogger = logger.pino.child({ context: 'fastify' }, { level: config.logLevel === 'debug' ? 'debug' : 'warn' });
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, loggerInstance: fastifyLogger, logController: new LogController({ disableRequestLogging: true }), return503OnClosing: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    loggerInstance: fastifyLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    // No child logger per request (it would only carry a request id no line uses): the hot path stays as without a logger.
+    childLoggerFactory: (logger: FastifyBaseLogger) => logger,
+    return503OnClosing: true,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, { logger, abortOnError: false });
   const fastify = app.getHttpAdapter().getInstance();
   registerIde(fastify, GRAPHQL_PATH);
