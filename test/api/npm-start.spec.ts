@@ -61,7 +61,7 @@ async function busyPort(): Promise<{ port: number; close: () => Promise<void> }>
 }
 
 describe('npm start (the built service) and aisle serve', () => {
-  it('a port in use: one plain line saying so, before migrations and ingest, and a non-zero exit', async () => {
+  it('a port in use: one plain line saying so, before migrations and ingest, and a non-zero exit', { timeout: 90_000 }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'aisle-busy-'));
     const busy = await busyPort();
     try {
