@@ -7,6 +7,7 @@ import { loadTrustStore } from '../../../libs/certify/index.js';
 import type { ApiConfig } from './api-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
+import { refusalCode } from './auth/refusal-code.js';
 import { ANONYMOUS } from './auth/viewer.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
@@ -95,12 +96,18 @@ export class AppModule {
               try {
                 return { viewer: await retryRead(() => auth.viewerFor(request.headers.authorization)), versions, budget };
               } catch (e) {
+                // One line per refused token (a guessing client leaves a trail); the header's value is never logged.
+                if (e instanceof ApiError) logger.write('warn', 'authentication refused', { code: refusalCode(e), ip: request.ip });
                 return { viewer: ANONYMOUS, versions, budget, authError: e as Error };
               }
             },
             hooks: {
               // Before graphql-js validates (some of its rules grow faster than the document): once per query text, as
               // Mercurius keeps validated documents. The request guard already bounded the text's nesting.
+              // Ours, not Mercurius' `queryDepth` nor graphql-query-complexity: queryDepth runs after validate(), so a
+              // fragment bomb would already have cost OverlappingFieldsCanBeMerged its time, and it bounds depth only;
+              // graphql-query-complexity is a validation rule too and walks a fragment again at every spread (2^n for
+              // n nested spreads). measureDocument measures each fragment once, depth, fields and cost in one pass.
               preValidation: async (schema, document) => {
                 const error = documentLimitError(schema, document, { maxDepth: config.maxQueryDepth, maxFields: REQUEST_LIMITS.fields });
                 if (error) throw error;

@@ -1,5 +1,6 @@
 import { apiConfigFromEnv } from './api-config.js';
-import { startServer } from './start-server.js';
+import { JsonLogger } from './common/json-logger.js';
+import { startServer, type RunningServer } from './start-server.js';
 
 /**
  * Runs the service until SIGTERM or SIGINT, then shuts down gracefully: in-flight
@@ -8,21 +9,29 @@ import { startServer } from './start-server.js';
  */
 export async function serve(env: Record<string, string | undefined>, cwd: string = process.cwd()): Promise<void> {
   const config = apiConfigFromEnv(env, cwd);
-  const server = await startServer(config);
+  const logger = new JsonLogger(config.logSink, config.logLevel);
+  let server: RunningServer | undefined;
+  let stopping: string | undefined;
   const stop = (signal: string) => {
-    server.logger.write('info', 'shutting down', { signal });
+    stopping = signal;
+    // A signal while starting waits for the start to finish (the database then closes cleanly).
+    if (!server) return;
+    logger.write('info', 'shutting down', { signal });
     server.close().then(
       () => {
-        server.logger.write('info', 'stopped');
+        logger.write('info', 'stopped');
         process.exit(0);
       },
       (e: Error) => {
-        server.logger.write('error', 'shutdown failed', { error: e.message });
+        logger.write('error', 'shutdown failed', { error: e.message });
         process.exit(1);
       },
     );
   };
+  // Listened for before starting: the "listening" line may be read, and a signal sent, before startServer returns.
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-  process.on('unhandledRejection', (e) => server.logger.write('error', 'unhandled rejection', { error: (e as Error)?.message, stack: (e as Error)?.stack }));
+  process.on('unhandledRejection', (e) => logger.write('error', 'unhandled rejection', { error: (e as Error)?.message, stack: (e as Error)?.stack }));
+  server = await startServer(config, logger);
+  if (stopping) stop(stopping);
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController, type FastifyBaseLogger } from 'fastify';
 import type { ApiConfig } from './api-config.js';
 import { AppModule, GRAPHQL_PATH } from './app.module.js';
 import { JsonLogger } from './common/json-logger.js';
@@ -9,6 +10,8 @@ import { registerIde } from './web/register-ide.js';
 import { registerRequestGuard } from './web/register-request-guard.js';
 import { registerResponseCache } from './web/register-response-cache.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
+import { ensurePortFree } from './ensure-port-free.js';
+import { PortInUseError } from './port-in-use-error.js';
 
 /** A listening service. */
 export interface RunningServer {
@@ -21,12 +24,23 @@ export interface RunningServer {
 }
 
 /**
- * Starts the service: migrations, catalog ingest, then listening on config.port (0 picks
- * a free port). Throws when the database cannot be opened.
+ * Starts the service: checks the port is free, then migrations, catalog ingest, and
+ * listening on config.port (0 picks a free port). Throws PortInUseError when the port is
+ * taken, and when the database cannot be opened.
  */
-export async function startServer(config: ApiConfig): Promise<RunningServer> {
-  const logger = new JsonLogger(config.logSink, config.logLevel);
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, logger: false, return503OnClosing: true });
+export async function startServer(config: ApiConfig, logger: JsonLogger = new JsonLogger(config.logSink, config.logLevel)): Promise<RunningServer> {
+  await ensurePortFree(config.port, config.host);
+  // Fastify's own lines (a handler's crash, a client error it logs) go through the same pino, redacted alike; its
+  // per-request info lines are left out, the debug hook below logs requests without their query strings.
+  const fastifyLogger = logger.pino.child({ context: 'fastify' }, { level: config.logLevel === 'debug' ? 'debug' : 'warn' });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    loggerInstance: fastifyLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    // No child logger per request (it would only carry a request id no line uses): the hot path stays as without a logger.
+    childLoggerFactory: (logger: FastifyBaseLogger) => logger,
+    return503OnClosing: true,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, { logger, abortOnError: false });
   const fastify = app.getHttpAdapter().getInstance();
   registerIde(fastify, GRAPHQL_PATH);
@@ -39,7 +53,14 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       logger.write('debug', 'request', { method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 });
     });
   }
-  await app.listen(config.port, config.host);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    // Another process took the port between the check and now.
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(config.port, config.host);
+    throw e;
+  }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

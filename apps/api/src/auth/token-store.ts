@@ -50,7 +50,7 @@ export class TokenStore {
   async viewerFor(token: string): Promise<Viewer | undefined> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
     const row = await this.db.getRepository(ApiTokenEntity).findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
-    return row ? { organization: row.organization, scopes: toInfo(row).scopes } : undefined;
+    return row ? { organization: row.organization, tokenId: row.id, scopes: toInfo(row).scopes } : undefined;
   }
 
   /** Every token (revoked ones too), oldest first, optionally of one organization. */

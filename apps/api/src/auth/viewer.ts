@@ -5,6 +5,8 @@ export type Scope = (typeof SCOPES)[number];
 /** Who is asking: an organization and its token's scopes, or nobody (anonymous). */
 export interface Viewer {
   organization?: string;
+  /** The token's id (as `aisle token list` shows it), for logs; never the token. */
+  tokenId?: number;
   scopes: readonly Scope[];
 }
 

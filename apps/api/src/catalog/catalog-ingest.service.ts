@@ -21,6 +21,7 @@ export class CatalogIngestService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.catalogDir) {
       const summary = await ingestCatalog(this.config.catalogDir, this.repository, this.trustStore, this.logger);
+      // Named counts (see IngestSummary): a restart logs versionsCertified beside certificationsRecordedNow: 0.
       this.logger.write('info', 'catalog ingested', { dir: this.config.catalogDir, ...summary });
     }
     this.readiness.catalogLoaded = true;

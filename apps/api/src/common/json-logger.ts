@@ -1,26 +1,42 @@
 import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** Where log lines go: stdout by default, a buffer in tests. */
 export type LogSink = (line: string) => void;
 
+// Whatever a caller or a library (Fastify's own logger included) hands us, these never reach a line.
+const REDACTED_PATHS = ['authorization', 'token', 'headers.authorization', 'req.headers.authorization', 'request.headers.authorization', '*.authorization', '*.token'];
+
 /**
- * Nest's logger as one JSON object per line (`time`, `level`, `context`, `msg`, extra
- * fields). Callers never pass tokens or input values; a stack is logged only for
- * internal errors, server side.
+ * Nest's logger (and, through `pino`, Fastify's) as one JSON object per line: `level`,
+ * `time`, `msg`, then the fields. pino writes the lines; this class only adapts Nest's
+ * LoggerService calls and keeps `write(level, msg, fields)` for our own entries. Callers
+ * never pass tokens or input values (the redaction is a second fence); a stack is logged
+ * only for internal errors, server side.
  */
 export class JsonLogger implements LoggerService {
-  constructor(
-    private readonly sink: LogSink = (line) => process.stdout.write(line),
-    private readonly level: LogLevel = 'info',
-  ) {}
+  readonly pino: Logger<never, boolean>;
 
-  /** Writes one structured entry. */
+  constructor(sink?: LogSink, level: LogLevel = 'info') {
+    // Synchronous to stdout: `stopped`, and the last line before a failed start, must be written before process.exit.
+    const destination = sink ? { write: sink } : pino.destination({ dest: 1, sync: true });
+    this.pino = pino(
+      {
+        level,
+        base: undefined,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      },
+      destination,
+    );
+  }
+
+  /** Writes one structured entry; `msg` comes before the fields, so a line reads left to right. */
   write(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
-    if (RANK[level] < RANK[this.level]) return;
-    this.sink(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
+    this.pino[level]({ msg, ...fields });
   }
 
   log(message: unknown, context?: string): void {

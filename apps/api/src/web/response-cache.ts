@@ -1,4 +1,5 @@
 import { Kind, type DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { measureJson } from '../common/measure-json.js';
 import { REQUEST_LIMITS } from '../common/request-limits.js';
 
@@ -17,10 +18,12 @@ interface Entry {
  * Answers of anonymous browse queries, by query text and variables, each stamped with
  * the catalog generation it was computed at. An entry is served only while the
  * database still holds that generation, so every instance sees every write at once.
- * Bounded; the least recently used entry goes first.
+ * Bounded in entries and in bytes (lru-cache); the least recently used entry goes first.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  /** Bytes of keys and answers held at most: a thousand large answers must not grow the heap without end. */
+  static readonly MAX_BYTES = 64 * 1024 * 1024;
+  private readonly entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, maxSize: ResponseCache.MAX_BYTES, sizeCalculation: (entry, key) => entry.body.length + key.length });
 
   /**
    * The key of a request body, or undefined when it should not be cached. The key is the
@@ -46,15 +49,11 @@ export class ResponseCache {
       this.entries.delete(key);
       return undefined;
     }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry.body;
   }
 
   /** Keeps an answer computed at a generation. */
   set(key: string, generation: number, body: Buffer): void {
-    this.entries.delete(key);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { generation, body });
   }
 
