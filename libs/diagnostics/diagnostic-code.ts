@@ -50,6 +50,12 @@ export type DiagnosticCode =
   | 'NAME_SCOPE_REQUIRED'
   | 'NAME_SCOPED_IN_CATALOG'
   // composition: a host port published twice
-  | 'PORT_CONFLICT';
+  | 'PORT_CONFLICT'
+  // the command line: wrong use of a command, the service's database, files it could not write
+  | 'USAGE'
+  | 'DATABASE_NOT_FOUND'
+  | 'DATABASE_UNAVAILABLE'
+  | 'TOKEN_NOT_FOUND'
+  | 'IO_FAILED';
 
 export type Severity = 'error' | 'warning';

@@ -13,11 +13,11 @@ export const serveCommand: Command = {
     DATABASE_URL_OPTION,
   ],
   async run(ctx) {
-    if (ctx.args.positionals.length > 0) throw new UsageError('takes no positional arguments');
+    if (ctx.args.positionals.length > 0) throw new UsageError('takes no positional arguments', ctx.args.positionals[0]);
     const o = ctx.args.options;
     const env = { ...ctx.io.env };
     if (o.port !== undefined) {
-      if (!/^\d{1,5}$/.test(o.port as string) || Number(o.port) > 65535) throw new UsageError(`--port "${o.port}" is not a port number`);
+      if (!/^\d{1,5}$/.test(o.port as string) || Number(o.port) > 65535) throw new UsageError(`--port "${o.port}" is not a port number`, '--port');
       env.PORT = o.port as string;
     }
     if (o.host !== undefined) env.HOST = o.host as string;
