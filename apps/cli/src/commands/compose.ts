@@ -6,7 +6,7 @@ import { BUNDLE_OPTIONS, produceBundle } from '../produce-bundle.js';
 export const composeCommand: Command = {
   name: 'compose',
   summary: 'turn an app spec into a bundle (Compose, Kubernetes or Helm)',
-  usage: 'aisle compose APP.yaml [--target compose|kubernetes|helm] [--out DIR] [--force]',
+  usage: 'aisle compose APP.yaml [--target T] [--out DIR] [--force]',
   options: BUNDLE_OPTIONS,
   run(ctx) {
     const [file, ...extra] = ctx.args.positionals;

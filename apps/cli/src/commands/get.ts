@@ -8,7 +8,7 @@ import { parseSetAssignment } from '../set-assignment.js';
 export const getCommand: Command = {
   name: 'get',
   summary: 'one component as a ready-to-run bundle: the other inputs defaulted or generated',
-  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target compose|kubernetes|helm] [--out DIR] [--force]',
+  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target T] [--out DIR] [--force]',
   options: [{ name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: 'an input value, converted to the input\'s type' }, ...BUNDLE_OPTIONS],
   run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;

@@ -8,8 +8,8 @@ export const serveCommand: Command = {
   summary: 'run the GraphQL service (what npm start runs) until SIGTERM',
   usage: 'aisle serve [--port N] [--host HOST] [--database-url URL] [--catalog DIR]',
   options: [
-    { name: 'port', type: 'string', valueName: 'N', description: 'port to listen on (default: $PORT or 3000)' },
-    { name: 'host', type: 'string', valueName: 'HOST', description: 'address to listen on (default: $HOST or 0.0.0.0)' },
+    { name: 'port', type: 'string', valueName: 'N', description: 'port to listen on (default: $PORT, else 3000)' },
+    { name: 'host', type: 'string', valueName: 'HOST', description: 'address to listen on (default: $HOST, else 0.0.0.0)' },
     DATABASE_URL_OPTION,
   ],
   async run(ctx) {

@@ -11,7 +11,7 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check every certification record against the trust store and the current manifest digest',
   usage: 'aisle verify [DIR] [--trust DIR]',
-  options: [{ name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store (default: $AISLE_TRUST_DIR or trust/)' }],
+  options: [{ name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store: a folder of certifiers\' public keys (default: $AISLE_TRUST_DIR, else trust/)' }],
   run(ctx) {
     const target = commandCatalogTarget(ctx);
     const trust = cliTrustStore(ctx.io.env, ctx.io.cwd, ctx.args.options.trust as string | undefined);
