@@ -47,7 +47,9 @@ export const showCommand: Command = {
     if (version.deprecated) out(`deprecated:     ${version.deprecated}\n`);
     out(`versions:       ${ctx.catalog().versions(version.name).map((v) => v.version).join(', ')}\n`);
     out('\ninputs (REQUIRED: must be given; the others have a default or are generated):\n');
-    out(formatTable(['NAME', 'TYPE', 'REQUIRED', 'DEFAULT', 'SECRET', 'DESCRIPTION'], inputs.map(inputRow), '  '));
+    const rows = inputs.map(inputRow);
+    // Those a user must give first, as the header explains.
+    out(formatTable(['NAME', 'TYPE', 'REQUIRED', 'DEFAULT', 'SECRET', 'DESCRIPTION'], [...rows.filter((r) => r[2] === 'yes'), ...rows.filter((r) => r[2] !== 'yes')], '  '));
     out('\noutputs:\n');
     out(formatTable(['NAME', 'DESCRIPTION'], outputs.map((o) => [o.name, o.description]), '  '));
     printDiagnostics(ctx.io, diagnostics);
