@@ -52,6 +52,12 @@ export type DiagnosticCode =
   // composition: a host port published twice
   | 'PORT_CONFLICT'
   // an aisle that is not in libs/catalog/aisles.ts (search filter, manifest)
-  | 'AISLE_UNKNOWN';
+  | 'AISLE_UNKNOWN'
+  // the command line: wrong use of a command, the service's database, files it could not write
+  | 'USAGE'
+  | 'DATABASE_NOT_FOUND'
+  | 'DATABASE_UNAVAILABLE'
+  | 'TOKEN_NOT_FOUND'
+  | 'IO_FAILED';
 
 export type Severity = 'error' | 'warning';

@@ -16,7 +16,7 @@ export function canonicalJson(value: unknown): string {
   try {
     text = canonicalize(value);
   } catch (e) {
-    throw new TypeError(`canonical JSON cannot hold this value: ${(e as Error).message}`);
+    throw new TypeError(`canonical JSON cannot hold this value: ${(e as Error).message}`, { cause: e });
   }
   if (text === undefined) throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
   return text;

@@ -1,14 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../apps/cli/src/main.js';
-import { databaseKinds } from './support/test-databases.js';
+import { databaseKinds, postgresUrl } from './support/test-databases.js';
 import { ROOT, startTestServer, type TestServer } from './support/test-server.js';
 
-async function aisle(args: string[], env: Record<string, string | undefined> = {}) {
+async function aisle(args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT) {
   let out = '';
   let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT, env });
+  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, env });
   return { code, out, err };
 }
 
@@ -30,6 +32,8 @@ describe.each(databaseKinds())('aisle token (%s)', (kind) => {
     const token = created.out.trim();
     expect(token).toMatch(/^aisle_[A-Za-z0-9_-]{40,}$/);
     expect(created.err).toContain('only this once');
+    // It says where the token went: the test's SQLite file, or the PostgreSQL URL.
+    expect(created.err).toContain(`written to ${kind === 'sqlite' ? url : url.replace(/\?.*/, '')}`);
     // Accepted: the publish fails on the manifest, not on the token.
     expect((await probe(token)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const listed = await aisle(['token', 'list', '--json', '--database-url', url]);
@@ -46,7 +50,73 @@ describe.each(databaseKinds())('aisle token (%s)', (kind) => {
     expect((await aisle(['token', 'create', '--org', 'Acme Corp', '--database-url', url])).code).toBe(2);
     expect((await aisle(['token', 'create', '--org', 'acme', '--scopes', 'publish,root', '--database-url', url])).code).toBe(2);
     expect((await aisle(['token', 'revoke', 'x', '--database-url', url])).code).toBe(2);
-    expect((await aisle(['token', 'revoke', '99999', '--database-url', url])).code).toBe(2);
+  });
+
+  it('an unknown token id is no usage error: exit 1, "no token 99999"', async () => {
+    const r = await aisle(['token', 'revoke', '99999', '--database-url', url]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no token 99999 in ');
+    expect(r.err).not.toContain('usage:');
+  });
+});
+
+describe('aisle token finds the service’s database or says why not (issue 10)', () => {
+  const scratch = () => mkdtempSync(join(tmpdir(), 'aisle-token-'));
+
+  it('refuses a SQLite file that does not exist, creating nothing, and --init creates it', async () => {
+    const cwd = scratch();
+    const r = await aisle(['token', 'create', '--org', 'acme', '--database-url', './typo.sqlite'], {}, cwd);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('error: --database-url: no database at ./typo.sqlite: point --database-url (or DATABASE_URL) at the database the service uses, or create an Aisle database there with --init');
+    expect(readdirSync(cwd)).toEqual([]);
+    const json = await aisle(['token', 'list', '--json'], { DATABASE_URL: 'typo.sqlite' }, cwd);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out).diagnostics[0]).toMatchObject({ code: 'DATABASE_NOT_FOUND', path: '--database-url' });
+    const created = await aisle(['token', 'create', '--org', 'acme', '--init', '--database-url', './typo.sqlite'], {}, cwd);
+    expect(created.code).toBe(0);
+    expect(created.err).toContain('written to ./typo.sqlite');
+    expect(existsSync(join(cwd, 'typo.sqlite'))).toBe(true);
+    const listed = await aisle(['token', 'list', '--database-url', 'typo.sqlite'], {}, cwd);
+    expect(listed.out).toMatch(/^ID +PREFIX +ORG +SCOPES +CREATED +REVOKED +DESCRIPTION\n1 +aisle_\S+… +acme +\(none\) /);
+    expect((await aisle(['token', 'list', '--init', '--database-url', 'typo.sqlite'], {}, cwd)).code).toBe(2);
+  });
+
+  it('refuses a file that is no database', async () => {
+    const cwd = scratch();
+    const r = await aisle(['token', 'list', '--database-url', join(ROOT, 'package.json')], {}, cwd);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('is not an SQLite database');
+  });
+
+  it.runIf(databaseKinds().includes('postgres'))('PostgreSQL: a database that does not exist, or holds no Aisle tables, is exit 1 in a plain sentence without the password', async () => {
+    const base = new URL((await postgresUrl())!);
+    const missing = new URL(base);
+    missing.password = 'sekrit-pw';
+    missing.pathname = '/aisle_nonexistent_db';
+    const r = await aisle(['token', 'list', '--database-url', missing.toString()]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error: --database-url: database "aisle_nonexistent_db" does not exist on ');
+    expect(r.err).not.toContain('sekrit');
+    const json = await aisle(['token', 'list', '--json', '--database-url', missing.toString()]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out).diagnostics[0]).toMatchObject({ code: 'DATABASE_UNAVAILABLE', path: '--database-url' });
+    expect(json.out).not.toContain('sekrit');
+
+    const schema = `aisle_empty_${process.pid}`;
+    const client = new Client({ connectionString: base.toString() });
+    await client.connect();
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    try {
+      const empty = `${base.toString()}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const refused = await aisle(['token', 'create', '--org', 'acme', '--database-url', empty]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('holds no Aisle tables');
+      expect((await client.query('SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1', [schema])).rows[0].n).toBe(0);
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from './start-server.js';
 export async function serve(env: Record<string, string | undefined>, cwd: string = process.cwd()): Promise<void> {
   const config = apiConfigFromEnv(env, cwd);
   const logger = new JsonLogger(config.logSink, config.logLevel);
+  // eslint-disable-next-line prefer-const -- stop() reads it before startServer returns
   let server: RunningServer | undefined;
   let stopping: string | undefined;
   const stop = (signal: string) => {

@@ -13,7 +13,7 @@ export const BUNDLE_OPTIONS: OptionSpec[] = [
 export function targetOption(options: Record<string, unknown>): Target {
   const value = options.target ?? 'compose';
   if (typeof value !== 'string' || !(TARGETS as readonly string[]).includes(value)) {
-    throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, got "${String(value)}"`);
+    throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, got "${String(value)}"`, '--target');
   }
   return value as Target;
 }

@@ -52,10 +52,10 @@ export function catalogTarget(cwd: string, arg: string | undefined): CatalogTarg
  */
 export function commandCatalogTarget(ctx: CommandContext): CatalogTarget {
   const [dir, ...extra] = ctx.args.positionals;
-  if (extra.length > 0) throw new UsageError('expects at most one DIR');
+  if (extra.length > 0) throw new UsageError('expects at most one DIR', 'DIR');
   const arg = dir ?? (ctx.args.options.catalog as string | undefined) ?? ctx.io.env.AISLE_CATALOG;
   const target = catalogTarget(ctx.io.cwd, arg);
-  if (!target) throw new UsageError(`${arg} is not a catalog, component or version folder`);
+  if (!target) throw new UsageError(`${arg} is not a catalog, component or version folder`, 'DIR');
   return target;
 }
 

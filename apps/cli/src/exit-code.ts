@@ -1,6 +1,10 @@
 import type { Diagnostic, DiagnosticCode } from '../../../libs/diagnostics/index.js';
 
-/** The CLI's exit codes: 0 done, 1 the input was invalid, 2 usage error. */
+/**
+ * The CLI's exit codes: 0 done, 1 the input was invalid (or what it names cannot be
+ * reached: a database, a file), 2 usage error. 3 is a bug in aisle, never a user's
+ * mistake: the one-line message asks for a report, `AISLE_DEBUG=1` shows the stack.
+ */
 export const ExitCode = { Ok: 0, Invalid: 1, Usage: 2, Internal: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -44,6 +48,11 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   NAME_SCOPED_IN_CATALOG: ExitCode.Invalid,
   PORT_CONFLICT: ExitCode.Invalid,
   AISLE_UNKNOWN: ExitCode.Invalid,
+  USAGE: ExitCode.Usage,
+  DATABASE_NOT_FOUND: ExitCode.Invalid,
+  DATABASE_UNAVAILABLE: ExitCode.Invalid,
+  TOKEN_NOT_FOUND: ExitCode.Invalid,
+  IO_FAILED: ExitCode.Invalid,
 };
 
 /** The exit code for a set of diagnostics: the worst error's, or 0 when there are only warnings. */

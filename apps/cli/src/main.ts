@@ -1,34 +1,41 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { findProjectRoot, loadCatalog, shippedCatalogDir, type CatalogIndex } from '../../../libs/catalog/index.js';
-import { formatDiagnostic, type Diagnostic } from '../../../libs/diagnostics/index.js';
+import { didYouMean, error, type Diagnostic } from '../../../libs/diagnostics/index.js';
 import type { Command, CommandContext, Io } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { catalogVerifier } from './catalog-verifier.js';
 import { ExitCode, exitCodeFor } from './exit-code.js';
-import { parseArgs, UsageError, type OptionSpec } from './parse-args.js';
-
-const GLOBAL_OPTIONS: OptionSpec[] = [
-  { name: 'json', type: 'boolean', description: 'machine-readable output' },
-  { name: 'catalog', type: 'string', valueName: 'DIR', description: 'catalog folder (default: $AISLE_CATALOG or the shipped catalog/)' },
-  { name: 'help', type: 'boolean', description: 'show help' },
-];
+import { commandHelp, GLOBAL_OPTIONS, overview } from './help-text.js';
+import { parseArgs, UsageError } from './parse-args.js';
+import { printDiagnostics } from './print-diagnostics.js';
 
 /** Runs one `aisle` invocation and returns its exit code; never throws for bad input. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
+  // Known before parsing, so that even a usage error answers in JSON.
+  const json = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
+  const asked = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+  if (asked) {
+    io.out(commandHelp(asked));
+    return ExitCode.Ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(overview());
+    io.out(overview(COMMANDS));
     return name === undefined ? ExitCode.Usage : ExitCode.Ok;
   }
   if (name === '--version') {
-    io.out(`${JSON.parse(readFileSync(join(findProjectRoot(), 'package.json'), 'utf8')).version}\n`);
+    const version = JSON.parse(readFileSync(join(findProjectRoot(), 'package.json'), 'utf8')).version as string;
+    io.out(json ? `${JSON.stringify({ ok: true, result: { version }, diagnostics: [] }, null, 2)}\n` : `${version}\n`);
     return ExitCode.Ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`aisle: unknown command "${name}"; run aisle --help\n`);
-    return ExitCode.Usage;
+    const known = COMMANDS.map((c) => c.name);
+    const message = name.startsWith('-')
+      ? `a command comes first, before ${name}; run aisle --help`
+      : `unknown command "${name}"${didYouMean(name, known)}; run aisle --help`;
+    return usageFailure(io, json, undefined, new UsageError(message, name));
   }
   let ctx: CommandContext;
   try {
@@ -39,24 +46,35 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     ctx = context(io, args);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`aisle ${command.name}: ${e.message}\nusage: ${command.usage}\n`);
-      return ExitCode.Usage;
-    }
+    if (e instanceof UsageError) return usageFailure(io, json, command, e);
     throw e;
   }
   try {
     return await command.run(ctx);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`aisle ${command.name}: ${e.message}\nusage: ${command.usage}\n`);
-      return ExitCode.Usage;
+    if (e instanceof UsageError) return usageFailure(io, json, command, e);
+    const system = e as NodeJS.ErrnoException;
+    // The disk or the system said no (a folder not writable, a disk full): the user's to fix, not a bug.
+    if (typeof system.code === 'string' && typeof system.syscall === 'string') {
+      const file = system.path ? relative(io.cwd, system.path) || '.' : undefined;
+      return ctx.report([error('IO_FAILED', '', `cannot ${system.syscall}: ${system.code}`, file === undefined ? {} : { file })]);
     }
-    // A bug or an I/O failure: one line, no stack trace unless asked for.
-    io.err(`aisle ${command.name}: ${(e as Error).message}\n`);
+    io.err(`aisle ${command.name}: internal error: ${(e as Error).message}\nThis is a bug in aisle: please report it with the command you ran (AISLE_DEBUG=1 prints where it happened).\n`);
     if (io.env.AISLE_DEBUG) io.err(`${(e as Error).stack}\n`);
     return ExitCode.Internal;
   }
+}
+
+/** A usage error: in JSON a USAGE diagnostic on stdout, else the message and the usage line on stderr; exit 2. */
+function usageFailure(io: Io, json: boolean, command: Command | undefined, e: UsageError): ExitCode {
+  const who = command ? `aisle ${command.name}` : 'aisle';
+  if (json) {
+    const diagnostics: Diagnostic[] = [error('USAGE', e.path || who, e.message)];
+    io.out(`${JSON.stringify({ ok: false, diagnostics }, null, 2)}\n`);
+  } else {
+    io.err(`${who}: ${e.message}\n${command ? `usage: ${command.usage}\n` : ''}`);
+  }
+  return ExitCode.Usage;
 }
 
 function context(io: Io, args: CommandContext['args']): CommandContext {
@@ -64,11 +82,8 @@ function context(io: Io, args: CommandContext['args']): CommandContext {
   let catalog: CatalogIndex | undefined;
   const report = (diagnostics: readonly Diagnostic[], result?: unknown) => {
     const code = exitCodeFor(diagnostics);
-    if (json) {
-      io.out(`${JSON.stringify({ ok: code === ExitCode.Ok, ...(result === undefined ? {} : { result }), diagnostics }, null, 2)}\n`);
-    } else {
-      for (const d of diagnostics) io.err(`${d.severity === 'error' ? 'error: ' : ''}${formatDiagnostic(d)}\n`);
-    }
+    if (json) io.out(`${JSON.stringify({ ok: code === ExitCode.Ok, ...(result === undefined ? {} : { result }), diagnostics }, null, 2)}\n`);
+    else printDiagnostics(io, diagnostics);
     return code;
   };
   return {
@@ -81,32 +96,11 @@ function context(io: Io, args: CommandContext['args']): CommandContext {
         const option = args.options.catalog as string | undefined;
         const dir = option ? resolve(io.cwd, option) : io.env.AISLE_CATALOG ? resolve(io.cwd, io.env.AISLE_CATALOG) : shippedCatalogDir();
         const loaded = loadCatalog(dir, { verify: catalogVerifier(io.env), relativeTo: io.cwd });
-        // Problems in other manifests must not drown the answer: show them only as warnings on stderr.
-        if (!json) for (const d of loaded.diagnostics) io.err(`warning: ${formatDiagnostic(d)}\n`);
+        // Problems in other manifests must not drown the answer: shown as warnings on stderr, never as errors.
+        if (!json) printDiagnostics(io, loaded.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
         catalog = loaded.index;
       }
       return catalog;
     },
   };
-}
-
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'aisle: a hardware store for containers',
-    '',
-    'usage: aisle COMMAND [options]',
-    '',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Global options: --json, --catalog DIR, --help. Exit codes: 0 done, 1 invalid input, 2 usage error.',
-    '',
-  ].join('\n');
-}
-
-function commandHelp(command: Command): string {
-  const options = [...command.options, ...GLOBAL_OPTIONS];
-  const label = (o: OptionSpec) => `--${o.name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`;
-  const width = Math.max(...options.map((o) => label(o).length));
-  return [`usage: ${command.usage}`, '', command.summary, '', 'options:', ...options.map((o) => `  ${label(o).padEnd(width)}  ${o.description}${o.multiple ? ' (repeatable)' : ''}`), ''].join('\n');
 }

@@ -8,6 +8,8 @@ import type { CommandContext } from './command.js';
 import { BUNDLE_OPTIONS, targetOption } from './bundle-options.js';
 import { ExitCode } from './exit-code.js';
 import { UsageError } from './parse-args.js';
+import { connectHint } from './connect-hint.js';
+import { printDiagnostics } from './print-diagnostics.js';
 import { planBundleWrite, type BundleConflict } from './plan-bundle-write.js';
 import { readBundleFile, readPreviousBundle } from './read-previous-bundle.js';
 import { writeBundle } from './write-bundle.js';
@@ -28,13 +30,13 @@ const MAX_CONFLICTS_SHOWN = 20;
  * only files the earlier aisle.lock lists and that are unchanged (`--force` replaces the
  * others in the way). Writes nothing when anything is invalid; never prints a secret.
  */
-export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { publishExposed?: boolean } = {}): ExitCode {
+export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { publishExposed?: boolean; connectHint?: boolean } = {}): ExitCode {
   const target = targetOption(ctx.args.options);
   const force = ctx.args.options.force === true;
   const outOption = ctx.args.options.out;
   const dir = resolve(ctx.io.cwd, typeof outOption === 'string' ? outOption : `${spec.metadata.name}-${target}`);
   const shownOut = typeof outOption === 'string' ? outOption : relative(ctx.io.cwd, dir);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${shownOut} is a file, not a folder`);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${shownOut} is a file, not a folder`, '--out');
   const previous = readPreviousBundle(dir);
   let bundle = composeAndRender(spec, ctx, target, previous.files, options);
   if ('problems' in bundle) return ctx.report(bundle.problems);
@@ -51,7 +53,7 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
     if ('problems' in bundle) return ctx.report(bundle.problems);
     plan = planBundleWrite(dir, bundle.files, previous, force);
   }
-  if (plan.conflicts.length > 0) throw new UsageError(conflictMessage(shownOut, plan.conflicts));
+  if (plan.conflicts.length > 0) throw new UsageError(conflictMessage(shownOut, plan.conflicts), '--out');
   writeBundle(dir, plan);
   const { app, files, warnings, previousSecrets } = bundle;
   const shown = relative(ctx.io.cwd, dir) || '.';
@@ -63,7 +65,7 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   if (ctx.json) {
     return ctx.report(warnings, { target, out: shown, files: files.map((f) => f.path), removed: plan.remove, forced, generated, kept: kept.sort() });
   }
-  for (const w of warnings) ctx.io.err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
+  printDiagnostics(ctx.io, warnings);
   const list = files.length <= 8 ? `: ${files.map((f) => f.path).join(', ')}` : '';
   ctx.io.out(`wrote ${files.length} files to ${shown}/ (${target})${list}\n`);
   if (plan.remove.length > 0) ctx.io.out(`removed ${plan.remove.length} file${plan.remove.length === 1 ? '' : 's'} the earlier bundle wrote and this one no longer has\n`);
@@ -71,13 +73,16 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   if (generated.length > 0 && target === 'helm') ctx.io.out(`secrets the chart generates at install and keeps across upgrades: ${generated.join(', ')}\n`);
   else if (generated.length > 0) ctx.io.out(`generated secrets: ${generated.join(', ')} (kept in the bundle; composing again into ${shown}/ keeps them)\n`);
   ctx.io.out(`next: ${NEXT_STEP[target](shown, spec.metadata.name)}\n`);
+  if (options.connectHint && app.instances.length === 1) {
+    for (const line of connectHint(app.instances[0]!, target, spec.metadata.name, shown, files)) ctx.io.out(`${line}\n`);
+  }
   return ExitCode.Ok;
 }
 
 /** A bundle ready to write, or the problems that stop it. */
 type Rendered = { app: ResolvedApp; files: BundleFile[]; warnings: Diagnostic[]; previousSecrets: Record<string, Record<string, string>> } | { problems: Diagnostic[] };
 
-function composeAndRender(spec: AppSpec, ctx: CommandContext, target: Target, previousFiles: ReadonlyMap<string, string>, options: { publishExposed?: boolean }): Rendered {
+function composeAndRender(spec: AppSpec, ctx: CommandContext, target: Target, previousFiles: ReadonlyMap<string, string>, options: { publishExposed?: boolean; connectHint?: boolean }): Rendered {
   const previousSecrets = SECRET_READERS[target](previousFiles);
   const composed = composeApp(spec, ctx.catalog(), { previousSecrets, publishExposed: options.publishExposed });
   if (!composed.app) return { problems: [...composed.diagnostics, ...composed.warnings] };

@@ -10,11 +10,11 @@ const INPUT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 export function parseSetAssignment(assignment: string, index: number): { key: string; value: string } {
   const which = `the ${ordinal(index + 1)} --set`;
   const eq = assignment.indexOf('=');
-  if (eq < 0) throw new UsageError(`${which} has no "=": write --set KEY=VALUE`);
-  if (eq === 0) throw new UsageError(`${which} has no input name before "="`);
+  if (eq < 0) throw new UsageError(`${which} has no "=": write --set KEY=VALUE`, '--set');
+  if (eq === 0) throw new UsageError(`${which} has no input name before "="`, '--set');
   const key = assignment.slice(0, eq);
   // A key that cannot be an input name may be a value typed in the wrong place: not echoed either.
-  if (!INPUT_NAME.test(key)) throw new UsageError(`${which} names no input: an input name is 1 to 64 letters, digits, "_" and "-"`);
+  if (!INPUT_NAME.test(key)) throw new UsageError(`${which} names no input: an input name is 1 to 64 letters, digits, "_" and "-"`, '--set');
   return { key, value: assignment.slice(eq + 1) };
 }
 

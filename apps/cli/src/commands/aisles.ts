@@ -1,17 +1,18 @@
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
+import { formatTable } from '../format-table.js';
+import { UsageError } from '../parse-args.js';
 
 export const aislesCommand: Command = {
   name: 'aisles',
   summary: 'list the aisles with their component counts',
-  usage: 'aisle aisles [--json]',
+  usage: 'aisle aisles',
   options: [],
   run(ctx) {
+    if (ctx.args.positionals.length > 0) throw new UsageError('takes no arguments', ctx.args.positionals[0]);
     const aisles = ctx.catalog().aisles();
     if (ctx.json) return ctx.report([], aisles);
-    const width = Math.max(5, ...aisles.map((a) => a.name.length));
-    ctx.io.out(`${'AISLE'.padEnd(width)}  COMPONENTS  DESCRIPTION\n`);
-    for (const a of aisles) ctx.io.out(`${a.name.padEnd(width)}  ${String(a.components).padEnd(10)}  ${a.description ?? ''}\n`.replace(/ +\n$/, '\n'));
+    ctx.io.out(formatTable(['AISLE', 'COMPONENTS', 'DESCRIPTION'], aisles.map((a) => [a.name, String(a.components), a.description ?? ''])));
     return ExitCode.Ok;
   },
 };

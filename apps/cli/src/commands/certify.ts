@@ -13,21 +13,21 @@ import { UsageError } from '../parse-args.js';
 export const certifyCommand: Command = {
   name: 'certify',
   summary: 'lint one component version and, if it passes, sign its certification record',
-  usage: 'aisle certify catalog/NAME/VERSION --key PRIVATE_KEY.pem [--level certified] [--trust DIR] [--json]',
+  usage: 'aisle certify catalog/NAME/VERSION --key KEY.pem [--level LEVEL] [--trust DIR]',
   options: [
-    { name: 'key', type: 'string', valueName: 'PATH', description: 'Ed25519 private key (PKCS#8 PEM), read by path and never copied' },
-    { name: 'level', type: 'string', valueName: 'LEVEL', description: `certification level (${CERTIFICATION_LEVELS.join(', ')})` },
-    { name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store to check the key against (default: $AISLE_TRUST_DIR or trust/)' },
+    { name: 'key', type: 'string', valueName: 'KEY.pem', description: 'the certifier\'s Ed25519 private key (PKCS#8 PEM), read by path and never copied' },
+    { name: 'level', type: 'string', valueName: 'LEVEL', description: `certification level: ${CERTIFICATION_LEVELS.join(', ')} (default: certified)` },
+    { name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store: a folder of certifiers\' public keys (default: $AISLE_TRUST_DIR, else trust/)' },
   ],
   run(ctx) {
     const [dir, ...extra] = ctx.args.positionals;
-    if (!dir || extra.length > 0) throw new UsageError('expects exactly one version folder, e.g. catalog/postgresql/16.10.0');
+    if (!dir || extra.length > 0) throw new UsageError('expects exactly one version folder, e.g. catalog/postgresql/16.10.0', 'catalog/NAME/VERSION');
     const keyPath = ctx.args.options.key as string | undefined;
-    if (!keyPath) throw new UsageError('needs --key PATH (the certifier\'s Ed25519 private key)');
+    if (!keyPath) throw new UsageError('needs --key KEY.pem (the certifier\'s Ed25519 private key)', '--key');
     const level = (ctx.args.options.level as string | undefined) ?? 'certified';
-    if (!(CERTIFICATION_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of: ${CERTIFICATION_LEVELS.join(', ')}`);
+    if (!(CERTIFICATION_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of: ${CERTIFICATION_LEVELS.join(', ')}`, '--level');
     const target = catalogTarget(ctx.io.cwd, dir);
-    if (!target || target.kind !== 'version') throw new UsageError(`${dir} is not a component version folder (catalog/NAME/VERSION)`);
+    if (!target || target.kind !== 'version') throw new UsageError(`${dir} is not a component version folder (catalog/NAME/VERSION)`, 'catalog/NAME/VERSION');
 
     const key = readKey(resolve(ctx.io.cwd, keyPath), keyPath);
     const loaded = loadTarget(target, ctx.io.cwd);

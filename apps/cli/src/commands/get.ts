@@ -8,11 +8,11 @@ import { parseSetAssignment } from '../set-assignment.js';
 export const getCommand: Command = {
   name: 'get',
   summary: 'one component as a ready-to-run bundle: the other inputs defaulted or generated',
-  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target compose|kubernetes|helm] [--out DIR] [--force] [--json]',
+  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target T] [--out DIR] [--force]',
   options: [{ name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: 'an input value, converted to the input\'s type' }, ...BUNDLE_OPTIONS],
   run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;
-    if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]');
+    if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]', 'NAME[@RANGE]');
     const resolved = ctx.catalog().resolve(reference, 'component');
     if (!resolved.version) return ctx.report(resolved.diagnostics);
     const properties = resolved.version.manifest.spec.inputs.properties;
@@ -34,6 +34,6 @@ export const getCommand: Command = {
       metadata: { name },
       instances: { [name]: { component: `${resolved.version.name}@${resolved.version.version}`, inputs } },
     };
-    return produceBundle(ctx, spec, { publishExposed: true });
+    return produceBundle(ctx, spec, { publishExposed: true, connectHint: true });
   },
 };

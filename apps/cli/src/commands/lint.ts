@@ -6,7 +6,7 @@ import { lintLoaded } from '../lint-loaded.js';
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'run the conformance checks over manifests (default: the shipped catalog)',
-  usage: 'aisle lint [DIR] [--json]',
+  usage: 'aisle lint [DIR]',
   options: [],
   run(ctx) {
     const target = commandCatalogTarget(ctx);

@@ -1,11 +1,12 @@
 import { checkAisle } from '../../../../libs/catalog/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
+import { formatTable } from '../format-table.js';
 
 export const searchCommand: Command = {
   name: 'search',
   summary: 'find components by text and aisle',
-  usage: 'aisle search [TEXT] [--aisle AISLE] [--json]',
+  usage: 'aisle search [TEXT] [--aisle AISLE]',
   options: [{ name: 'aisle', type: 'string', valueName: 'AISLE', description: 'only this aisle' }],
   run(ctx) {
     const text = ctx.args.positionals.join(' ');
@@ -26,10 +27,7 @@ export const searchCommand: Command = {
       ctx.io.err('no components match\n');
       return ExitCode.Ok;
     }
-    const w = (k: 'name' | 'version' | 'aisle') => Math.max(k.length, ...rows.map((r) => r[k].length));
-    const line = (n: string, v: string, a: string, t: string) => `${n.padEnd(w('name'))}  ${v.padEnd(w('version'))}  ${a.padEnd(w('aisle'))}  ${t}\n`;
-    ctx.io.out(line('NAME', 'VERSION', 'AISLE', 'TITLE'));
-    for (const r of rows) ctx.io.out(line(r.name, r.version, r.aisle, `${r.title}${r.certified ? '' : ' (uncertified)'}`));
+    ctx.io.out(formatTable(['NAME', 'VERSION', 'AISLE', 'TITLE'], rows.map((r) => [r.name, r.version, r.aisle, `${r.title}${r.certified ? '' : ' (uncertified)'}`])));
     return ExitCode.Ok;
   },
 };

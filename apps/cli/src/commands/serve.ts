@@ -8,16 +8,16 @@ export const serveCommand: Command = {
   summary: 'run the GraphQL service (what npm start runs) until SIGTERM',
   usage: 'aisle serve [--port N] [--host HOST] [--database-url URL] [--catalog DIR]',
   options: [
-    { name: 'port', type: 'string', valueName: 'N', description: 'port to listen on (default: $PORT or 3000)' },
-    { name: 'host', type: 'string', valueName: 'HOST', description: 'address to listen on (default: $HOST or 0.0.0.0)' },
+    { name: 'port', type: 'string', valueName: 'N', description: 'port to listen on (default: $PORT, else 3000)' },
+    { name: 'host', type: 'string', valueName: 'HOST', description: 'address to listen on (default: $HOST, else 0.0.0.0)' },
     DATABASE_URL_OPTION,
   ],
   async run(ctx) {
-    if (ctx.args.positionals.length > 0) throw new UsageError('takes no positional arguments');
+    if (ctx.args.positionals.length > 0) throw new UsageError('takes no positional arguments', ctx.args.positionals[0]);
     const o = ctx.args.options;
     const env = { ...ctx.io.env };
     if (o.port !== undefined) {
-      if (!/^\d{1,5}$/.test(o.port as string) || Number(o.port) > 65535) throw new UsageError(`--port "${o.port}" is not a port number`);
+      if (!/^\d{1,5}$/.test(o.port as string) || Number(o.port) > 65535) throw new UsageError(`--port "${o.port}" is not a port number`, '--port');
       env.PORT = o.port as string;
     }
     if (o.host !== undefined) env.HOST = o.host as string;

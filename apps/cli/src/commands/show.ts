@@ -1,17 +1,19 @@
 import { imageLabel } from '../../../../libs/manifest/index.js';
-import { describeInputs } from '../../../../libs/inputs/index.js';
+import { describeInputs, type InputDescription } from '../../../../libs/inputs/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
+import { formatTable } from '../format-table.js';
 import { UsageError } from '../parse-args.js';
+import { printDiagnostics } from '../print-diagnostics.js';
 
 export const showCommand: Command = {
   name: 'show',
   summary: 'show a component version: description, inputs and outputs',
-  usage: 'aisle show NAME[@RANGE] [--json]',
+  usage: 'aisle show NAME[@RANGE]',
   options: [],
   run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;
-    if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]');
+    if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]', 'NAME[@RANGE]');
     const { version, diagnostics } = ctx.catalog().resolve(reference);
     if (!version) return ctx.report(diagnostics);
     const m = version.manifest;
@@ -35,23 +37,31 @@ export const showCommand: Command = {
       });
     }
     const out = ctx.io.out;
+    const c = version.certification;
     out(`${m.metadata.title} — ${version.name}@${version.version} (${m.metadata.aisle})\n`);
     out(`${m.metadata.description.trim()}\n\n`);
-    out(`image:         ${imageLabel(m.spec.image)}\n`);
-    out(`provides:      ${m.spec.provides.join(', ')}\n`);
-    out(`digest:        ${version.digest}\n`);
-    out(`certification: ${version.certification.level}${version.certification.certifier ? ` by ${version.certification.certifier}` : ''}${version.certification.reason ? ` (${version.certification.reason})` : ''}\n`);
-    if (version.deprecated) out(`deprecated:    ${version.deprecated}\n`);
-    out(`versions:      ${ctx.catalog().versions(version.name).map((v) => v.version).join(', ')}\n\ninputs:\n`);
-    for (const i of inputs) {
-      const flags = [i.type, i.required ? 'required' : 'optional', ...(i.secret ? ['secret'] : []), ...(i.generated ? ['generated'] : [])];
-      const def = i.default !== undefined ? ` (default: ${JSON.stringify(i.default)})` : '';
-      const choices = i.enum ? ` [one of: ${i.enum.join(', ')}]` : '';
-      out(`  ${i.name}  ${flags.join(', ')}${def}${choices}\n      ${i.description}\n`);
-    }
+    out(`image:          ${imageLabel(m.spec.image)}\n`);
+    out(`provides:       ${m.spec.provides.join(', ')}\n`);
+    out(`digest:         ${version.digest}\n`);
+    out(`certification:  ${c.level}${c.certifier ? ` by ${c.certifier}` : ''}${c.reason ? ` (${c.reason})` : ''}\n`);
+    if (version.deprecated) out(`deprecated:     ${version.deprecated}\n`);
+    out(`versions:       ${ctx.catalog().versions(version.name).map((v) => v.version).join(', ')}\n`);
+    out('\ninputs (REQUIRED: must be given; the others have a default or are generated):\n');
+    const rows = inputs.map(inputRow);
+    // Those a user must give first, as the header explains.
+    out(formatTable(['NAME', 'TYPE', 'REQUIRED', 'DEFAULT', 'SECRET', 'DESCRIPTION'], [...rows.filter((r) => r[2] === 'yes'), ...rows.filter((r) => r[2] !== 'yes')], '  '));
     out('\noutputs:\n');
-    for (const o of outputs) out(`  ${o.name}  ${o.description}\n`);
-    for (const d of diagnostics) ctx.io.err(`warning: ${d.message}\n`);
+    out(formatTable(['NAME', 'DESCRIPTION'], outputs.map((o) => [o.name, o.description]), '  '));
+    printDiagnostics(ctx.io, diagnostics);
     return ExitCode.Ok;
   },
 };
+
+/** One row of the inputs table, as a Helm chart's README lists its parameters. */
+function inputRow(i: InputDescription): string[] {
+  // Required in the schema but defaulted or generated: nobody has to give it, so it is not shown as required.
+  const mustGive = i.required && i.default === undefined && !i.generated;
+  const shownDefault = i.generated ? '(generated)' : i.default === undefined ? '' : i.default === '' ? '""' : String(i.default);
+  const choices = i.enum ? ` (one of: ${i.enum.join(', ')})` : '';
+  return [i.name, i.type, mustGive ? 'yes' : 'no', shownDefault, i.secret ? 'yes' : 'no', `${i.description}${choices}`];
+}

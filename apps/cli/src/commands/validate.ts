@@ -1,17 +1,18 @@
 import { composeApp } from '../../../../libs/composition/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
+import { formatTable } from '../format-table.js';
 import { loadAppSpec } from '../load-app-spec.js';
 import { UsageError } from '../parse-args.js';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check an app spec, its components, inputs and wiring; writes nothing',
-  usage: 'aisle validate APP.yaml [--json]',
+  usage: 'aisle validate APP.yaml',
   options: [],
   run(ctx) {
     const [file, ...extra] = ctx.args.positionals;
-    if (!file || extra.length > 0) throw new UsageError('expects exactly one APP.yaml');
+    if (!file || extra.length > 0) throw new UsageError('expects exactly one APP.yaml', 'APP.yaml');
     const loaded = loadAppSpec(file, ctx.io.cwd);
     if (!loaded.spec) return ctx.report(loaded.diagnostics);
     const composed = composeApp(loaded.spec, ctx.catalog());
@@ -21,7 +22,7 @@ export const validateCommand: Command = {
     if (ctx.json) return ctx.report(diagnostics, { app: composed.app.name, valid: true, instances });
     ctx.report(diagnostics);
     ctx.io.out(`${file}: valid — app ${composed.app.name}, ${instances.length} instance${instances.length === 1 ? '' : 's'} in start order:\n`);
-    for (const i of instances) ctx.io.out(`  ${i.name}  ${i.component}@${i.version}${i.dependsOn.length ? `  (after ${i.dependsOn.join(', ')})` : ''}\n`);
+    ctx.io.out(formatTable(['INSTANCE', 'COMPONENT', 'AFTER'], instances.map((i) => [i.name, `${i.component}@${i.version}`, i.dependsOn.join(', ')]), '  '));
     return ExitCode.Ok;
   },
 };

@@ -5,12 +5,13 @@ import { error, warning, type Diagnostic } from '../../../../libs/diagnostics/in
 import { commandCatalogTarget, loadTarget } from '../catalog-target.js';
 import { cliTrustStore } from '../catalog-verifier.js';
 import type { Command } from '../command.js';
+import { formatTable } from '../format-table.js';
 
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check every certification record against the trust store and the current manifest digest',
-  usage: 'aisle verify [DIR] [--trust DIR] [--json]',
-  options: [{ name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store (default: $AISLE_TRUST_DIR or trust/)' }],
+  usage: 'aisle verify [DIR] [--trust DIR]',
+  options: [{ name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store: a folder of certifiers\' public keys (default: $AISLE_TRUST_DIR, else trust/)' }],
   run(ctx) {
     const target = commandCatalogTarget(ctx);
     const trust = cliTrustStore(ctx.io.env, ctx.io.cwd, ctx.args.options.trust as string | undefined);
@@ -32,7 +33,8 @@ export const verifyCommand: Command = {
     });
     const code = ctx.report(diagnostics, { trustStore: trust.dir, keys: [...trust.keys.keys()], versions: rows });
     if (!ctx.json) {
-      for (const r of rows.filter((r) => r.verified)) ctx.io.out(`ok  ${r.name}@${r.version}  ${r.level} by ${r.certifier} at ${r.issuedAt}\n`);
+      const verified = rows.filter((r) => r.verified);
+      if (verified.length > 0) ctx.io.out(formatTable(['COMPONENT', 'LEVEL', 'CERTIFIER', 'ISSUED'], verified.map((r) => [`${r.name}@${r.version}`, r.level, r.certifier ?? '', r.issuedAt ?? ''])) + '\n');
       ctx.io.out(`${rows.filter((r) => r.verified).length} of ${rows.length} version(s) certified by a trusted key\n`);
     }
     return code;
