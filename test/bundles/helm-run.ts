@@ -1,0 +1,101 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { BundleFile } from '../../libs/render/renderer.js';
+import { helmBinary } from './helm-binary.js';
+
+type Obj = Record<string, any>;
+
+export interface HelmResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let home: string | undefined;
+
+/** Helm's own folders: a fresh temp dir with no user config, repositories or cluster, removed at exit. */
+function helmEnv(): NodeJS.ProcessEnv {
+  if (!home) {
+    const dir = mkdtempSync(join(tmpdir(), 'aisle-helm-home-'));
+    home = dir;
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return { PATH: process.env.PATH ?? '', HOME: home, HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'), HELM_DATA_HOME: join(home, 'data'), KUBECONFIG: join(home, 'no-kubeconfig') };
+}
+
+/** Writes a chart's files into a fresh folder under `root` and returns it. */
+export function writeChart(files: readonly BundleFile[], root: string, name = 'chart'): string {
+  const dir = mkdtempSync(join(root, `${name}-`));
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+  return dir;
+}
+
+/** Runs the real helm with no cluster and no user config, so runs are isolated and offline. */
+export function runHelm(args: string[]): HelmResult {
+  const result = spawnSync(helmBinary(), args, { encoding: 'utf8', env: helmEnv(), maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking: for many renders run side by side. */
+export function runHelmAsync(args: string[]): Promise<HelmResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(helmBinary(), args, { env: helmEnv() });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+/** Runs `work` over `items`, at most `limit` at once, keeping the order of the results. */
+export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** One document of `helm template` output, with the template it came from (`# Source:`). */
+export interface RenderedObject {
+  source: string;
+  object: Obj;
+}
+
+/** Parses `helm template` output into its objects, each with its source template; throws on a YAML error. */
+export function renderedObjects(stdout: string): RenderedObject[] {
+  const out: RenderedObject[] = [];
+  for (const doc of parseAllDocuments(stdout, { version: '1.1' })) {
+    if (doc.errors.length > 0) throw new Error(`helm template printed YAML that does not parse: ${doc.errors[0]!.message}`);
+    const object = doc.toJS() as Obj | null;
+    if (!object) continue;
+    const source = /^ ?Source: (.*)$/m.exec(doc.commentBefore ?? '')?.[1] ?? '';
+    out.push({ source, object });
+  }
+  return out;
+}
+
+/** `KIND/NAME` → object; throws when two objects share a key. */
+export function objectsByName(objects: readonly Obj[]): Map<string, Obj> {
+  const out = new Map<string, Obj>();
+  for (const object of objects) {
+    const key = `${object.kind}/${object.metadata?.name}`;
+    if (out.has(key)) throw new Error(`two objects are ${key}`);
+    out.set(key, object);
+  }
+  return out;
+}
