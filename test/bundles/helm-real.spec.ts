@@ -9,43 +9,28 @@ import { composeApp } from '../../libs/composition/index.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import type { BundleFile } from '../../libs/render/index.js';
 import { renderHelm } from '../../libs/render/helm/index.js';
-import { renderChart } from '../../libs/render/helm/testdata/render-chart.js';
 import { BAD_VALUES } from '../../libs/render/kubernetes/testdata/bad-values.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
 import { fixtureApp } from '../../libs/render/kubernetes/testdata/fixture-app.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 import { exampleBundle, exampleNames } from './example-bundles.js';
 import { helmBinary } from './helm-binary.js';
+import { runHelm, writeChart as writeChartIn } from './helm-run.js';
 
 type Obj = Record<string, any>;
 
-let helm: string;
 let root: string;
 
 beforeAll(() => {
   // No skip: CI installs the package, so a missing or broken binary must fail the run.
-  helm = helmBinary();
+  helmBinary();
   root = mkdtempSync(join(tmpdir(), 'aisle-helm-real-'));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Writes a chart into a fresh folder under the suite's temp dir. */
 function writeChart(files: readonly BundleFile[], name: string): string {
-  const dir = mkdtempSync(join(root, `${name}-`));
-  for (const file of files) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.content);
-  }
-  return dir;
-}
-
-/** Runs real helm with no cluster and no user config, so runs are isolated and offline. */
-function runHelm(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const home = join(root, 'home');
-  const env = { PATH: process.env.PATH ?? '', HOME: home, HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'), HELM_DATA_HOME: join(home, 'data'), KUBECONFIG: join(home, 'no-kubeconfig') };
-  const result = spawnSync(helm, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return writeChartIn(files, root, name);
 }
 
 /** `helm template` that must succeed; returns the objects, each validated against its official schema. */
@@ -82,22 +67,9 @@ function envOf(objects: Map<string, Obj>, workload: string): Record<string, stri
   return seen;
 }
 
-/** The objects the test-only Go-template interpreter renders for a chart. */
-function interpret(files: readonly BundleFile[], release: string): Map<string, Obj> {
-  const objects = new Map<string, Obj>();
-  for (const [path, text] of renderChart(files, { release })) {
-    if (!path.endsWith('.yaml')) continue;
-    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-      const object = doc.toJS() as Obj;
-      objects.set(`${object.kind}/${object.metadata.name}`, object);
-    }
-  }
-  return objects;
-}
-
 describe('every example Helm chart passes real helm (Helm 4 lint and template)', () => {
   for (const example of exampleNames()) {
-    it(`${example}: helm lint --strict passes, helm template renders valid objects the test interpreter agrees with`, () => {
+    it(`${example}: helm lint --strict passes, helm template renders valid objects`, () => {
       const files = exampleBundle(example, 'helm');
       const dir = writeChart(files, example);
       const lint = runHelm(['lint', '--strict', dir]);
@@ -107,8 +79,6 @@ describe('every example Helm chart passes real helm (Helm 4 lint and template)',
 
       const objects = template(dir, example);
       expect(objects.size).toBeGreaterThan(0);
-      // Real helm and the test interpreter give the same objects (the examples carry their secrets).
-      expect(objects).toEqual(interpret(files, example));
     });
 
     it(`${example}: secrets left empty are generated once and used consistently within a render`, () => {
@@ -161,7 +131,6 @@ describe('release names with real helm', () => {
     const files = exampleBundle('web-app', 'helm');
     const release = `r${'x'.repeat(52)}`;
     const objects = template(writeChart(files, 'long'), release);
-    expect(objects).toEqual(interpret(files, release));
     const names = [...objects.values()].map((o) => o.metadata.name as string);
     for (const instance of ['db', 'cache', 'web']) expect(names.filter((n) => n.endsWith(`-${instance}`))).toHaveLength(instance === 'web' ? 2 : 3);
     for (const o of objects.values()) {
@@ -205,7 +174,7 @@ describe('packaging and Kubernetes versions with real helm', () => {
 });
 
 describe('one chart of every shipped component passes real helm', () => {
-  it('helm lint --strict passes and helm template renders objects the test interpreter agrees with', () => {
+  it('helm lint --strict passes and helm template renders valid objects', () => {
     const catalog = loadCatalog(shippedCatalogDir()).index;
     const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:'];
     // The wiring test/bundles/kubernetes-helm-catalog.spec.ts uses: keycloak and a web app on PostgreSQL.
@@ -225,9 +194,6 @@ describe('one chart of every shipped component passes real helm', () => {
     expect(lint.status, lint.stdout + lint.stderr).toBe(0);
     expect(lint.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
     const objects = template(dir, 'store');
-    // Generated secrets are random in both renders: compare which keys the Secrets hold, not their values.
-    const keysOnly = (all: Map<string, Obj>) => new Map([...all].map(([k, o]) => [k, o.kind === 'Secret' ? { ...o, data: Object.keys(o.data ?? {}) } : o]));
-    expect(keysOnly(objects)).toEqual(keysOnly(interpret(files, 'store')));
     for (const key of objects.keys()) if (/^(Deployment|StatefulSet)\//.test(key)) envOf(objects, key);
   });
 });

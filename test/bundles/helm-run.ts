@@ -15,6 +15,17 @@ export interface HelmResult {
 }
 
 let home: string | undefined;
+let charts: string | undefined;
+
+/** A folder for charts written by this test process, removed at exit. */
+export function chartsRoot(): string {
+  if (!charts) {
+    const dir = mkdtempSync(join(tmpdir(), 'aisle-helm-charts-'));
+    charts = dir;
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return charts;
+}
 
 /** Helm's own folders: a fresh temp dir with no user config, repositories or cluster, removed at exit. */
 function helmEnv(): NodeJS.ProcessEnv {
@@ -98,4 +109,35 @@ export function objectsByName(objects: readonly Obj[]): Map<string, Obj> {
     out.set(key, object);
   }
   return out;
+}
+
+/** What `helm template` rendered: each template's text as a file (`templates/db/statefulset.yaml`), and the objects by `KIND/NAME`. */
+export interface HelmRender {
+  files: BundleFile[];
+  objects: Map<string, Obj>;
+}
+
+/** Splits `helm template` output into one file per template, named by its `# Source:` line less the chart's name. */
+export function renderedFiles(stdout: string): BundleFile[] {
+  const out: BundleFile[] = [];
+  for (const part of stdout.split(/^---\n/m)) {
+    const source = /^# Source: [^/]+\/(.*)\n/.exec(part);
+    if (source) out.push({ path: source[1]!, content: part.slice(source[0].length) });
+  }
+  return out;
+}
+
+/**
+ * Renders a chart with the real `helm template` (release `rel` unless given, extra flags in
+ * `args`); throws with Helm's message when it fails. With no cluster, `lookup` finds nothing.
+ */
+export function helmTemplate(chart: readonly BundleFile[], options: { release?: string; args?: string[] } = {}): HelmRender {
+  const dir = writeChart(chart, chartsRoot());
+  try {
+    const result = runHelm(['template', options.release ?? 'rel', dir, ...(options.args ?? [])]);
+    if (result.status !== 0) throw new Error(`helm template failed: ${result.stderr}`);
+    return { files: renderedFiles(result.stdout), objects: objectsByName(renderedObjects(result.stdout).map((r) => r.object)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

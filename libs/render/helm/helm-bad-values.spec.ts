@@ -6,7 +6,7 @@ import { fixtureApp } from '../kubernetes/testdata/fixture-app.js';
 import { kubectlKustomize } from '../../../test/bundles/kubectl-kustomize.js';
 import { validateKubernetesObject } from '../kubernetes/testdata/validate-kubernetes-object.js';
 import { renderHelm } from './render-helm.js';
-import { renderChart } from './testdata/render-chart.js';
+import { helmTemplate } from '../../../test/bundles/helm-run.js';
 
 type Obj = Record<string, any>;
 
@@ -41,9 +41,9 @@ describe('renderHelm with awkward values', () => {
       expect(values.db.password).toBe(value);
       expect(values.fixedText.web.env.GREETING).toEqual([value]);
 
-      const rendered = [...renderChart(files)].filter(([p]) => p.endsWith('.yaml'));
+      const rendered = helmTemplate(files).files;
       const objects = new Map<string, Obj>();
-      for (const [path, text] of rendered) {
+      for (const { path, content: text } of rendered) {
         for (const doc of parseAllDocuments(text, { version: '1.1' })) {
           expect(doc.errors, path).toEqual([]);
           const object = doc.toJS() as Obj;
@@ -56,8 +56,8 @@ describe('renderHelm with awkward values', () => {
       expect(envOf(objects, 'StatefulSet/rel-db')).toMatchObject({ POSTGRES_DB: value, POSTGRES_PASSWORD: value });
 
       // And as kubectl's own YAML reader sees the rendered manifests.
-      const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map(([p]) => `- ${p}`).join('\n')}\n` };
-      const built = new Map(kubectlKustomize([...rendered.map(([path, content]) => ({ path, content })), kustomization]).map((o: Obj) => [`${o.kind}/${o.metadata.name}`, o]));
+      const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map((f) => `- ${f.path}`).join('\n')}\n` };
+      const built = new Map(kubectlKustomize([...rendered, kustomization]).map((o: Obj) => [`${o.kind}/${o.metadata.name}`, o]));
       if (!/[\u0085\u2028\u2029]/.test(value)) {
         // kustomize re-emits NEL/LS/PS as line breaks (see the Kubernetes renderer); `helm install` does not run kustomize.
         expect(envOf(built, 'Deployment/rel-web')).toMatchObject({ GREETING: value, DATABASE_URL: url });

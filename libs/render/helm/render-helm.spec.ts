@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { expandLikeKubelet } from '../kubernetes/testdata/expand-like-kubelet.js';
 import { fixtureApp } from '../kubernetes/testdata/fixture-app.js';
@@ -9,22 +9,30 @@ import { validateKubernetesObject } from '../kubernetes/testdata/validate-kubern
 import type { BundleFile } from '../renderer.js';
 import { readHelmSecrets } from './read-helm-secrets.js';
 import { renderHelm } from './render-helm.js';
-import { renderChart, type InstallOptions } from './testdata/render-chart.js';
+import { helmTemplate } from '../../../test/bundles/helm-run.js';
 
 type Obj = Record<string, any>;
 
-/** Renders the chart with the test interpreter and reads every manifest back as an object. */
+const LOOKUP = '{{- with lookup "v1" "Secret" $.Release.Namespace $name }}{{ $previous = .data | default dict }}{{ end }}';
+
+interface InstallOptions {
+  release?: string;
+  args?: string[];
+  /** The live Secrets an upgrade would find, by instance: `lookup` needs a cluster, so their data is put where it would return. */
+  live?: Map<string, Obj>;
+}
+
+/** Renders the chart with the real `helm template` and returns its objects by KIND/NAME. */
 function install(files: BundleFile[], options: InstallOptions = {}): Map<string, Obj> {
-  const out = new Map<string, Obj>();
-  for (const [path, text] of renderChart(files, options)) {
-    if (!path.endsWith('.yaml')) continue;
-    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-      expect(doc.errors, path).toEqual([]);
-      const object = doc.toJS() as Obj;
-      out.set(`${object.kind}/${object.metadata.name}`, object);
-    }
-  }
-  return out;
+  const chart = files.map((file) => {
+    const instance = /^templates\/([^/]+)\/secret\.yaml$/.exec(file.path)?.[1];
+    const live = instance === undefined ? undefined : options.live?.get(instance);
+    if (!live) return file;
+    expect(file.content, file.path).toContain(LOOKUP);
+    const data = Object.entries(live.data as Record<string, string>).map(([k, v]) => `${JSON.stringify(k)} ${JSON.stringify(v)}`).join(' ');
+    return { ...file, content: file.content.replace(LOOKUP, `{{- $previous = dict ${data} }}`) };
+  });
+  return helmTemplate(chart, { release: options.release ?? 'rel', args: options.args ?? [] }).objects;
 }
 
 /** What a container sees for a variable: secretKeyRef read from the rendered Secret, values expanded like the kubelet. */
@@ -41,8 +49,9 @@ function containerEnv(objects: Map<string, Obj>, workload: string): Record<strin
   return seen;
 }
 
+/** The rendered Secrets by instance (object names are RELEASE-INSTANCE). */
 const secretsOf = (objects: Map<string, Obj>) =>
-  new Map([...objects].filter(([k]) => k.startsWith('Secret/')).map(([, o]) => [`v1/Secret/default/${o.metadata.name}`, o]));
+  new Map([...objects].filter(([k]) => k.startsWith('Secret/')).map(([, o]) => [String(o.metadata.name).replace(/^[^-]+-/, ''), o]));
 
 describe('renderHelm', () => {
   const app = fixtureApp();
@@ -71,14 +80,14 @@ describe('renderHelm', () => {
     expect(values.worker.image).toEqual({ repository: 'ghcr.io/example/worker', tag: '2.0.0', digest: `sha256:${'b'.repeat(64)}` });
   });
 
-  it('renders, with our Go template interpreter, to objects the Kubernetes schemas and kubectl kustomize accept', () => {
-    const rendered = [...renderChart(files)].filter(([p]) => p.endsWith('.yaml'));
-    for (const [path, text] of rendered) {
-      expect(text, path).not.toMatch(/<nil>|<no value>|__aisle_/);
-      validateKubernetesObject(parse(text, { version: '1.1' }) as Obj);
+  it('renders, with real helm template, to objects the Kubernetes schemas and kubectl kustomize accept', () => {
+    const rendered = helmTemplate(files).files;
+    for (const { path, content } of rendered) {
+      expect(content, path).not.toMatch(/<nil>|<no value>|__aisle_/);
+      validateKubernetesObject(parse(content, { version: '1.1' }) as Obj);
     }
-    const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map(([p]) => `- ${p}`).join('\n')}\n` };
-    const built = kubectlKustomize([...rendered.map(([path, content]) => ({ path, content })), kustomization]);
+    const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map((f) => `- ${f.path}`).join('\n')}\n` };
+    const built = kubectlKustomize([...rendered, kustomization]);
     expect(built).toHaveLength(rendered.length);
   });
 
@@ -87,7 +96,7 @@ describe('renderHelm', () => {
     const password = containerEnv(first, 'StatefulSet/rel-db').POSTGRES_PASSWORD!;
     expect(password).toMatch(/^[A-Za-z0-9]{24}$/);
     expect(containerEnv(first, 'Deployment/rel-web').DATABASE_URL).toBe(`postgresql://app:${password}@rel-db:5432/shop`);
-    const upgraded = install(files, { cluster: secretsOf(first) });
+    const upgraded = install(files, { live: secretsOf(first) });
     expect(containerEnv(upgraded, 'StatefulSet/rel-db').POSTGRES_PASSWORD).toBe(password);
     expect(containerEnv(upgraded, 'Deployment/rel-web').DATABASE_URL).toBe(`postgresql://app:${password}@rel-db:5432/shop`);
     // A fresh install generates a fresh one.
@@ -95,7 +104,7 @@ describe('renderHelm', () => {
   });
 
   it('follows --set for inputs, secrets and images, and the release name for hosts', () => {
-    const objects = install(files, { release: 'prod', set: { db: { database: 'orders', password: 'given p@ss/word' }, web: { image: { tag: '1.31' } } } });
+    const objects = install(files, { release: 'prod', args: ['--set', 'db.database=orders', '--set-string', 'db.password=given p@ss/word', '--set-string', 'web.image.tag=1.31'] });
     const web = containerEnv(objects, 'Deployment/prod-web');
     expect(web.DATABASE_URL).toBe('postgresql://app:given%20p%40ss%2Fword@prod-db:5432/orders');
     expect(containerEnv(objects, 'StatefulSet/prod-db')).toMatchObject({ POSTGRES_DB: 'orders', POSTGRES_PASSWORD: 'given p@ss/word' });
@@ -103,7 +112,7 @@ describe('renderHelm', () => {
     expect(containerEnv(objects, 'Deployment/prod-worker').REDIS_URL).toBe('redis://:rT5yB7mC4hJZq3kP9wLx2vN8@prod-cache:6379/0');
     // With a value given, an upgrade takes it rather than the live one.
     const live = secretsOf(install(files, { release: 'prod' }));
-    expect(containerEnv(install(files, { release: 'prod', cluster: live, set: { db: { password: 'changed-on-purpose' } } }), 'StatefulSet/prod-db').POSTGRES_PASSWORD).toBe('changed-on-purpose');
+    expect(containerEnv(install(files, { release: 'prod', live, args: ['--set', 'db.password=changed-on-purpose'] }), 'StatefulSet/prod-db').POSTGRES_PASSWORD).toBe('changed-on-purpose');
   });
 
   it('rebuilds every env value, command and argument composition resolved (hosts release-prefixed)', () => {
