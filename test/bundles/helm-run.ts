@@ -141,3 +141,54 @@ export function helmTemplate(chart: readonly BundleFile[], options: { release?: 
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** One chart of a batch, and the flags for it: `--set` paths must start with `prefix`, the chart's key in the batch. */
+export interface BatchChart {
+  files: readonly BundleFile[];
+  args?: (prefix: string) => string[];
+}
+
+const BATCH_NAME = /aisle-batch-([0-9]+)(?![0-9])/g;
+
+/**
+ * Renders many charts with one `helm template` run, which costs about what one chart does:
+ * each chart becomes a subchart (`aisle-batch-N`) of an empty parent, its values under that
+ * key. Each chart's output is given back as if rendered alone: its own name put back where
+ * Helm printed the subchart's (labels).
+ */
+export function helmTemplateMany(charts: readonly BatchChart[], release = 'rel'): HelmRender[] {
+  const dir = mkdtempSync(join(chartsRoot(), 'batch-'));
+  try {
+    writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: aisle-batch\nversion: 0.1.0\n');
+    const names: string[] = [];
+    const args: string[] = [];
+    charts.forEach((chart, n) => {
+      const key = `aisle-batch-${n}`;
+      const files = chart.files.map((file) => {
+        if (file.path !== 'Chart.yaml') return file;
+        names.push(/^name: (.*)$/m.exec(file.content)![1]!);
+        return { ...file, content: file.content.replace(/^name: .*$/m, `name: ${key}`) };
+      });
+      for (const file of files) {
+        mkdirSync(dirname(join(dir, 'charts', key, file.path)), { recursive: true });
+        writeFileSync(join(dir, 'charts', key, file.path), file.content);
+      }
+      args.push(...(chart.args?.(key) ?? []));
+    });
+    const result = runHelm(['template', release, dir, ...args]);
+    if (result.status !== 0) throw new Error(`helm template failed: ${result.stderr}`);
+    const parts: string[][] = charts.map(() => []);
+    for (const part of result.stdout.split(/^---\n/m)) {
+      const source = /^# Source: aisle-batch\/charts\/aisle-batch-([0-9]+)\//.exec(part);
+      if (!source) continue;
+      const n = Number(source[1]);
+      parts[n]!.push(`---\n${part.replace(BATCH_NAME, (token, m: string) => (Number(m) === n ? names[n]! : token)).replace(/^# Source: aisle-batch\/charts\//, '# Source: ')}`);
+    }
+    return parts.map((docs) => {
+      const stdout = docs.join('');
+      return { files: renderedFiles(stdout), objects: objectsByName(renderedObjects(stdout).map((r) => r.object)) };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

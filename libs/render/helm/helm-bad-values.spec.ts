@@ -55,6 +55,8 @@ describe('renderHelm with awkward values', () => {
       expect(envOf(objects, 'Deployment/rel-web')).toMatchObject({ GREETING: value, DATABASE_URL: url });
       expect(envOf(objects, 'StatefulSet/rel-db')).toMatchObject({ POSTGRES_DB: value, POSTGRES_PASSWORD: value });
 
+      // kustomize stops on U+FFFE and U+FFFF in a plain value (the Kubernetes renderer moves them to a Secret); `helm install` does not run it.
+      if (/[\ufffe\uffff]/.test(value)) return;
       // And as kubectl's own YAML reader sees the rendered manifests.
       const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map((f) => `- ${f.path}`).join('\n')}\n` };
       const built = new Map(kubectlKustomize([...rendered, kustomization]).map((o: Obj) => [`${o.kind}/${o.metadata.name}`, o]));
