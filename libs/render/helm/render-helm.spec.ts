@@ -134,6 +134,19 @@ describe('renderHelm', () => {
     expect(containerEnv(install(renderHelm(app)), 'Deployment/rel-web').EMPTY).toBe('');
   });
 
+  it('leaves out of values.yaml and its schema a plain input no template reads, so no key is without effect', () => {
+    // The fixture's cache declares persistence but nothing reads it; storageSize sizes the claim.
+    const values = parse(files.find((f) => f.path === 'values.yaml')!.content);
+    expect(values.cache).not.toHaveProperty('persistence');
+    expect(values.db.storageSize).toBe('1Gi');
+    const schema = JSON.parse(files.find((f) => f.path === 'values.schema.json')!.content);
+    expect(schema.properties.cache.properties).not.toHaveProperty('persistence');
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    addFormats(ajv);
+    expect(ajv.compile(schema)({ ...values, cache: { ...values.cache, persistence: true } })).toBe(false);
+    expect(files.find((f) => f.path === 'templates/db/statefulset.yaml')!.content).toContain('storage: {{ index $.Values "db" "storageSize" | toString | include "shop.quote" }}');
+  });
+
   it('has a values.schema.json that ajv compiles and that accepts values.yaml', () => {
     const ajv = new Ajv({ strict: true, allErrors: true });
     addFormats(ajv);

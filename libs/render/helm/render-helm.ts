@@ -11,6 +11,7 @@ import { HelmExpressions } from './helm-expressions.js';
 import { helmRuntimeFields, runtimeFieldAction } from './helm-runtime-fields.js';
 import { helpersTemplate } from './helpers-template.js';
 import { notesTemplate } from './notes-template.js';
+import { referencedInputs } from './referenced-inputs.js';
 import { secretTemplate } from './secret-template.js';
 import { TemplateActions } from './template-actions.js';
 import { valuesFile } from './values-file.js';
@@ -25,7 +26,8 @@ export const CHART_VERSION = '0.1.0';
 export function renderHelm(app: ResolvedApp): BundleFile[] {
   const x = new HelmExpressions(app.name);
   const ctx: HelmAppContext = { x, instances: new Map(app.instances.map((i) => [i.name, i])), secretKeys: new Map() };
-  const inputs = new Map<string, ChartInputs>(app.instances.map((i) => [i.name, chartInputs(i)]));
+  const referenced = referencedInputs(app);
+  const inputs = new Map<string, ChartInputs>(app.instances.map((i) => [i.name, chartInputs(i, referenced)]));
   const fixedText: Record<string, Record<string, unknown>> = {};
   const textsOf = (instance: string) => (fixedText[instance] ??= {});
   const files: BundleFile[] = [];
