@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { loadCatalog, shippedCatalogDir } from '../../libs/catalog/index.js';
@@ -87,7 +87,8 @@ describe('every example Helm chart passes real helm (Helm 4 lint and template)',
       // Empty every generated secret: with no cluster, lookup finds nothing, so helm generates them.
       const generated: Array<{ rule: string; length: number; path: string }> = [];
       for (const file of files.filter((f) => /^templates\/[^/]+\/secret\.yaml$/.test(f.path))) {
-        for (const m of file.content.matchAll(/"generate" "(\w+)" "length" (\d+) "path" "([\w.]+)"/g)) generated.push({ rule: m[1]!, length: Number(m[2]), path: m[3]! });
+        for (const m of file.content.matchAll(/"generate" "(\w+)" "length" (\d+) "path" "([\w.]+)"/g))
+          generated.push({ rule: m[1]!, length: Number(m[2]), path: m[3]! });
       }
       expect(generated.length).toBeGreaterThan(0);
       const args = generated.flatMap(({ path }) => ['--set-string', `${path}=`]);
@@ -159,7 +160,9 @@ describe('packaging and Kubernetes versions with real helm', () => {
     expect(packaged.status, packaged.stderr).toBe(0);
     const archive = join(out, 'database-0.1.0.tgz');
     const listing = spawnSync('tar', ['tzf', archive], { encoding: 'utf8' });
-    expect(listing.stdout.split('\n')).toEqual(expect.arrayContaining(['database/Chart.yaml', 'database/values.schema.json', 'database/templates/db/statefulset.yaml']));
+    expect(listing.stdout.split('\n')).toEqual(
+      expect.arrayContaining(['database/Chart.yaml', 'database/values.schema.json', 'database/templates/db/statefulset.yaml']),
+    );
     expect(listing.stdout).not.toContain('aisle.lock');
     expect(template(archive, 'database')).toEqual(template(dir, 'database'));
   });
@@ -181,8 +184,12 @@ describe('one chart of every shipped component passes real helm', () => {
     for (const name of [...new Set(catalog.search().map((c) => c.name))].sort()) {
       lines.push(`  ${name}:`, `    component: ${name}`);
       if (name === 'postgresql') lines.push('    inputs: { database: shop }');
-      if (name === 'keycloak') lines.push('    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }');
-      if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
+      if (name === 'keycloak')
+        lines.push(
+          '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
+        );
+      if (name === 'web-app')
+        lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
     }
     const spec = parseAppSpec(`${lines.join('\n')}\n`);
     expect(spec.diagnostics).toEqual([]);
@@ -212,7 +219,9 @@ describe('values given to real helm reach the rendered objects exactly', () => {
     expect(pinned.get('StatefulSet/shop-db')!.spec.template.spec.containers[0].image).toBe(`docker.io/library/postgres:16.11@${digest}`);
     expect(pinned.get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe('docker.io/library/redis:8.2');
     // --set types a bare number: an integer tag is taken as written.
-    expect(template(dir, 'shop', ['--set', 'cache.image.tag=8']).get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe('docker.io/library/redis:8');
+    expect(template(dir, 'shop', ['--set', 'cache.image.tag=8']).get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe(
+      'docker.io/library/redis:8',
+    );
   });
 
   const givenApp = (value: string) => {
@@ -232,9 +241,12 @@ describe('values given to real helm reach the rendered objects exactly', () => {
 
       const chart = dir();
       const valuesFile = join(chart, '..', `${label}-values.json`);
-      // JSON is YAML; YAML 1.1 readers fold raw NEL, LS and PS as line breaks, so those are escaped too.
+      // JSON is YAML; YAML 1.1 readers fold raw NEL, LS and PS as line breaks and refuse raw U+FFFE and U+FFFF, so those are escaped too.
       const json = JSON.stringify({ db: { database: value, password: value }, fixedText: { web: { env: { GREETING: [value] } } } });
-      writeFileSync(valuesFile, json.replace(/[\u0085\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      writeFileSync(
+        valuesFile,
+        json.replace(/[\u0085\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      );
       expectExact(template(chart, 'rel', ['-f', valuesFile]), value);
     });
   }
@@ -254,7 +266,9 @@ describe('values given to real helm reach the rendered objects exactly', () => {
     writeFileSync(file, database);
     const objects = template(chart, 'rel', ['--set-string', `db.password=${password}`, '--set-file', `db.database=${file}`]);
     expect(envOf(objects, 'StatefulSet/rel-db')).toMatchObject({ POSTGRES_DB: database, POSTGRES_PASSWORD: password });
-    expect(envOf(objects, 'Deployment/rel-web').DATABASE_URL).toBe(`postgresql://app:${encodeURIComponent(password)}@rel-db:5432/${encodeURIComponent(database)}`);
+    expect(envOf(objects, 'Deployment/rel-web').DATABASE_URL).toBe(
+      `postgresql://app:${encodeURIComponent(password)}@rel-db:5432/${encodeURIComponent(database)}`,
+    );
   });
 });
 

@@ -34,7 +34,14 @@ function helmEnv(): NodeJS.ProcessEnv {
     home = dir;
     process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   }
-  return { PATH: process.env.PATH ?? '', HOME: home, HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'), HELM_DATA_HOME: join(home, 'data'), KUBECONFIG: join(home, 'no-kubeconfig') };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    HELM_CACHE_HOME: join(home, 'cache'),
+    HELM_CONFIG_HOME: join(home, 'config'),
+    HELM_DATA_HOME: join(home, 'data'),
+    KUBECONFIG: join(home, 'no-kubeconfig'),
+  };
 }
 
 /** Writes a chart's files into a fresh folder under `root` and returns it. */
@@ -182,7 +189,9 @@ export function helmTemplateMany(charts: readonly BatchChart[], release = 'rel')
       const source = /^# Source: aisle-batch\/charts\/aisle-batch-([0-9]+)\//.exec(part);
       if (!source) continue;
       const n = Number(source[1]);
-      parts[n]!.push(`---\n${part.replace(BATCH_NAME, (token, m: string) => (Number(m) === n ? names[n]! : token)).replace(/^# Source: aisle-batch\/charts\//, '# Source: ')}`);
+      parts[n]!.push(
+        `---\n${part.replace(BATCH_NAME, (token, m: string) => (Number(m) === n ? names[n]! : token)).replace(/^# Source: aisle-batch\/charts\//, '# Source: ')}`,
+      );
     }
     return parts.map((docs) => {
       const stdout = docs.join('');

@@ -79,7 +79,8 @@ function expectEveryKeyHasEffect(charts: ReadonlyArray<{ label: string; files: r
   const unchanged: string[] = [];
   for (const { label, baseline, cases } of checks) {
     expect(rendered[baseline]!.length, label).toBeGreaterThan(2);
-    for (const c of cases) if (rendered[c.render] === rendered[baseline]) unchanged.push(`${label}: ${c.path.join('.')}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
+    for (const c of cases)
+      if (rendered[c.render] === rendered[baseline]) unchanged.push(`${label}: ${c.path.join('.')}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
   }
   expect(unchanged).toEqual([]);
 }
@@ -98,7 +99,9 @@ describe('every key of a generated values.yaml has an effect (real helm template
       if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }');
       // Keycloak needs a database: its wiring is what the chart rebuilds, so the database's keys are checked too.
       if (name === 'keycloak') {
-        lines.push('    inputs: { dbHost: "${{ db.host }}", dbPassword: "${{ db.password }}", dbUsername: "${{ db.username }}", dbName: "${{ db.database }}" }');
+        lines.push(
+          '    inputs: { dbHost: "${{ db.host }}", dbPassword: "${{ db.password }}", dbUsername: "${{ db.username }}", dbName: "${{ db.database }}" }',
+        );
         lines.push('  db:', '    component: postgresql');
       }
       const spec = parseAppSpec(`${lines.join('\n')}\n`);

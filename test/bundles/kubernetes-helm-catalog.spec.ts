@@ -21,8 +21,12 @@ function everyComponentSpec(catalog: CatalogIndex): string {
   for (const name of names) {
     lines.push(`  ${name}:`, `    component: ${name}`);
     if (name === 'postgresql') lines.push('    inputs: { database: shop }');
-    if (name === 'keycloak') lines.push('    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }');
-    if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
+    if (name === 'keycloak')
+      lines.push(
+        '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
+      );
+    if (name === 'web-app')
+      lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
   }
   return `${lines.join('\n')}\n`;
 }
@@ -97,7 +101,7 @@ describe('Kubernetes and Helm bundles of every shipped component', () => {
     expect(kubectlKustomize([...rendered, kustomization])).toHaveLength(objects.size);
   });
 
-  it('helm: values.schema.json carries each component\'s rules and lets generated secrets be empty', () => {
+  it("helm: values.schema.json carries each component's rules and lets generated secrets be empty", () => {
     const files = RENDERERS.helm(app);
     const ajv = new Ajv({ strict: true, allErrors: true });
     addFormats(ajv);

@@ -33,7 +33,9 @@ describe('renderHelm with awkward values', () => {
   // Every case's chart in one helm run, made when the first case asks.
   let renders: Map<string, HelmRender> | undefined;
   const rendered = (label: string) => {
-    renders ??= new Map(helmTemplateMany(Object.values(BAD_VALUES).map((v) => ({ files: renderHelm(givenApp(v)) }))).map((r, i) => [Object.keys(BAD_VALUES)[i]!, r]));
+    renders ??= new Map(
+      helmTemplateMany(Object.values(BAD_VALUES).map((v) => ({ files: renderHelm(givenApp(v)) }))).map((r, i) => [Object.keys(BAD_VALUES)[i]!, r]),
+    );
     return renders.get(label)!;
   };
 

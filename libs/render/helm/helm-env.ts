@@ -19,7 +19,10 @@ export interface HelmEnv {
   fixedText: Record<string, unknown>;
 }
 
-type Piece = { kind: 'text'; index: number } | { kind: 'input'; instance: string; input: string; filters: string[]; secret: boolean } | { kind: 'host' | 'name'; instance: string };
+type Piece =
+  | { kind: 'text'; index: number }
+  | { kind: 'input'; instance: string; input: string; filters: string[]; secret: boolean }
+  | { kind: 'host' | 'name'; instance: string };
 
 /**
  * The container's env, command and args as template expressions, rebuilt at deploy time

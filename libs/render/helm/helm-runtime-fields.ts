@@ -11,7 +11,13 @@ import type { TemplateActions } from './template-actions.js';
  * Undefined when the field is plain text, or holds a secret (written as resolved then:
  * a port or a path is no place for one).
  */
-export function runtimeFieldAction(instance: ResolvedInstance, field: RuntimeField, ctx: HelmAppContext, fixedText: Record<string, unknown>, integer: boolean): string | undefined {
+export function runtimeFieldAction(
+  instance: ResolvedInstance,
+  field: RuntimeField,
+  ctx: HelmAppContext,
+  fixedText: Record<string, unknown>,
+  integer: boolean,
+): string | undefined {
   const value = instance.runtimeParts?.[field];
   if (!value) return undefined;
   const { x } = ctx;
@@ -38,13 +44,19 @@ export function runtimeFieldAction(instance: ResolvedInstance, field: RuntimeFie
   if (texts.length > 0) setAt(fixedText, slot, texts);
   const only = pieces.length === 1 ? pieces[0]! : undefined;
   // The usual case, `port: "${{ inputs.port }}"`, read as it is.
-  if (integer && only?.kind === 'input' && only.filters.length === 0 && isInteger(ctx, only.instance, only.input)) return `${x.value(only.instance, only.input)} | int64`;
+  if (integer && only?.kind === 'input' && only.filters.length === 0 && isInteger(ctx, only.instance, only.input))
+    return `${x.value(only.instance, only.input)} | int64`;
   const joined = exprs.length === 1 ? exprs[0]! : `list ${exprs.map((e) => `(${e})`).join(' ')} | join ""`;
   return integer ? `${joined} | int64` : `${joined} | include ${x.helper('quote')}`;
 }
 
 /** The writer the shared object builder calls for an instance's runtime fields in a chart. */
-export function helmRuntimeFields(instance: ResolvedInstance, ctx: HelmAppContext, actions: TemplateActions, fixedText: Record<string, unknown>): RuntimeFieldWriter {
+export function helmRuntimeFields(
+  instance: ResolvedInstance,
+  ctx: HelmAppContext,
+  actions: TemplateActions,
+  fixedText: Record<string, unknown>,
+): RuntimeFieldWriter {
   return (field, resolved) => {
     const action = runtimeFieldAction(instance, field, ctx, fixedText, typeof resolved === 'number');
     return action === undefined ? resolved : actions.scalar(action);

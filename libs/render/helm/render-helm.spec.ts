@@ -29,7 +29,9 @@ function install(files: BundleFile[], options: InstallOptions = {}): Map<string,
     const live = instance === undefined ? undefined : options.live?.get(instance);
     if (!live) return file;
     expect(file.content, file.path).toContain(LOOKUP);
-    const data = Object.entries(live.data as Record<string, string>).map(([k, v]) => `${JSON.stringify(k)} ${JSON.stringify(v)}`).join(' ');
+    const data = Object.entries(live.data as Record<string, string>)
+      .map(([k, v]) => `${JSON.stringify(k)} ${JSON.stringify(v)}`)
+      .join(' ');
     return { ...file, content: file.content.replace(LOOKUP, `{{- $previous = dict ${data} }}`) };
   });
   return helmTemplate(chart, { release: options.release ?? 'rel', args: options.args ?? [] }).objects;
@@ -59,22 +61,36 @@ describe('renderHelm', () => {
 
   it('lays out a chart, sorted and byte-stable', () => {
     expect(files.map((f) => f.path)).toEqual([
-      '.helmignore', 'Chart.yaml', 'aisle.lock',
-      'templates/NOTES.txt', 'templates/_helpers.tpl',
-      'templates/cache/secret.yaml', 'templates/cache/service-headless.yaml', 'templates/cache/service.yaml', 'templates/cache/statefulset.yaml',
-      'templates/db/secret.yaml', 'templates/db/service-headless.yaml', 'templates/db/service.yaml', 'templates/db/statefulset.yaml',
-      'templates/web/deployment.yaml', 'templates/web/service.yaml',
+      '.helmignore',
+      'Chart.yaml',
+      'aisle.lock',
+      'templates/NOTES.txt',
+      'templates/_helpers.tpl',
+      'templates/cache/secret.yaml',
+      'templates/cache/service-headless.yaml',
+      'templates/cache/service.yaml',
+      'templates/cache/statefulset.yaml',
+      'templates/db/secret.yaml',
+      'templates/db/service-headless.yaml',
+      'templates/db/service.yaml',
+      'templates/db/statefulset.yaml',
+      'templates/web/deployment.yaml',
+      'templates/web/service.yaml',
       'templates/worker/deployment.yaml',
-      'values.schema.json', 'values.yaml',
+      'values.schema.json',
+      'values.yaml',
     ]);
     expect(renderHelm(fixtureApp())).toEqual(files);
     expect(parse(files.find((f) => f.path === 'Chart.yaml')!.content)).toMatchObject({ apiVersion: 'v2', name: 'shop', version: '0.1.0', appVersion: '0.1.0' });
   });
 
-  it('holds each instance\'s inputs and image under its name in values.yaml, generated secrets empty', () => {
+  it("holds each instance's inputs and image under its name in values.yaml, generated secrets empty", () => {
     const values = parse(files.find((f) => f.path === 'values.yaml')!.content);
     expect(values.db).toEqual({
-      database: 'shop', username: 'app', password: '', storageSize: '1Gi',
+      database: 'shop',
+      username: 'app',
+      password: '',
+      storageSize: '1Gi',
       image: { repository: 'docker.io/library/postgres', tag: '16.10' },
     });
     expect(values.worker.image).toEqual({ repository: 'ghcr.io/example/worker', tag: '2.0.0', digest: `sha256:${'b'.repeat(64)}` });
@@ -104,7 +120,10 @@ describe('renderHelm', () => {
   });
 
   it('follows --set for inputs, secrets and images, and the release name for hosts', () => {
-    const objects = install(files, { release: 'prod', args: ['--set', 'db.database=orders', '--set-string', 'db.password=given p@ss/word', '--set-string', 'web.image.tag=1.31'] });
+    const objects = install(files, {
+      release: 'prod',
+      args: ['--set', 'db.database=orders', '--set-string', 'db.password=given p@ss/word', '--set-string', 'web.image.tag=1.31'],
+    });
     const web = containerEnv(objects, 'Deployment/prod-web');
     expect(web.DATABASE_URL).toBe('postgresql://app:given%20p%40ss%2Fword@prod-db:5432/orders');
     expect(containerEnv(objects, 'StatefulSet/prod-db')).toMatchObject({ POSTGRES_DB: 'orders', POSTGRES_PASSWORD: 'given p@ss/word' });
@@ -112,7 +131,9 @@ describe('renderHelm', () => {
     expect(containerEnv(objects, 'Deployment/prod-worker').REDIS_URL).toBe('redis://:rT5yB7mC4hJZq3kP9wLx2vN8@prod-cache:6379/0');
     // With a value given, an upgrade takes it rather than the live one.
     const live = secretsOf(install(files, { release: 'prod' }));
-    expect(containerEnv(install(files, { release: 'prod', live, args: ['--set', 'db.password=changed-on-purpose'] }), 'StatefulSet/prod-db').POSTGRES_PASSWORD).toBe('changed-on-purpose');
+    expect(
+      containerEnv(install(files, { release: 'prod', live, args: ['--set', 'db.password=changed-on-purpose'] }), 'StatefulSet/prod-db').POSTGRES_PASSWORD,
+    ).toBe('changed-on-purpose');
   });
 
   it('rebuilds every env value, command and argument composition resolved (hosts release-prefixed)', () => {
@@ -144,7 +165,9 @@ describe('renderHelm', () => {
     const ajv = new Ajv({ strict: true, allErrors: true });
     addFormats(ajv);
     expect(ajv.compile(schema)({ ...values, cache: { ...values.cache, persistence: true } })).toBe(false);
-    expect(files.find((f) => f.path === 'templates/db/statefulset.yaml')!.content).toContain('storage: {{ index $.Values "db" "storageSize" | toString | include "shop.quote" }}');
+    expect(files.find((f) => f.path === 'templates/db/statefulset.yaml')!.content).toContain(
+      'storage: {{ index $.Values "db" "storageSize" | toString | include "shop.quote" }}',
+    );
   });
 
   it('has a values.schema.json that ajv compiles and that accepts values.yaml', () => {
@@ -169,11 +192,17 @@ describe('renderHelm', () => {
       expect(file.content.split('{{').length, file.path).toBe(file.content.split('}}').length);
       for (const m of file.content.matchAll(/index \$\.Values((?: "[^"]+"| \d+)+)/g)) {
         const path = [...m[1]!.matchAll(/"([^"]+)"|(\d+)/g)].map((p) => p[1] ?? Number(p[2]));
-        expect(path.reduce((v: any, k) => v?.[k], values), `${file.path}: ${m[0]}`).not.toBeUndefined();
+        expect(
+          path.reduce((v: any, k) => v?.[k], values),
+          `${file.path}: ${m[0]}`,
+        ).not.toBeUndefined();
       }
       for (const m of file.content.matchAll(/index \$\.Values\.fixedText((?: "[^"]+"| \d+)+)/g)) {
         const path = [...m[1]!.matchAll(/"([^"]+)"|(\d+)/g)].map((p) => p[1] ?? Number(p[2]));
-        expect(path.reduce((v: any, k) => v?.[k], values.fixedText), `${file.path}: ${m[0]}`).toBeTypeOf('string');
+        expect(
+          path.reduce((v: any, k) => v?.[k], values.fixedText),
+          `${file.path}: ${m[0]}`,
+        ).toBeTypeOf('string');
       }
     }
   });

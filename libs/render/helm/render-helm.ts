@@ -45,7 +45,11 @@ export function renderHelm(app: ResolvedApp): BundleFile[] {
       const port = producer && waitPort(producer);
       if (!producer || !port) continue;
       const field = helmRuntimeFields(producer, ctx, actions, textsOf(dependency));
-      waits.push({ instance: dependency, host: actions.scalar(x.instanceName(dependency)), port: field(`ports.${port.index}.port`, port.port) as string | number });
+      waits.push({
+        instance: dependency,
+        host: actions.scalar(x.instanceName(dependency)),
+        port: field(`ports.${port.index}.port`, port.port) as string | number,
+      });
     }
     const image = chart.imageInput
       ? `${x.value(instance.name, chart.imageInput)} | quote`

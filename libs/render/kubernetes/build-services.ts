@@ -19,7 +19,9 @@ export interface InstanceServices {
 /** The Services of one instance; none when it neither exposes a port nor keeps state. */
 export function buildServices(instance: ResolvedInstance, parts: ServiceParts): InstanceServices {
   const ports = (exposedOnly: boolean) =>
-    instance.ports.flatMap((p, n) => (exposedOnly && !p.expose ? [] : [{ name: p.name, port: parts.field(`ports.${n}.port`, p.port), targetPort: p.name, protocol: p.protocol }]));
+    instance.ports.flatMap((p, n) =>
+      exposedOnly && !p.expose ? [] : [{ name: p.name, port: parts.field(`ports.${n}.port`, p.port), targetPort: p.name, protocol: p.protocol }],
+    );
   const out: InstanceServices = {};
   if (instance.ports.some((p) => p.expose)) out.service = service(parts.name, parts, { type: 'ClusterIP', ports: ports(true) });
   if (instance.stateful) {
