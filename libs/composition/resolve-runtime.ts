@@ -3,7 +3,7 @@ import { error, type Diagnostic } from '../diagnostics/index.js';
 import type { InstanceSpec, PortNumber, Scalar } from '../manifest/index.js';
 import { evaluateTemplate, literalValue, type ReferenceResolver } from './evaluate-template.js';
 import { parseDuration } from './parse-duration.js';
-import type { ResolvedEnvVar, ResolvedInstance, ResolvedValue } from './resolved-app.js';
+import type { ResolvedEnvVar, ResolvedInstance, ResolvedValue, RuntimeField } from './resolved-app.js';
 
 /** Everything about an instance that composition has settled before its runtime recipe is read. */
 export interface InstanceInputs {
@@ -52,14 +52,22 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     for (const p of r.problems) diagnostics.push(error(p.code, where, `${field}: ${p.message}`));
     return r.value;
   };
-  const port = (value: PortNumber, field: string): number => {
-    const resolved = evaluate(value, field);
+  const runtimeParts: Partial<Record<RuntimeField, ResolvedValue>> = {};
+  /** Evaluates a runtime field, keeping its parts when it refers to something. */
+  const field = (template: string | number, key: RuntimeField): ResolvedValue | undefined => {
+    const v = evaluate(template, `spec.runtime.${key}`);
+    if (v?.parts.some((p) => p.kind !== 'text')) runtimeParts[key] = v;
+    return v;
+  };
+  const port = (value: PortNumber, key: RuntimeField): number => {
+    const resolved = field(value, key);
     const text = resolved?.value ?? '';
+    const label = `spec.runtime.${key}`;
     const n = Number(text);
     if (!Number.isInteger(n) || n < 1 || n > 65535) {
       // Inputs have passed their schema here, so this is the component's range; a secret value is still not quoted.
       const got = resolved?.secret ? 'a secret value (not shown)' : `"${text}"`;
-      diagnostics.push(error('INPUT_INVALID', where, `${field} must be a port number from 1 to 65535, got ${got}`));
+      diagnostics.push(error('INPUT_INVALID', where, `${label} must be a port number from 1 to 65535, got ${got}`));
       return 0;
     }
     return n;
@@ -75,7 +83,7 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
   const list = (templates: string[] | undefined, field: string) => templates?.map((t, n) => evaluate(t, `${field}.${n}`) ?? literalValue(''));
   const ports = runtime.ports.map((p, n) => ({
     name: p.name,
-    port: port(p.port, `spec.runtime.ports.${n}.port`),
+    port: port(p.port, `ports.${n}.port`),
     protocol: p.protocol ?? ('TCP' as const),
     expose: p.expose === true,
   }));
@@ -91,7 +99,7 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     const v = evaluate(declaration.value, `spec.outputs.${key}.value`);
     if (v) outputs[key] = v;
   }
-  const volumes = (runtime.volumes ?? []).map((v, n) => ({ name: v.name, path: v.path, size: evaluate(v.size, `spec.runtime.volumes.${n}.size`)?.value ?? v.size }));
+  const volumes = (runtime.volumes ?? []).map((v, n) => ({ name: v.name, path: v.path, size: field(v.size, `volumes.${n}.size`)?.value ?? v.size }));
   const instance: ResolvedInstance = {
     name,
     component: {
@@ -116,8 +124,8 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     tmpfs: [...(runtime.tmpfs ?? [])],
     health: {
       ...(h.command !== undefined ? { command: h.command } : {}),
-      ...(h.http ? { http: { port: port(h.http.port, 'spec.runtime.health.http.port'), path: evaluate(h.http.path, 'spec.runtime.health.http.path')?.value ?? '/' } } : {}),
-      ...(h.tcp ? { tcp: { port: port(h.tcp.port, 'spec.runtime.health.tcp.port') } } : {}),
+      ...(h.http ? { http: { port: port(h.http.port, 'health.http.port'), path: field(h.http.path, 'health.http.path')?.value ?? '/' } } : {}),
+      ...(h.tcp ? { tcp: { port: port(h.tcp.port, 'health.tcp.port') } } : {}),
       intervalSeconds: parseDuration(h.interval, HEALTH_DEFAULTS.interval),
       timeoutSeconds: parseDuration(h.timeout, HEALTH_DEFAULTS.timeout),
       retries: h.retries ?? HEALTH_DEFAULTS.retries,
@@ -128,6 +136,7 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     ...(runtime.stopGracePeriod ? { stopGracePeriodSeconds: parseDuration(runtime.stopGracePeriod, 0) } : {}),
     dependsOn: i.dependsOn,
     outputs,
+    ...(Object.keys(runtimeParts).length > 0 ? { runtimeParts } : {}),
     stateful: volumes.length > 0,
     // Helm writes values.schema.json from it.
     inputsSchema: m.spec.inputs,

@@ -47,6 +47,9 @@ export interface ResolvedHealthCheck {
   startPeriodSeconds: number;
 }
 
+/** A runtime field a manifest may write as a template: `ports.N.port`, `health.http.port`, `health.http.path`, `health.tcp.port`, `volumes.N.size`. */
+export type RuntimeField = `ports.${number}.port` | 'health.http.port' | 'health.http.path' | 'health.tcp.port' | `volumes.${number}.size`;
+
 export interface ResolvedInstance {
   name: string;
   component: { name: string; version: string; digest: string; aisle: string; provides: string[]; title: string };
@@ -79,6 +82,12 @@ export interface ResolvedInstance {
   /** Instances that must be healthy before this one starts (wiring and explicit), sorted. */
   dependsOn: string[];
   outputs: Record<string, ResolvedValue>;
+  /**
+   * The runtime fields whose template refers to an input, host or name, with their parts,
+   * so Helm renders them from values (`--set web.port=9090` moves the container port,
+   * the Service and the probes). Fields written as plain text are absent.
+   */
+  runtimeParts?: Partial<Record<RuntimeField, ResolvedValue>>;
   /** True when the instance keeps data on volumes (StatefulSet rather than Deployment). */
   stateful: boolean;
   /**

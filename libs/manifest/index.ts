@@ -34,7 +34,8 @@ export { describePatternMismatch, describeSchemaError } from './describe-schema-
 export { imageLabel } from './image-label.js';
 export { parseComponentName, isScopeName, COMPONENT_NAME_PATTERN, SCOPE_NAME_PATTERN, COMPONENT_NAME_RULE, MAX_COMPONENT_NAME_LENGTH } from './parse-component-name.js';
 export type { ComponentName } from './parse-component-name.js';
-export { compileSafePattern, MAX_PATTERN_COST, MAX_PATTERN_LENGTH, MAX_PATTERN_STEPS } from './safe-pattern.js';
+export { compileSafePattern, splitLookahead, MAX_PATTERN_COST, MAX_PATTERN_LENGTH, MAX_PATTERN_STEPS } from './safe-pattern.js';
+export { toRe2Syntax } from './re2-syntax.js';
 export type { PatternVerdict, SafePattern } from './safe-pattern.js';
 export { PatternBudget } from './pattern-budget.js';
 export type { PatternCheck } from './pattern-budget.js';

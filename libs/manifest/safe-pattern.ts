@@ -78,7 +78,7 @@ function compile(source: string): PatternVerdict {
 }
 
 /** `^P(?!L)R` as its allowed form `^PR` and forbidden form `^P(?:L)`; anything else without lookarounds as is. */
-function splitLookahead(source: string): { allowed: string; forbidden?: string } | { problem: string } {
+export function splitLookahead(source: string): { allowed: string; forbidden?: string } | { problem: string } {
   const tokens = tokenizePattern(source);
   const lookarounds = tokens.filter((t) => t.kind === 'group' && !['capture', 'plain', 'named'].includes(groupKind(t)));
   if (lookarounds.length === 0) return { allowed: source };

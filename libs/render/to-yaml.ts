@@ -1,11 +1,12 @@
 import { parse, Scalar, stringify } from 'yaml';
 
 // Characters a YAML 1.1 reader (kubectl's go-yaml, Helm, PyYAML) treats as line breaks or
-// rejects outside double quotes; strings holding them, or a newline, are written double-quoted.
+// rejects outside double quotes (Helm refuses a values.yaml holding a raw U+FFFE or U+FFFF);
+// strings holding them, or a newline, are written double-quoted.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
-const NEEDS_DOUBLE_QUOTES = /[\n\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u;
-// The yaml library leaves these raw even inside double quotes, where 1.1 readers still fold them.
-const RAW_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/gu;
+const NEEDS_DOUBLE_QUOTES = /[\n\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/u;
+// The yaml library leaves these raw even inside double quotes, where 1.1 readers still fold or refuse them.
+const RAW_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/gu;
 // A string that is a plain string in YAML 1.1 and 1.2 alike, written as the yaml library
 // would write it: it starts with a letter, `_` or `/` (so it is no number, `.inf`,
 // timestamp or indicator), is printable ASCII, and has no `: `, ` #`, final `:` or space.

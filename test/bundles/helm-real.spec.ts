@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { loadCatalog, shippedCatalogDir } from '../../libs/catalog/index.js';
@@ -9,43 +9,28 @@ import { composeApp } from '../../libs/composition/index.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import type { BundleFile } from '../../libs/render/index.js';
 import { renderHelm } from '../../libs/render/helm/index.js';
-import { renderChart } from '../../libs/render/helm/testdata/render-chart.js';
 import { BAD_VALUES } from '../../libs/render/kubernetes/testdata/bad-values.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
 import { fixtureApp } from '../../libs/render/kubernetes/testdata/fixture-app.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 import { exampleBundle, exampleNames } from './example-bundles.js';
 import { helmBinary } from './helm-binary.js';
+import { runHelm, writeChart as writeChartIn } from './helm-run.js';
 
 type Obj = Record<string, any>;
 
-let helm: string;
 let root: string;
 
 beforeAll(() => {
   // No skip: CI installs the package, so a missing or broken binary must fail the run.
-  helm = helmBinary();
+  helmBinary();
   root = mkdtempSync(join(tmpdir(), 'aisle-helm-real-'));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Writes a chart into a fresh folder under the suite's temp dir. */
 function writeChart(files: readonly BundleFile[], name: string): string {
-  const dir = mkdtempSync(join(root, `${name}-`));
-  for (const file of files) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.content);
-  }
-  return dir;
-}
-
-/** Runs real helm with no cluster and no user config, so runs are isolated and offline. */
-function runHelm(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const home = join(root, 'home');
-  const env = { PATH: process.env.PATH ?? '', HOME: home, HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'), HELM_DATA_HOME: join(home, 'data'), KUBECONFIG: join(home, 'no-kubeconfig') };
-  const result = spawnSync(helm, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return writeChartIn(files, root, name);
 }
 
 /** `helm template` that must succeed; returns the objects, each validated against its official schema. */
@@ -82,22 +67,9 @@ function envOf(objects: Map<string, Obj>, workload: string): Record<string, stri
   return seen;
 }
 
-/** The objects the test-only Go-template interpreter renders for a chart. */
-function interpret(files: readonly BundleFile[], release: string): Map<string, Obj> {
-  const objects = new Map<string, Obj>();
-  for (const [path, text] of renderChart(files, { release })) {
-    if (!path.endsWith('.yaml')) continue;
-    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-      const object = doc.toJS() as Obj;
-      objects.set(`${object.kind}/${object.metadata.name}`, object);
-    }
-  }
-  return objects;
-}
-
 describe('every example Helm chart passes real helm (Helm 4 lint and template)', () => {
   for (const example of exampleNames()) {
-    it(`${example}: helm lint --strict passes, helm template renders valid objects the test interpreter agrees with`, () => {
+    it(`${example}: helm lint --strict passes, helm template renders valid objects`, () => {
       const files = exampleBundle(example, 'helm');
       const dir = writeChart(files, example);
       const lint = runHelm(['lint', '--strict', dir]);
@@ -107,8 +79,6 @@ describe('every example Helm chart passes real helm (Helm 4 lint and template)',
 
       const objects = template(dir, example);
       expect(objects.size).toBeGreaterThan(0);
-      // Real helm and the test interpreter give the same objects (the examples carry their secrets).
-      expect(objects).toEqual(interpret(files, example));
     });
 
     it(`${example}: secrets left empty are generated once and used consistently within a render`, () => {
@@ -117,7 +87,8 @@ describe('every example Helm chart passes real helm (Helm 4 lint and template)',
       // Empty every generated secret: with no cluster, lookup finds nothing, so helm generates them.
       const generated: Array<{ rule: string; length: number; path: string }> = [];
       for (const file of files.filter((f) => /^templates\/[^/]+\/secret\.yaml$/.test(f.path))) {
-        for (const m of file.content.matchAll(/"generate" "(\w+)" "length" (\d+) "path" "([\w.]+)"/g)) generated.push({ rule: m[1]!, length: Number(m[2]), path: m[3]! });
+        for (const m of file.content.matchAll(/"generate" "(\w+)" "length" (\d+) "path" "([\w.]+)"/g))
+          generated.push({ rule: m[1]!, length: Number(m[2]), path: m[3]! });
       }
       expect(generated.length).toBeGreaterThan(0);
       const args = generated.flatMap(({ path }) => ['--set-string', `${path}=`]);
@@ -161,7 +132,6 @@ describe('release names with real helm', () => {
     const files = exampleBundle('web-app', 'helm');
     const release = `r${'x'.repeat(52)}`;
     const objects = template(writeChart(files, 'long'), release);
-    expect(objects).toEqual(interpret(files, release));
     const names = [...objects.values()].map((o) => o.metadata.name as string);
     for (const instance of ['db', 'cache', 'web']) expect(names.filter((n) => n.endsWith(`-${instance}`))).toHaveLength(instance === 'web' ? 2 : 3);
     for (const o of objects.values()) {
@@ -190,7 +160,9 @@ describe('packaging and Kubernetes versions with real helm', () => {
     expect(packaged.status, packaged.stderr).toBe(0);
     const archive = join(out, 'database-0.1.0.tgz');
     const listing = spawnSync('tar', ['tzf', archive], { encoding: 'utf8' });
-    expect(listing.stdout.split('\n')).toEqual(expect.arrayContaining(['database/Chart.yaml', 'database/values.schema.json', 'database/templates/db/statefulset.yaml']));
+    expect(listing.stdout.split('\n')).toEqual(
+      expect.arrayContaining(['database/Chart.yaml', 'database/values.schema.json', 'database/templates/db/statefulset.yaml']),
+    );
     expect(listing.stdout).not.toContain('aisle.lock');
     expect(template(archive, 'database')).toEqual(template(dir, 'database'));
   });
@@ -205,15 +177,19 @@ describe('packaging and Kubernetes versions with real helm', () => {
 });
 
 describe('one chart of every shipped component passes real helm', () => {
-  it('helm lint --strict passes and helm template renders objects the test interpreter agrees with', () => {
+  it('helm lint --strict passes and helm template renders valid objects', () => {
     const catalog = loadCatalog(shippedCatalogDir()).index;
     const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:'];
     // The wiring test/bundles/kubernetes-helm-catalog.spec.ts uses: keycloak and a web app on PostgreSQL.
     for (const name of [...new Set(catalog.search().map((c) => c.name))].sort()) {
       lines.push(`  ${name}:`, `    component: ${name}`);
       if (name === 'postgresql') lines.push('    inputs: { database: shop }');
-      if (name === 'keycloak') lines.push('    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }');
-      if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
+      if (name === 'keycloak')
+        lines.push(
+          '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
+        );
+      if (name === 'web-app')
+        lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
     }
     const spec = parseAppSpec(`${lines.join('\n')}\n`);
     expect(spec.diagnostics).toEqual([]);
@@ -225,9 +201,6 @@ describe('one chart of every shipped component passes real helm', () => {
     expect(lint.status, lint.stdout + lint.stderr).toBe(0);
     expect(lint.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
     const objects = template(dir, 'store');
-    // Generated secrets are random in both renders: compare which keys the Secrets hold, not their values.
-    const keysOnly = (all: Map<string, Obj>) => new Map([...all].map(([k, o]) => [k, o.kind === 'Secret' ? { ...o, data: Object.keys(o.data ?? {}) } : o]));
-    expect(keysOnly(objects)).toEqual(keysOnly(interpret(files, 'store')));
     for (const key of objects.keys()) if (/^(Deployment|StatefulSet)\//.test(key)) envOf(objects, key);
   });
 });
@@ -246,7 +219,9 @@ describe('values given to real helm reach the rendered objects exactly', () => {
     expect(pinned.get('StatefulSet/shop-db')!.spec.template.spec.containers[0].image).toBe(`docker.io/library/postgres:16.11@${digest}`);
     expect(pinned.get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe('docker.io/library/redis:8.2');
     // --set types a bare number: an integer tag is taken as written.
-    expect(template(dir, 'shop', ['--set', 'cache.image.tag=8']).get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe('docker.io/library/redis:8');
+    expect(template(dir, 'shop', ['--set', 'cache.image.tag=8']).get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe(
+      'docker.io/library/redis:8',
+    );
   });
 
   const givenApp = (value: string) => {
@@ -266,9 +241,12 @@ describe('values given to real helm reach the rendered objects exactly', () => {
 
       const chart = dir();
       const valuesFile = join(chart, '..', `${label}-values.json`);
-      // JSON is YAML; YAML 1.1 readers fold raw NEL, LS and PS as line breaks, so those are escaped too.
+      // JSON is YAML; YAML 1.1 readers fold raw NEL, LS and PS as line breaks and refuse raw U+FFFE and U+FFFF, so those are escaped too.
       const json = JSON.stringify({ db: { database: value, password: value }, fixedText: { web: { env: { GREETING: [value] } } } });
-      writeFileSync(valuesFile, json.replace(/[\u0085\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      writeFileSync(
+        valuesFile,
+        json.replace(/[\u0085\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      );
       expectExact(template(chart, 'rel', ['-f', valuesFile]), value);
     });
   }
@@ -288,7 +266,9 @@ describe('values given to real helm reach the rendered objects exactly', () => {
     writeFileSync(file, database);
     const objects = template(chart, 'rel', ['--set-string', `db.password=${password}`, '--set-file', `db.database=${file}`]);
     expect(envOf(objects, 'StatefulSet/rel-db')).toMatchObject({ POSTGRES_DB: database, POSTGRES_PASSWORD: password });
-    expect(envOf(objects, 'Deployment/rel-web').DATABASE_URL).toBe(`postgresql://app:${encodeURIComponent(password)}@rel-db:5432/${encodeURIComponent(database)}`);
+    expect(envOf(objects, 'Deployment/rel-web').DATABASE_URL).toBe(
+      `postgresql://app:${encodeURIComponent(password)}@rel-db:5432/${encodeURIComponent(database)}`,
+    );
   });
 });
 

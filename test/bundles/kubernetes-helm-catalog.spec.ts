@@ -7,7 +7,7 @@ import { composeApp } from '../../libs/composition/index.js';
 import type { ResolvedApp } from '../../libs/composition/resolved-app.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, SECRET_READERS, filesByPath } from '../../libs/render/index.js';
-import { renderChart } from '../../libs/render/helm/testdata/render-chart.js';
+import { helmTemplate } from './helm-run.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
 import { kubectlKustomize } from './kubectl-kustomize.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
@@ -21,8 +21,12 @@ function everyComponentSpec(catalog: CatalogIndex): string {
   for (const name of names) {
     lines.push(`  ${name}:`, `    component: ${name}`);
     if (name === 'postgresql') lines.push('    inputs: { database: shop }');
-    if (name === 'keycloak') lines.push('    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }');
-    if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
+    if (name === 'keycloak')
+      lines.push(
+        '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
+      );
+    if (name === 'web-app')
+      lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
   }
   return `${lines.join('\n')}\n`;
 }
@@ -72,15 +76,15 @@ describe('Kubernetes and Helm bundles of every shipped component', () => {
     });
   }
 
-  it('helm: values.yaml holds the inputs, the chart renders to valid objects, and generated secrets agree everywhere', () => {
+  it('helm: values.yaml holds the inputs, the chart renders (real helm template) to valid objects, and generated secrets agree everywhere', () => {
     const files = RENDERERS.helm(app);
     const values = parse(files.find((f) => f.path === 'values.yaml')!.content);
     expect(values.postgresql).toMatchObject({ database: 'shop', password: '' });
     expect(values['web-app'].image).toBe('ghcr.io/acme/shop:1.4.2');
     expect(values.keycloak.dbPassword).toBeUndefined();
-    const rendered = [...renderChart(files, { release: 'r1' })].filter(([p]) => p.endsWith('.yaml'));
+    const rendered = helmTemplate(files, { release: 'r1' }).files;
     const objects = new Map<string, Obj>();
-    for (const [path, text] of rendered) {
+    for (const { path, content: text } of rendered) {
       for (const doc of parseAllDocuments(text, { version: '1.1' })) {
         expect(doc.errors, path).toEqual([]);
         const object = doc.toJS() as Obj;
@@ -93,11 +97,11 @@ describe('Kubernetes and Helm bundles of every shipped component', () => {
     expect(envOf(objects, 'Deployment/r1-keycloak')).toMatchObject({ KC_DB_PASSWORD: password, KC_DB_URL_HOST: 'r1-postgresql', KC_DB_URL_DATABASE: 'shop' });
     expect(envOf(objects, 'Deployment/r1-web-app').DATABASE_URL).toBe(`postgresql://app:${password}@r1-postgresql:5432/shop`);
     expect(objects.get('Deployment/r1-web-app')!.spec.template.spec.containers[0].image).toBe('ghcr.io/acme/shop:1.4.2');
-    const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map(([p]) => `- ${p}`).join('\n')}\n` };
-    expect(kubectlKustomize([...rendered.map(([path, content]) => ({ path, content })), kustomization])).toHaveLength(objects.size);
+    const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map((f) => `- ${f.path}`).join('\n')}\n` };
+    expect(kubectlKustomize([...rendered, kustomization])).toHaveLength(objects.size);
   });
 
-  it('helm: values.schema.json carries each component\'s rules and lets generated secrets be empty', () => {
+  it("helm: values.schema.json carries each component's rules and lets generated secrets be empty", () => {
     const files = RENDERERS.helm(app);
     const ajv = new Ajv({ strict: true, allErrors: true });
     addFormats(ajv);

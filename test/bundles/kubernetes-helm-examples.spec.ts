@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../../libs/render/helm/testdata/render-chart.js';
+import { helmTemplate } from './helm-run.js';
 import { kubectlKustomize } from './kubectl-kustomize.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 import { exampleBundle, exampleNames } from './example-bundles.js';
@@ -24,17 +24,17 @@ describe('every example Kubernetes bundle passes the real validators', () => {
 
 describe('every example Helm chart renders to valid objects and validates its values', () => {
   for (const example of exampleNames()) {
-    it(`${example}: templates render (test interpreter) to objects the Kubernetes schemas and kubectl kustomize accept`, () => {
+    it(`${example}: templates render (real helm template) to objects the Kubernetes schemas and kubectl kustomize accept`, () => {
       const files = exampleBundle(example, 'helm');
-      const rendered = [...renderChart(files, { release: example })].filter(([p]) => p.endsWith('.yaml'));
-      for (const [path, text] of rendered) {
+      const rendered = helmTemplate(files, { release: example }).files;
+      for (const { path, content: text } of rendered) {
         for (const doc of parseAllDocuments(text, { version: '1.1' })) {
           expect(doc.errors, path).toEqual([]);
           expect(() => validateKubernetesObject(doc.toJS() as Obj), path).not.toThrow();
         }
       }
-      const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map(([p]) => `- ${p}`).join('\n')}\n` };
-      expect(kubectlKustomize([...rendered.map(([path, content]) => ({ path, content })), kustomization])).toHaveLength(rendered.length);
+      const kustomization = { path: 'kustomization.yaml', content: `resources:\n${rendered.map((f) => `- ${f.path}`).join('\n')}\n` };
+      expect(kubectlKustomize([...rendered, kustomization])).toHaveLength(rendered.length);
     });
 
     it(`${example}: values.schema.json compiles and accepts values.yaml`, () => {

@@ -1,6 +1,6 @@
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { parseDotenv, type BundleFile } from '../../libs/render/index.js';
-import { renderChart } from '../../libs/render/helm/testdata/render-chart.js';
+import { helmTemplateMany } from '../bundles/helm-run.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
 
 type Obj = Record<string, any>;
@@ -39,20 +39,14 @@ export function kubernetesContainerEnv(files: readonly BundleFile[]): ContainerE
   return containerEnv(objects, (name) => name);
 }
 
-/** What each workload's container sees once the chart is rendered (release `rel`), values from values.yaml. */
-export function helmContainerEnv(files: readonly BundleFile[]): ContainerEnv {
-  const objects: Obj[] = [];
-  // Only what env comes from: rendering Services and NOTES.txt too would double the time a fuzz case takes.
-  const needed = files.filter((f) => !f.path.startsWith('templates/') || f.path === 'templates/_helpers.tpl' || WORKLOAD_OR_SECRET.test(f.path.slice('templates/'.length)));
-  for (const [path, text] of renderChart(needed)) {
-    if (!path.endsWith('.yaml')) continue;
-    for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-      if (doc.errors.length > 0) throw new Error(`${path}: ${doc.errors[0]!.message}`);
-      const object = doc.toJS() as Obj | null;
-      if (object) objects.push(object);
-    }
-  }
-  return containerEnv(objects, (name) => name.replace(/^rel-/, ''));
+/**
+ * What each workload's container sees once each chart is rendered by the real helm (release
+ * `rel`, values from values.yaml), all charts in one helm run.
+ */
+export function helmContainerEnvs(charts: ReadonlyArray<readonly BundleFile[]>): ContainerEnv[] {
+  // Only what env comes from: Services and NOTES.txt would only add to the run's time.
+  const needed = (files: readonly BundleFile[]) => files.filter((f) => !f.path.startsWith('templates/') || f.path === 'templates/_helpers.tpl' || WORKLOAD_OR_SECRET.test(f.path.slice('templates/'.length)));
+  return helmTemplateMany(charts.map((files) => ({ files: needed(files) }))).map((r) => containerEnv([...r.objects.values()], (name) => name.replace(/^rel-/, '')));
 }
 
 function containerEnv(objects: readonly Obj[], instanceOf: (objectName: string) => string): ContainerEnv {

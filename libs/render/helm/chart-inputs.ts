@@ -1,8 +1,10 @@
 import type { ResolvedInstance } from '../../composition/resolved-app.js';
 
+import { inputKey } from './referenced-inputs.js';
+
 /** How an instance's inputs appear in the chart. */
 export interface ChartInputs {
-  /** Inputs in values.yaml, in the instance's order: all but the wired ones. */
+  /** Inputs in values.yaml, in the instance's order: all but the wired ones and those nothing reads. */
   values: string[];
   /** Secret inputs the instance's Secret holds (not wired). */
   secrets: string[];
@@ -13,15 +15,18 @@ export interface ChartInputs {
 }
 
 /**
- * Sorts an instance's inputs for the chart. Wired inputs are left out of values: Helm
- * rebuilds them from the producing instance, so a value in values would be ignored.
+ * Sorts an instance's inputs for the chart. Every key in values.yaml must have an effect:
+ * wired inputs are left out (Helm rebuilds them from the producing instance), and so are
+ * plain inputs no template reads (say, one only an unwired output uses); secrets always
+ * have one, in the instance's Secret. `referenced` holds the `inputKey`s templates read.
  */
-export function chartInputs(instance: ResolvedInstance): ChartInputs {
+export function chartInputs(instance: ResolvedInstance, referenced: ReadonlySet<string>): ChartInputs {
   const wired = (input: string) => instance.inputParts[input]?.parts.some((p) => p.kind !== 'text') ?? false;
-  const values = Object.keys(instance.inputs).filter((input) => !wired(input));
+  const own = Object.keys(instance.inputs).filter((input) => !wired(input));
   const secrets = instance.secretInputs.filter((input) => !wired(input) && input in instance.inputs);
   // A generic component takes its image from a string input: reading it from there keeps --set working.
-  const imageInput = values.find((input) => !instance.secretInputs.includes(input) && instance.inputs[input] === instance.image);
+  const imageInput = own.find((input) => !instance.secretInputs.includes(input) && instance.inputs[input] === instance.image);
+  const values = own.filter((input) => input === imageInput || secrets.includes(input) || referenced.has(inputKey(instance.name, input)));
   const out: ChartInputs = { values, secrets, imageKey: values.includes('image') ? 'containerImage' : 'image' };
   if (imageInput) out.imageInput = imageInput;
   return out;

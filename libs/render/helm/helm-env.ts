@@ -1,4 +1,5 @@
-import type { ResolvedInstance, ResolvedValue, ValuePart } from '../../composition/resolved-app.js';
+import type { ResolvedInstance, ResolvedValue } from '../../composition/resolved-app.js';
+import { flattenParts } from './flatten-parts.js';
 import type { HelmExpressions } from './helm-expressions.js';
 import type { TemplateActions } from './template-actions.js';
 
@@ -18,7 +19,10 @@ export interface HelmEnv {
   fixedText: Record<string, unknown>;
 }
 
-type Piece = { kind: 'text'; index: number } | { kind: 'input'; instance: string; input: string; filters: string[]; secret: boolean } | { kind: 'host' | 'name'; instance: string };
+type Piece =
+  | { kind: 'text'; index: number }
+  | { kind: 'input'; instance: string; input: string; filters: string[]; secret: boolean }
+  | { kind: 'host' | 'name'; instance: string };
 
 /**
  * The container's env, command and args as template expressions, rebuilt at deploy time
@@ -53,7 +57,7 @@ export function buildHelmEnv(instance: ResolvedInstance, ctx: HelmAppContext, ac
   };
   /** The template action that prints a value, escaped for the kubelet's $(VAR) expansion. */
   const expression = (value: ResolvedValue, slot: Array<string | number>, texts: string[]): string => {
-    const pieces = flatten(value.parts, ctx, 0).map((part): Piece => {
+    const pieces = flattenParts(value.parts, ctx.instances).map((part): Piece => {
       if (part.kind === 'text') {
         texts.push(part.text);
         return { kind: 'text', index: texts.length - 1 };
@@ -98,7 +102,7 @@ export function buildHelmEnv(instance: ResolvedInstance, ctx: HelmAppContext, ac
 
   const envTexts: Record<string, string[]> = {};
   const env = instance.env.map((variable) => {
-    const flat = flatten(variable.parts, ctx, 0);
+    const flat = flattenParts(variable.parts, ctx.instances);
     const only = flat.length === 1 ? flat[0]! : undefined;
     if (only?.kind === 'input' && isSecret(ctx, only.instance, only.input)) {
       return { name: variable.name, valueFrom: secretRef(only.instance, variantKey(only.input, only.filters)) };
@@ -127,40 +131,14 @@ function requireKey(ctx: HelmAppContext, producer: string, key: string): void {
   keys.add(key);
 }
 
-function isSecret(ctx: HelmAppContext, instance: string, input: string): boolean {
+export function isSecret(ctx: HelmAppContext, instance: string, input: string): boolean {
   return ctx.instances.get(instance)?.secretInputs.includes(input) ?? false;
 }
 
-function isInteger(ctx: HelmAppContext, instance: string, input: string): boolean {
+export function isInteger(ctx: HelmAppContext, instance: string, input: string): boolean {
   const target = ctx.instances.get(instance);
   const declared = target?.inputsSchema?.properties[input]?.type;
   if (declared) return declared === 'integer';
   const value = target?.inputs[input];
   return typeof value === 'number' && Number.isInteger(value);
-}
-
-/**
- * Replaces references to wired inputs by the parts they were wired from, so a value is
- * rebuilt from inputs Helm knows (composition usually did this already).
- */
-function flatten(parts: readonly ValuePart[], ctx: HelmAppContext, depth: number): ValuePart[] {
-  const out: ValuePart[] = [];
-  for (const part of parts) {
-    const wired = part.kind === 'input' ? ctx.instances.get(part.instance)?.inputParts[part.input] : undefined;
-    if (part.kind !== 'input' || !wired || depth > 16 || isSelfReference(wired, part)) {
-      out.push(part);
-      continue;
-    }
-    for (const inner of flatten(wired.parts, ctx, depth + 1)) {
-      if (part.filters.length === 0) out.push(inner);
-      else if (inner.kind === 'text') out.push({ kind: 'text', text: part.filters.reduce((t) => encodeURIComponent(t), inner.text) });
-      else if (inner.kind === 'input') out.push({ ...inner, filters: [...inner.filters, ...part.filters] });
-      else out.push(inner);
-    }
-  }
-  return out;
-}
-
-function isSelfReference(wired: ResolvedValue, part: Extract<ValuePart, { kind: 'input' }>): boolean {
-  return wired.parts.some((p) => p.kind === 'input' && p.instance === part.instance && p.input === part.input);
 }

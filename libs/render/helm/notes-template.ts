@@ -1,8 +1,8 @@
 import type { ResolvedApp } from '../../composition/resolved-app.js';
 import type { HelmExpressions } from './helm-expressions.js';
 
-/** templates/NOTES.txt: what was installed, where each instance answers, where generated secrets are. */
-export function notesTemplate(app: ResolvedApp, x: HelmExpressions, ports: ReadonlyMap<string, number>): string {
+/** templates/NOTES.txt: what was installed, where each instance answers (port: a number or the action printing it), where generated secrets are. */
+export function notesTemplate(app: ResolvedApp, x: HelmExpressions, ports: ReadonlyMap<string, string>): string {
   const lines = [
     '{{ .Chart.Name }} is installed as release {{ .Release.Name }} in namespace {{ .Release.Namespace }}.',
     '',

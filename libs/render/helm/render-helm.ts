@@ -1,7 +1,6 @@
-import type { ResolvedApp, ResolvedInstance } from '../../composition/resolved-app.js';
-import { buildServices } from '../kubernetes/build-services.js';
-import type { ServiceWait } from '../kubernetes/build-wait-containers.js';
-import { buildWorkload } from '../kubernetes/build-workload.js';
+import type { ResolvedApp } from '../../composition/resolved-app.js';
+import { buildInstanceObjects } from '../kubernetes/build-instance-objects.js';
+import { waitPort, type ServiceWait } from '../kubernetes/build-wait-containers.js';
 import { componentAnnotations, labelValue } from '../kubernetes/kubernetes-labels.js';
 import { toYaml } from '../to-yaml.js';
 import { withLock } from '../lock/render-lock.js';
@@ -9,8 +8,10 @@ import type { BundleFile } from '../renderer.js';
 import { chartInputs, type ChartInputs } from './chart-inputs.js';
 import { buildHelmEnv, type HelmAppContext } from './helm-env.js';
 import { HelmExpressions } from './helm-expressions.js';
+import { helmRuntimeFields, runtimeFieldAction } from './helm-runtime-fields.js';
 import { helpersTemplate } from './helpers-template.js';
 import { notesTemplate } from './notes-template.js';
+import { referencedInputs } from './referenced-inputs.js';
 import { secretTemplate } from './secret-template.js';
 import { TemplateActions } from './template-actions.js';
 import { valuesFile } from './values-file.js';
@@ -25,14 +26,11 @@ export const CHART_VERSION = '0.1.0';
 export function renderHelm(app: ResolvedApp): BundleFile[] {
   const x = new HelmExpressions(app.name);
   const ctx: HelmAppContext = { x, instances: new Map(app.instances.map((i) => [i.name, i])), secretKeys: new Map() };
-  const inputs = new Map<string, ChartInputs>(app.instances.map((i) => [i.name, chartInputs(i)]));
-  const ports = new Map<string, number>();
-  for (const instance of app.instances) {
-    const port = instance.ports.find((p) => p.expose);
-    if (port) ports.set(instance.name, port.port);
-  }
+  const referenced = referencedInputs(app);
+  const inputs = new Map<string, ChartInputs>(app.instances.map((i) => [i.name, chartInputs(i, referenced)]));
+  const fixedText: Record<string, Record<string, unknown>> = {};
+  const textsOf = (instance: string) => (fixedText[instance] ??= {});
   const files: BundleFile[] = [];
-  const fixedText: Record<string, unknown> = {};
   for (const instance of app.instances) {
     const dir = `templates/${instance.name}`;
     const chart = inputs.get(instance.name)!;
@@ -40,17 +38,25 @@ export function renderHelm(app: ResolvedApp): BundleFile[] {
     const labels = x.labels(instance.name, labelValue(component.name), labelValue(component.version), labelValue(component.aisle));
     const actions = new TemplateActions();
     const env = buildHelmEnv(instance, ctx, actions);
-    if (Object.keys(env.fixedText).length > 0) fixedText[instance.name] = env.fixedText;
+    Object.assign(textsOf(instance.name), env.fixedText);
     const waits: ServiceWait[] = [];
     for (const dependency of instance.dependsOn) {
-      const port = ports.get(dependency);
-      if (port !== undefined) waits.push({ instance: dependency, host: actions.scalar(x.instanceName(dependency)), port });
+      const producer = ctx.instances.get(dependency);
+      const port = producer && waitPort(producer);
+      if (!producer || !port) continue;
+      const field = helmRuntimeFields(producer, ctx, actions, textsOf(dependency));
+      waits.push({
+        instance: dependency,
+        host: actions.scalar(x.instanceName(dependency)),
+        port: field(`ports.${port.index}.port`, port.port) as string | number,
+      });
     }
     const image = chart.imageInput
       ? `${x.value(instance.name, chart.imageInput)} | quote`
       : `include ${x.helper('image')} (${x.value(instance.name, chart.imageKey)}) | quote`;
-    const workload = buildWorkload(instance, {
+    const objects = buildInstanceObjects(instance, {
       name: actions.scalar(`${x.instanceName(instance.name)} | quote`),
+      headlessName: actions.scalar(`${x.headlessName(instance.name)} | quote`),
       labels: actions.block(labels),
       selectorLabels: actions.block(x.selectorLabels(instance.name)),
       annotations: componentAnnotations(instance),
@@ -59,11 +65,19 @@ export function renderHelm(app: ResolvedApp): BundleFile[] {
       ...(env.command ? { command: env.command } : {}),
       ...(env.args ? { args: env.args } : {}),
       waits,
-      headlessServiceName: actions.scalar(`${x.headlessName(instance.name)} | quote`),
+      field: helmRuntimeFields(instance, ctx, actions, textsOf(instance.name)),
     });
-    files.push({ path: `${dir}/${instance.stateful ? 'statefulset' : 'deployment'}.yaml`, content: actions.render(workload) });
-    files.push(...serviceFiles(instance, x, labels, dir));
+    for (const { file, object } of objects) files.push({ path: `${dir}/${file}`, content: actions.render(object) });
   }
+  // Where NOTES.txt says each instance answers: its first exposed port, read from values like the Service's.
+  const ports = new Map<string, string>();
+  for (const instance of app.instances) {
+    const port = waitPort(instance);
+    if (!port) continue;
+    const action = runtimeFieldAction(instance, `ports.${port.index}.port`, ctx, textsOf(instance.name), true);
+    ports.set(instance.name, action === undefined ? String(port.port) : `{{ ${action} }}`);
+  }
+  for (const name of Object.keys(fixedText)) if (Object.keys(fixedText[name]!).length === 0) delete fixedText[name];
   for (const instance of app.instances) {
     const secrets = inputs.get(instance.name)!.secrets;
     const keys = ctx.secretKeys.get(instance.name) ?? new Set<string>();
@@ -80,20 +94,6 @@ export function renderHelm(app: ResolvedApp): BundleFile[] {
     { path: 'templates/NOTES.txt', content: notesTemplate(app, x, ports) },
   );
   return withLock(app, 'helm', (instance, input) => `values.yaml#${instance}.${input}`, files);
-}
-
-function serviceFiles(instance: ResolvedInstance, x: HelmExpressions, labels: string, dir: string): BundleFile[] {
-  const actions = new TemplateActions();
-  const services = buildServices(instance, {
-    name: actions.scalar(`${x.instanceName(instance.name)} | quote`),
-    headlessName: actions.scalar(`${x.headlessName(instance.name)} | quote`),
-    labels: actions.block(labels),
-    selectorLabels: actions.block(x.selectorLabels(instance.name)),
-  });
-  const out: BundleFile[] = [];
-  if (services.service) out.push({ path: `${dir}/service.yaml`, content: actions.render(services.service) });
-  if (services.headless) out.push({ path: `${dir}/service-headless.yaml`, content: actions.render(services.headless) });
-  return out;
 }
 
 function chartFile(app: ResolvedApp): string {

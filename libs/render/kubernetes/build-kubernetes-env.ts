@@ -1,9 +1,10 @@
 import type { ResolvedInstance, ResolvedValue } from '../../composition/resolved-app.js';
 import { escapeExpansion } from './escape-expansion.js';
 
-// kustomize (`kubectl apply -k`) re-emits these as line breaks and loses them; a
-// Secret's base64 `data` carries them intact, so values holding them go there.
-const FOLDED_BY_KUSTOMIZE = /[\u0085\u2028\u2029]/;
+// kustomize (`kubectl apply -k`) re-emits NEL, LS and PS as line breaks and loses them, and
+// stops on the noncharacters U+FFFE and U+FFFF; a Secret's base64 `data` carries them intact,
+// so values holding them go there.
+const FOLDED_BY_KUSTOMIZE = /[\u0085\u2028\u2029\ufffe\uffff]/;
 
 export interface KubernetesEnv {
   env: Array<Record<string, unknown>>;

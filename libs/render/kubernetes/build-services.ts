@@ -1,10 +1,12 @@
 import type { ResolvedInstance } from '../../composition/resolved-app.js';
+import type { RuntimeFieldWriter } from './runtime-field-writer.js';
 
 export interface ServiceParts {
   name: unknown;
   headlessName: unknown;
   labels: unknown;
   selectorLabels: unknown;
+  field: RuntimeFieldWriter;
 }
 
 export interface InstanceServices {
@@ -16,20 +18,18 @@ export interface InstanceServices {
 
 /** The Services of one instance; none when it neither exposes a port nor keeps state. */
 export function buildServices(instance: ResolvedInstance, parts: ServiceParts): InstanceServices {
-  const exposed = instance.ports.filter((p) => p.expose);
+  const ports = (exposedOnly: boolean) =>
+    instance.ports.flatMap((p, n) =>
+      exposedOnly && !p.expose ? [] : [{ name: p.name, port: parts.field(`ports.${n}.port`, p.port), targetPort: p.name, protocol: p.protocol }],
+    );
   const out: InstanceServices = {};
-  if (exposed.length > 0) {
-    out.service = service(parts.name, parts, {
-      type: 'ClusterIP',
-      ports: exposed.map((p) => ({ name: p.name, port: p.port, targetPort: p.name, protocol: p.protocol })),
-    });
-  }
+  if (instance.ports.some((p) => p.expose)) out.service = service(parts.name, parts, { type: 'ClusterIP', ports: ports(true) });
   if (instance.stateful) {
     out.headless = service(parts.headlessName, parts, {
       clusterIP: 'None',
       // The pod gets its DNS name before it is ready, as a StatefulSet's peers expect.
       publishNotReadyAddresses: true,
-      ports: instance.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.name, protocol: p.protocol })),
+      ports: ports(false),
     });
   }
   return out;

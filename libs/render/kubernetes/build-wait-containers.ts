@@ -1,12 +1,20 @@
+import type { ResolvedInstance } from '../../composition/resolved-app.js';
+
 /** A small pinned image with `nc`, used only to wait for the services an instance depends on. */
 export const WAIT_IMAGE = 'docker.io/library/busybox:1.37.0';
 
 export interface ServiceWait {
   /** The instance waited for: names the init container. */
   instance: string;
-  /** The Service's host name (a DNS label), and the port to reach. */
+  /** The Service's host name (a DNS label), and the port to reach (or the template actions that print them). */
   host: string;
-  port: number;
+  port: string | number;
+}
+
+/** The port dependents wait on: the instance's first exposed one, and its index among its ports. */
+export function waitPort(instance: ResolvedInstance): { index: number; port: number } | undefined {
+  const index = instance.ports.findIndex((p) => p.expose);
+  return index < 0 ? undefined : { index, port: instance.ports[index]!.port };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ResolvedInstance } from '../../composition/resolved-app.js';
 import { buildProbes } from './build-probes.js';
 import { containerSecurityContext, podSecurityContext } from './build-security-context.js';
 import { buildWaitContainers, type ServiceWait } from './build-wait-containers.js';
+import type { RuntimeFieldWriter } from './runtime-field-writer.js';
 
 /**
  * What differs between the plain manifests and the Helm templates of one workload:
@@ -19,7 +20,9 @@ export interface WorkloadParts {
   args?: unknown[];
   waits: ServiceWait[];
   /** The headless Service a StatefulSet is governed by. */
-  headlessServiceName: unknown;
+  headlessName: unknown;
+  /** Ports, probe paths and claim sizes: as resolved, or read from values. */
+  field: RuntimeFieldWriter;
 }
 
 /** A Deployment, or a StatefulSet with a claim per volume when the instance is stateful. */
@@ -33,15 +36,15 @@ export function buildWorkload(instance: ResolvedInstance, parts: WorkloadParts):
   if (parts.args) container.args = parts.args;
   if (parts.env.length > 0) container.env = parts.env;
   if (instance.ports.length > 0) {
-    container.ports = instance.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol }));
+    container.ports = instance.ports.map((p, n) => ({ name: p.name, containerPort: parts.field(`ports.${n}.port`, p.port), protocol: p.protocol }));
   }
-  Object.assign(container, buildProbes(instance.health));
+  Object.assign(container, buildProbes(instance.health, parts.field));
   container.resources = {
     limits: { cpu: instance.resources.limits.cpu, memory: instance.resources.limits.memory },
     requests: { cpu: instance.resources.requests.cpu, memory: instance.resources.requests.memory },
   };
   container.securityContext = containerSecurityContext(instance.securityContext);
-  const { mounts, podVolumes, claims } = volumes(instance);
+  const { mounts, podVolumes, claims } = volumes(instance, parts.field);
   if (mounts.length > 0) container.volumeMounts = mounts;
 
   const podSpec: Record<string, unknown> = {
@@ -64,7 +67,7 @@ export function buildWorkload(instance: ResolvedInstance, parts: WorkloadParts):
       kind: 'StatefulSet',
       metadata,
       spec: {
-        serviceName: parts.headlessServiceName,
+        serviceName: parts.headlessName,
         replicas: 1,
         selector: { matchLabels: parts.selectorLabels },
         template,
@@ -84,20 +87,21 @@ export function buildWorkload(instance: ResolvedInstance, parts: WorkloadParts):
   };
 }
 
-function volumes(instance: ResolvedInstance) {
+function volumes(instance: ResolvedInstance, field: RuntimeFieldWriter) {
   const mounts: Array<Record<string, unknown>> = [];
   const podVolumes: Array<Record<string, unknown>> = [];
   const claims: Array<Record<string, unknown>> = [];
-  for (const volume of instance.volumes) {
+  for (const [n, volume] of instance.volumes.entries()) {
+    const size = field(`volumes.${n}.size`, volume.size);
     mounts.push({ name: volume.name, mountPath: volume.path });
     if (instance.stateful) {
       claims.push({
         metadata: { name: volume.name },
-        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: volume.size } } },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: size } } },
       });
     } else {
       // A volume on a stateless instance holds scratch data only: it lives as long as the pod.
-      podVolumes.push({ name: volume.name, emptyDir: { sizeLimit: volume.size } });
+      podVolumes.push({ name: volume.name, emptyDir: { sizeLimit: size } });
     }
   }
   instance.tmpfs.forEach((path, i) => {

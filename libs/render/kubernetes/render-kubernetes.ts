@@ -2,9 +2,9 @@ import type { ResolvedApp, ResolvedInstance } from '../../composition/resolved-a
 import { withLock } from '../lock/render-lock.js';
 import type { BundleFile } from '../renderer.js';
 import { buildKubernetesEnv, needsBase64 } from './build-kubernetes-env.js';
-import { buildServices } from './build-services.js';
-import type { ServiceWait } from './build-wait-containers.js';
-import { buildWorkload } from './build-workload.js';
+import { buildInstanceObjects } from './build-instance-objects.js';
+import { waitPort, type ServiceWait } from './build-wait-containers.js';
+import { literalField } from './runtime-field-writer.js';
 import { componentAnnotations, instanceLabels, selectorLabels } from './kubernetes-labels.js';
 import { toYaml } from '../to-yaml.js';
 
@@ -32,22 +32,15 @@ export function renderKubernetes(app: ResolvedApp): BundleFile[] {
     if (Object.keys(secretData).length > 0) {
       add(`${instance.name}/secret.yaml`, secret(instance, labels, secretData), 0o600);
     }
-    const services = buildServices(instance, {
-      name: instance.name,
-      headlessName: `${instance.name}${HEADLESS_SUFFIX}`,
-      labels,
-      selectorLabels: selector,
-    });
-    if (services.service) add(`${instance.name}/service.yaml`, services.service);
-    if (services.headless) add(`${instance.name}/service-headless.yaml`, services.headless);
     const waits: ServiceWait[] = [];
     for (const dependency of instance.dependsOn) {
       const port = ports.get(dependency);
       // A dependency without a Service (a worker) cannot be waited for over the network.
       if (port !== undefined) waits.push({ instance: dependency, host: dependency, port });
     }
-    const workload = buildWorkload(instance, {
+    const objects = buildInstanceObjects(instance, {
       name: instance.name,
+      headlessName: `${instance.name}${HEADLESS_SUFFIX}`,
       labels,
       selectorLabels: selector,
       annotations: componentAnnotations(instance),
@@ -56,9 +49,9 @@ export function renderKubernetes(app: ResolvedApp): BundleFile[] {
       ...(command ? { command } : {}),
       ...(args ? { args } : {}),
       waits,
-      headlessServiceName: `${instance.name}${HEADLESS_SUFFIX}`,
+      field: literalField,
     });
-    add(`${instance.name}/${instance.stateful ? 'statefulset' : 'deployment'}.yaml`, workload);
+    for (const { file, object } of objects) add(`${instance.name}/${file}`, object);
   }
   files.push({
     path: KUSTOMIZATION_FILE,
@@ -85,7 +78,7 @@ function secret(instance: ResolvedInstance, labels: Record<string, string>, valu
 function firstExposedPorts(app: ResolvedApp): Map<string, number> {
   const ports = new Map<string, number>();
   for (const instance of app.instances) {
-    const port = instance.ports.find((p) => p.expose);
+    const port = waitPort(instance);
     if (port) ports.set(instance.name, port.port);
   }
   return ports;

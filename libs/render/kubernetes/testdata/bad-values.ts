@@ -11,6 +11,8 @@ export const BAD_VALUES: Record<string, string> = {
   noValue: 'a <no value> b <nil>',
   unicode: 'é ✓ 😀 \u2028 \u2029 \u0085 \ufeff zero\u200bwidth',
   controls: '\ttab\r\nbell\u0007 nul\u0000',
+  // Unicode noncharacters: go-yaml (Helm, kubectl) refuses them raw in a file.
+  noncharacters: 'U+FFFE \ufffe U+FFFF \uffff',
   yaml11: 'on',
   octal: '0755',
   dash: '- item',

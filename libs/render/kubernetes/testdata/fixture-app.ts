@@ -64,6 +64,8 @@ export function fixtureApp(options: { dbPassword?: string; greeting?: string; db
     ],
     ports: [{ name: 'postgresql', port: 5432, protocol: 'TCP', expose: true }],
     volumes: [{ name: 'data', path: '/var/lib/postgresql/data', size: '1Gi' }],
+    // As composition keeps it for `size: "${{ inputs.storageSize }}"`.
+    runtimeParts: { 'volumes.0.size': v(input('db', 'storageSize')) },
     health: { ...health, command: 'pg_isready -U "$POSTGRES_USER" -d "$POSTGRES_DB" -h 127.0.0.1', startPeriodSeconds: 30 },
     stopGracePeriodSeconds: 30,
     stateful: true,
