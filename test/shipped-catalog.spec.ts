@@ -57,9 +57,12 @@ describe('the shipped catalog', () => {
     const lint = io();
     expect(await run(['lint'], lint.io), lint.out.join('')).toBe(0);
     expect(lint.out.join('')).toContain('0 error(s), 0 warning(s)');
+    const deprecated = versions.filter((v) => v.deprecated).length;
+    expect(lint.out.join('')).toContain(`(${deprecated} deprecated, held only to the cross-version rules)`);
     const verify = io();
     expect(await run(['verify'], verify.io), verify.out.join('')).toBe(0);
     expect(verify.out.join('')).toContain(`${versions.length} of ${versions.length} version(s) certified by a trusted key`);
+    expect(verify.out.join('')).not.toContain('warning');
   });
 
   it('keeps private keys out of the repository: trust/ holds public keys only', () => {
