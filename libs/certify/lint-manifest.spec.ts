@@ -33,6 +33,21 @@ const EXPECTED: Record<string, Array<[string, string]>> = {
     ['metadata.license', 'is missing or empty'],
   ],
   'no-secret-in-command': [['spec.runtime.command.2', 'refers to the secret input "password"']],
+  // The defects of the issue 13 audit, each in the manifest it was found in.
+  'secret-pasted-unescaped': [
+    ['spec.inputs.properties.password', 'reaches MYSQL_PASSWORD, and the entrypoint pastes it into SQL unescaped'],
+    ['spec.inputs.properties.rootPassword', 'its pattern must refuse a single quote and a backslash'],
+  ],
+  'health-after-init': [['spec.runtime.health.command', 'temporary mongod on 127.0.0.1:27017']],
+  'entrypoint-kept': [['spec.runtime.command', "loads Redis 8's bundled modules"]],
+  'snapshot-schedule': [['spec.runtime.command', 'still writes dump.rdb']],
+  'memory-input-bounded': [['spec.inputs.properties.maxMemory.pattern', 'accepts "512mb"']],
+  'kafka-host-listener': [['spec.runtime.env.KAFKA_ADVERTISED_LISTENERS', 'advertises no localhost listener on a published port (9092)']],
+  'env-read-by-image': [
+    ['spec.runtime.env.NGINX_HOST', 'only fills templates under /etc/nginx/templates'],
+    ['spec.runtime.env.NGINX_PORT', 'has no effect'],
+  ],
+  'served-ports': [['spec.runtime.ports.1', 'declares 443, which nothing serves']],
 };
 
 describe('lintManifest', () => {

@@ -20,6 +20,8 @@ export interface ManifestRule {
 export interface VersionEntry {
   manifest: ComponentManifest;
   source?: string;
+  /** The reason, when the version is deprecated (withdrawn in favour of a fix). */
+  deprecated?: string;
 }
 
 /** A finding of a cross-version rule, pinned to the version it is about. */

@@ -11,6 +11,14 @@ import { requiredInputs } from './rules/required-inputs.js';
 import { resources } from './rules/resources.js';
 import { secretNoDefault } from './rules/secret-no-default.js';
 import { secretWriteOnly } from './rules/secret-write-only.js';
+import { secretPastedUnescaped } from './rules/secret-pasted-unescaped.js';
+import { healthAfterInit } from './rules/health-after-init.js';
+import { entrypointKept } from './rules/entrypoint-kept.js';
+import { snapshotSchedule } from './rules/snapshot-schedule.js';
+import { memoryInputBounded } from './rules/memory-input-bounded.js';
+import { kafkaHostListener } from './rules/kafka-host-listener.js';
+import { envReadByImage } from './rules/env-read-by-image.js';
+import { servedPorts } from './rules/served-ports.js';
 
 /** The rules that check one manifest on its own, in the order they report. */
 export const MANIFEST_RULES: readonly ManifestRule[] = [
@@ -25,6 +33,15 @@ export const MANIFEST_RULES: readonly ManifestRule[] = [
   defaultsValid,
   descriptionLicense,
   noSecretInCommand,
+  // What the audit of issue 13 found in shipped images: each rule knows a few images.
+  secretPastedUnescaped,
+  healthAfterInit,
+  entrypointKept,
+  snapshotSchedule,
+  memoryInputBounded,
+  kafkaHostListener,
+  envReadByImage,
+  servedPorts,
 ];
 
 /** The rules that compare the versions of one component. */

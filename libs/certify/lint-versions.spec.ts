@@ -34,6 +34,14 @@ describe('lintVersions (input-contract-semver)', () => {
     expect(diagnostics[4]!.message).toContain('lowers maximum from 10 to 5');
   });
 
+  it('holds a version to its newest live predecessor: a fix may refuse what a deprecated version took but never handled', () => {
+    const withdrawn = { ...version('1.0.0'), deprecated: 'broke on first start; use 1.1.0' };
+    expect(lintVersions([withdrawn, version('1.1.0')])).toEqual([]);
+    // 1.2.0 is still held to 1.1.0, the newest live version before it.
+    expect(lintVersions([withdrawn, version('1.1.0'), version('1.2.0')])).toEqual([]);
+    expect(lintVersions([version('1.0.0'), { ...version('1.1.0'), deprecated: 'withdrawn' }, version('1.2.0')]).map((d) => d.file)).toContain('sample/1.2.0/component.yaml');
+  });
+
   it('allows widening (integer to number, a higher maximum) and anything across a major version', () => {
     expect(lintVersions([version('1.1.0'), version('1.2.0')])).toEqual([]);
     expect(lintVersions([version('1.0.0'), version('2.0.0')])).toEqual([]);

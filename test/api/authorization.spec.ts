@@ -54,7 +54,7 @@ describe.each(databaseKinds())('authorization of every mutation (%s)', (kind) =>
   let t: TestServer;
   let fixture: FixtureCatalog;
   const tokens: Record<'acme' | 'globex', Record<Exclude<Token, 'anonymous'>, string>> = { acme: {} as never, globex: {} as never };
-  const base = shippedManifest('redis', '8.2.0');
+  const base = shippedManifest('redis', '8.2.1');
   const manifests: Record<'public' | 'private', ComponentManifest> = {
     public: derivedManifest(base, { name: 'acme-tool', version: '1.0.0' }),
     private: derivedManifest(base, { name: 'acme/vault', version: '1.0.0', aisle: 'secrets' }),
@@ -114,7 +114,7 @@ describe.each(databaseKinds())('authorization of every mutation (%s)', (kind) =>
 describe.each(databaseKinds())('names scoped by organization (%s)', (kind) => {
   let t: TestServer;
   let fixture: FixtureCatalog;
-  const base = shippedManifest('redis', '8.2.0');
+  const base = shippedManifest('redis', '8.2.1');
 
   beforeAll(async () => {
     fixture = fixtureCatalog();
@@ -233,7 +233,7 @@ describe.each(databaseKinds())('two publishes of one name@version with different
 
   it('one wins, the others get ALREADY_PUBLISHED naming the winner’s digest; never a 500 or a half-written version', async () => {
     const acme = await t.token('acme', ['publish']);
-    const base = shippedManifest('redis', '8.2.0');
+    const base = shippedManifest('redis', '8.2.1');
     for (let round = 0; round < 12; round += 1) {
       // Half the rounds race to create the component too; the other half add a version to one that exists.
       const name = round % 2 === 0 ? `acme/race-${round}` : `race-${round}`;
@@ -262,7 +262,7 @@ describe.each(databaseKinds())('publishes racing to create one component (%s)', 
   });
   afterAll(async () => t?.stop());
 
-  const base = shippedManifest('redis', '8.2.0');
+  const base = shippedManifest('redis', '8.2.1');
   const versionsOf = async (name: string, token: string) =>
     ((await t.gql(STATE, { n: name }, token)).body.data.component?.versions ?? []).map((v: { version: string }) => v.version).sort();
 

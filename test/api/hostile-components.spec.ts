@@ -27,7 +27,7 @@ describe.each(databaseKinds())('hostile components over HTTP (%s)', (kind) => {
 
   /** A manifest derived from a shipped one, with one input replaced. */
   function withInput(name: string, input: Record<string, unknown>): ReturnType<typeof shippedManifest> {
-    const m = derivedManifest(shippedManifest('redis', '8.2.0'), { name, version: '1.0.0' });
+    const m = derivedManifest(shippedManifest('redis', '8.2.1'), { name, version: '1.0.0' });
     m.spec.inputs.properties = { ...m.spec.inputs.properties, probe: input as never };
     return m;
   }
@@ -70,7 +70,7 @@ describe.each(databaseKinds())('hostile components over HTTP (%s)', (kind) => {
   });
 
   it('answers a manifest whose runtime.command is a string as bad input at its path, never INTERNAL_SERVER_ERROR (item 9)', async () => {
-    const m = derivedManifest(shippedManifest('redis', '8.2.0'), { name: 'string-command', version: '1.0.0' }) as unknown as { spec: { runtime: Record<string, unknown> } };
+    const m = derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'string-command', version: '1.0.0' }) as unknown as { spec: { runtime: Record<string, unknown> } };
     m.spec.runtime.command = 'sh -c id';
     const answer = await t.gql(PUBLISH, { m: stringify(m) }, publisher);
     expect(codes(answer)).toEqual(['BAD_USER_INPUT']);

@@ -41,8 +41,8 @@ describe.each(databaseKinds())('ingesting the shipped catalog at start (%s)', (k
     await second.stop();
 
     // Someone edits a published manifest in place, and certifies nginx meanwhile.
-    const nginx = shippedManifest('nginx', '1.30.0');
-    writeFileSync(join(fixture.catalogDir, 'nginx', '1.30.0', 'certification.json'), certificationFor(nginx, fixture.privateKey));
+    const nginx = shippedManifest('nginx', '1.30.1');
+    writeFileSync(join(fixture.catalogDir, 'nginx', '1.30.1', 'certification.json'), certificationFor(nginx, fixture.privateKey));
     const pgFile = join(fixture.catalogDir, 'postgresql', '16.10.0', 'component.yaml');
     const edited = derivedManifest(shippedManifest('postgresql', '16.10.0'), { description: 'Edited after publishing.' });
     writeFileSync(pgFile, stringify(edited));
@@ -64,7 +64,7 @@ describe.each(databaseKinds())('ingesting the shipped catalog at start (%s)', (k
 
   it('leaves out a scoped manifest in the catalog folder, saying why: the shipped catalog holds global names only', async () => {
     const fixture = fixtureCatalog();
-    const scoped = derivedManifest(shippedManifest('nginx', '1.30.0'), { name: 'aisle/nginx' });
+    const scoped = derivedManifest(shippedManifest('nginx', '1.30.1'), { name: 'aisle/nginx' });
     mkdirSync(join(fixture.catalogDir, 'nginx', '9.0.0'));
     writeFileSync(join(fixture.catalogDir, 'nginx', '9.0.0', 'component.yaml'), stringify(derivedManifest(scoped, { version: '9.0.0' })));
     const t = await startTestServer(kind, { catalogDir: fixture.catalogDir, trustDir: fixture.trustDir });
@@ -72,7 +72,7 @@ describe.each(databaseKinds())('ingesting the shipped catalog at start (%s)', (k
       const said = t.logs.filter((l) => l.includes('"NAME_SCOPED_IN_CATALOG"'));
       expect(said).toHaveLength(1);
       expect(said[0]).toContain('aisle/nginx is in the scope of organization aisle: a catalog folder holds global names only');
-      expect((await t.gql('{ a: component(name: "aisle/nginx") { name } n: component(name: "nginx") { versions { version } } }')).body.data).toEqual({ a: null, n: { versions: [{ version: '1.30.0' }] } });
+      expect((await t.gql('{ a: component(name: "aisle/nginx") { name } n: component(name: "nginx") { versions { version } } }')).body.data).toEqual({ a: null, n: { versions: [{ version: '1.30.1' }] } });
     } finally {
       await t.stop();
     }

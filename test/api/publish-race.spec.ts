@@ -13,7 +13,7 @@ import { derivedManifest, removeFixtures, shippedManifest } from './support/fixt
 import { databaseKinds, testDatabase, type TestDatabase } from './support/test-databases.js';
 
 const ROUNDS = 20;
-const base = shippedManifest('redis', '8.2.0');
+const base = shippedManifest('redis', '8.2.1');
 const actor = (organization: string): Actor => authorizeCaller({ organization, scopes: ['publish'] } as never, 'publishComponent');
 
 /** What a publish settled to: "created", or the code of the error it was refused with (anything else is a crash). */

@@ -20,7 +20,7 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
   let globex: string;
   let certifier: string;
   let reader: string;
-  const cache = derivedManifest(shippedManifest('redis', '8.2.0'), { name: 'acme-cache', version: '1.0.0' });
+  const cache = derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'acme-cache', version: '1.0.0' });
   const yaml = (m: ComponentManifest) => stringify(m);
 
   beforeAll(async () => {
@@ -116,7 +116,7 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
   it('keeps a name to the organization that published it', async () => {
     const r = await t.gql(PUBLISH, { m: yaml(derivedManifest(cache, { version: '9.0.0' })) }, globex);
     expect(code(r)).toBe('FORBIDDEN');
-    const shipped = await t.gql(PUBLISH, { m: yaml(derivedManifest(shippedManifest('redis', '8.2.0'), { version: '8.3.0' })) }, globex);
+    const shipped = await t.gql(PUBLISH, { m: yaml(derivedManifest(shippedManifest('redis', '8.2.1'), { version: '8.3.0' })) }, globex);
     expect(code(shipped)).toBe('FORBIDDEN');
   });
 

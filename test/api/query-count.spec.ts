@@ -24,7 +24,7 @@ describe.each(databaseKinds())('SQL per page (%s)', (kind) => {
     db = await testDatabase(kind);
     const ds = await createDataSource({ url: db.url, schema: db.schema });
     const repository = new CatalogRepository(ds);
-    const base = shippedManifest('redis', '8.2.0');
+    const base = shippedManifest('redis', '8.2.1');
     // 60 components with two versions each: a page of 50 really holds 50 components and 100 versions.
     for (let i = 0; i < 60; i++) {
       let componentId: number | undefined;

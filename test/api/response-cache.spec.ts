@@ -35,7 +35,7 @@ describe.each(databaseKinds())('the response cache (%s)', (kind) => {
     expect(cached.cache).toBe('hit');
     const before = cached.body.data.components.totalCount;
     const token = await a.token('acme', ['publish']);
-    const m = derivedManifest(shippedManifest('redis', '8.2.0'), { name: 'acme-fresh', version: '1.0.0' });
+    const m = derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'acme-fresh', version: '1.0.0' });
     const published = await raw(a, 'mutation P($m: String!) { publishComponent(manifest: $m) { created } }', { m: stringify(m) }, token);
     expect(published.body.data.publishComponent.created).toBe(true);
     // Instance b did not see the write go by; the generation in the database tells it.

@@ -15,7 +15,7 @@ import { gql, PUBLISH } from './support/graphql.js';
 // with SIGKILL at a moment drawn from the fixed seed: a few milliseconds after its k-th acknowledgement.
 const ROUNDS = 3;
 const WRITERS = 5;
-const base = shippedManifest('redis', '8.2.0');
+const base = shippedManifest('redis', '8.2.1');
 
 /** The manifest writer `w` publishes as its n-th of round r: its own component, and versions of one they all share. */
 function manifestFor(round: number, writer: number, n: number) {

@@ -86,7 +86,7 @@ describe.skipIf(!databaseKinds().includes('postgres'))('PostgreSQL connections l
         terminated += (await admin.query(`SELECT pg_terminate_backend(pid) FROM (${mine}) AS s`, [name])).rowCount ?? 0;
       }
     })();
-    const base = shippedManifest('redis', '8.2.0');
+    const base = shippedManifest('redis', '8.2.1');
     await Promise.all([
       load(READERS, reads, terminating, (i) => gql(server.url, MIXED_READS[i % MIXED_READS.length]!.query, MIXED_READS[i % MIXED_READS.length]!.variables)),
       load(PUBLISHERS, publishes, terminating, async (i) => {
@@ -142,7 +142,7 @@ describe.skipIf(!databaseKinds().includes('postgres'))('PostgreSQL connections l
     expect(during.retryable).toBe(during.answers);
     // A publish fails as cleanly, from its first read (the token's lookup).
     const publishing = new Tally();
-    publishing.add(await gql(server.url, PUBLISH, { m: stringify(derivedManifest(shippedManifest('redis', '8.2.0'), { name: 'fault-outage', version: '1.0.0' })) }, token));
+    publishing.add(await gql(server.url, PUBLISH, { m: stringify(derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'fault-outage', version: '1.0.0' })) }, token));
     expect(publishing.unexpected).toEqual([]);
     expect(publishing.statuses.get(503)).toBe(1);
     expect((await readyz()).status).toBe(503);

@@ -19,7 +19,7 @@ describe.skipIf(!databaseKinds().includes('postgres'))('three service processes 
   let db: TestDatabase;
   let servers: BuiltServer[] = [];
   const tokens: Record<'alpha' | 'alphaReader' | 'beta', string> = { alpha: '', alphaReader: '', beta: '' };
-  const base = shippedManifest('redis', '8.2.0');
+  const base = shippedManifest('redis', '8.2.1');
 
   beforeAll(async () => {
     db = await testDatabase('postgres');

@@ -19,9 +19,13 @@ export const inputContractSemver: VersionsRule = {
     const sorted = [...valid].sort((a, b) => semver.compare(a.manifest.metadata.version, b.manifest.metadata.version));
     const findings: VersionsFinding[] = [];
     for (let i = 1; i < sorted.length; i++) {
-      const older = sorted[i - 1]!;
       const newer = sorted[i]!;
-      if (semver.major(older.manifest.metadata.version) !== semver.major(newer.manifest.metadata.version)) continue;
+      // A deprecated version is withdrawn: a range resolves past it to its fix, so the
+      // contract a major version keeps is that of its newest live predecessor. A fix may
+      // thus refuse values the withdrawn version took but never handled (issue 13).
+      const major = semver.major(newer.manifest.metadata.version);
+      const older = sorted.slice(0, i).reverse().find((v) => !v.deprecated && semver.major(v.manifest.metadata.version) === major);
+      if (!older) continue;
       for (const n of compareContracts(older, newer)) findings.push({ ...n, version: newer });
     }
     return findings;

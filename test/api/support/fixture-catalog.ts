@@ -45,8 +45,8 @@ export function certificationFor(m: ComponentManifest, privateKey: KeyObject): s
 }
 
 /**
- * postgresql 16.9.0 (deprecated) and 16.10.0, redis 8.2.0 (certified by a throwaway
- * key in the fixture's trust store) and nginx 1.30.0.
+ * postgresql 16.9.0 (deprecated) and 16.10.0, redis 8.2.1 (certified by a throwaway
+ * key in the fixture's trust store) and nginx 1.30.1.
  */
 export function fixtureCatalog(): FixtureCatalog {
   const dir = mkdtempSync(join(tmpdir(), 'aisle-fixture-'));
@@ -65,8 +65,8 @@ export function fixtureCatalog(): FixtureCatalog {
   const postgres = shippedManifest('postgresql', '16.10.0');
   write(postgres);
   write(derivedManifest(postgres, { version: '16.9.0' }), { DEPRECATED: 'use 16.10.0\n' });
-  const redis = shippedManifest('redis', '8.2.0');
+  const redis = shippedManifest('redis', '8.2.1');
   write(redis, { 'certification.json': certificationFor(redis, privateKey) });
-  write(shippedManifest('nginx', '1.30.0'));
+  write(shippedManifest('nginx', '1.30.1'));
   return { catalogDir, trustDir, privateKey };
 }

@@ -18,7 +18,7 @@ function io(cwd: string, env: Record<string, string> = {}) {
 /** A temp workspace: a catalog with one shipped component copied in, a throwaway key pair, a trust folder. */
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'aisle-cli-certify-'));
-  cpSync(join(root, 'catalog/redis/8.2.0/component.yaml'), join(dir, 'catalog/redis/8.2.0/component.yaml'));
+  cpSync(join(root, 'catalog/redis/8.2.1/component.yaml'), join(dir, 'catalog/redis/8.2.1/component.yaml'));
   const key = generateKeyPairSync('ed25519');
   writeFileSync(join(dir, 'certifier.key.pem'), key.privateKey.export({ type: 'pkcs8', format: 'pem' }));
   mkdirSync(join(dir, 'trust'));
@@ -37,11 +37,11 @@ describe('aisle certify / verify / lint', () => {
   it('certifies a passing version, and verify accepts it', async () => {
     const w = workspace();
     const c = io(w.dir, w.env);
-    expect(await run(['certify', 'catalog/redis/8.2.0', '--key', 'certifier.key.pem'], c.io)).toBe(0);
+    expect(await run(['certify', 'catalog/redis/8.2.1', '--key', 'certifier.key.pem'], c.io)).toBe(0);
     expect(c.text()).toContain(`with key ${keyId(w.key.publicKey)}`);
-    const record = JSON.parse(readFileSync(join(w.dir, 'catalog/redis/8.2.0/certification.json'), 'utf8'));
-    expect(record).toMatchObject({ component: 'redis', version: '8.2.0', level: 'certified', keyId: keyId(w.key.publicKey) });
-    expect(readdirSync(join(w.dir, 'catalog/redis/8.2.0')).sort()).toEqual(['certification.json', 'component.yaml']);
+    const record = JSON.parse(readFileSync(join(w.dir, 'catalog/redis/8.2.1/certification.json'), 'utf8'));
+    expect(record).toMatchObject({ component: 'redis', version: '8.2.1', level: 'certified', keyId: keyId(w.key.publicKey) });
+    expect(readdirSync(join(w.dir, 'catalog/redis/8.2.1')).sort()).toEqual(['certification.json', 'component.yaml']);
     const v = io(w.dir, w.env);
     expect(await run(['verify', 'catalog'], v.io)).toBe(0);
     expect(v.text()).toContain('1 of 1 version(s) certified by a trusted key');
@@ -73,11 +73,11 @@ describe('aisle certify / verify / lint', () => {
     writeFileSync(join(w.dir, 'rsa.pem'), generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
     writeFileSync(join(w.dir, 'junk.pem'), 'not a key at all');
     const cases: Array<[string[], number, RegExp]> = [
-      [['certify', 'catalog/redis/8.2.0'], 2, /needs --key/],
-      [['certify', 'catalog/redis/8.2.0', '--key', 'rsa.pem'], 1, /rsa\.pem: is a rsa key; certifications are signed with Ed25519/],
-      [['certify', 'catalog/redis/8.2.0', '--key', 'junk.pem'], 1, /junk\.pem: is not a PEM private key/],
-      [['certify', 'catalog/redis/8.2.0', '--key', 'missing.pem'], 1, /missing\.pem: cannot read the key: ENOENT/],
-      [['certify', 'catalog/redis/8.2.0', '--key', 'certifier.key.pem', '--level', 'gold'], 2, /--level must be one of: certified/],
+      [['certify', 'catalog/redis/8.2.1'], 2, /needs --key/],
+      [['certify', 'catalog/redis/8.2.1', '--key', 'rsa.pem'], 1, /rsa\.pem: is a rsa key; certifications are signed with Ed25519/],
+      [['certify', 'catalog/redis/8.2.1', '--key', 'junk.pem'], 1, /junk\.pem: is not a PEM private key/],
+      [['certify', 'catalog/redis/8.2.1', '--key', 'missing.pem'], 1, /missing\.pem: cannot read the key: ENOENT/],
+      [['certify', 'catalog/redis/8.2.1', '--key', 'certifier.key.pem', '--level', 'gold'], 2, /--level must be one of: certified/],
       [['certify', 'catalog', '--key', 'certifier.key.pem'], 2, /not a component version folder/],
     ];
     for (const [argv, code, message] of cases) {
@@ -86,18 +86,18 @@ describe('aisle certify / verify / lint', () => {
       expect(c.text()).toMatch(message);
       expect(c.text()).not.toContain('not a key at all');
     }
-    expect(existsSync(join(w.dir, 'catalog/redis/8.2.0/certification.json'))).toBe(false);
+    expect(existsSync(join(w.dir, 'catalog/redis/8.2.1/certification.json'))).toBe(false);
   });
 
   it('verify fails with the path when a manifest changed, a record is missing, or the key is unknown', async () => {
     const w = workspace();
-    expect(await run(['certify', 'catalog/redis/8.2.0', '--key', 'certifier.key.pem'], io(w.dir, w.env).io)).toBe(0);
-    const manifest = join(w.dir, 'catalog/redis/8.2.0/component.yaml');
+    expect(await run(['certify', 'catalog/redis/8.2.1', '--key', 'certifier.key.pem'], io(w.dir, w.env).io)).toBe(0);
+    const manifest = join(w.dir, 'catalog/redis/8.2.1/component.yaml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('Redis 8', 'Redis 8 (edited)'));
     putFixture(w.dir, 'good.component.yaml');
     const c = io(w.dir, w.env);
     expect(await run(['verify', 'catalog'], c.io)).toBe(1);
-    expect(c.text()).toContain('catalog/redis/8.2.0/certification.json: redis@8.2.0 is not certified: the manifest changed after certification');
+    expect(c.text()).toContain('catalog/redis/8.2.1/certification.json: redis@8.2.1 is not certified: the manifest changed after certification');
     expect(c.text()).toContain('catalog/sample/1.0.0: sample@1.0.0 is not certified: no certification record');
     expect(c.text()).toContain('0 of 2 version(s) certified');
     const other = io(w.dir, { AISLE_TRUST_DIR: join(w.dir, 'nowhere') });
@@ -107,14 +107,14 @@ describe('aisle certify / verify / lint', () => {
 
   it('verify accepts a record that predates a rule, with a warning naming the unchecked rules', async () => {
     const w = workspace();
-    expect(await run(['certify', 'catalog/redis/8.2.0', '--key', 'certifier.key.pem'], io(w.dir, w.env).io)).toBe(0);
-    const file = join(w.dir, 'catalog/redis/8.2.0/certification.json');
+    expect(await run(['certify', 'catalog/redis/8.2.1', '--key', 'certifier.key.pem'], io(w.dir, w.env).io)).toBe(0);
+    const file = join(w.dir, 'catalog/redis/8.2.1/certification.json');
     const old = JSON.parse(readFileSync(file, 'utf8'));
-    const record = signCertification({ component: 'redis', version: '8.2.0', digest: old.digest, checks: ['pinned-tag'], privateKey: w.key.privateKey });
+    const record = signCertification({ component: 'redis', version: '8.2.1', digest: old.digest, checks: ['pinned-tag'], privateKey: w.key.privateKey });
     writeFileSync(file, serializeCertification(record));
     const c = io(w.dir, w.env);
     expect(await run(['verify', 'catalog'], c.io)).toBe(0);
-    expect(c.text()).toMatch(/warning: redis@8\.2\.0 was certified before the rule\(s\) health-check, .*input-contract-semver existed/);
+    expect(c.text()).toMatch(/warning: redis@8\.2\.1 was certified before the rule\(s\) health-check, .*input-contract-semver existed/);
   });
 
   it('lint reports each rule with file, line and path, and exits 0 on a clean folder', async () => {
@@ -128,7 +128,7 @@ describe('aisle certify / verify / lint', () => {
     ]);
     expect(report.result.versions.map((v: { name: string; passed: boolean }) => [v.name, v.passed])).toEqual([['redis', true], ['sample', false]]);
     const good = io(w.dir, w.env);
-    expect(await run(['lint', 'catalog/redis/8.2.0'], good.io)).toBe(0);
+    expect(await run(['lint', 'catalog/redis/8.2.1'], good.io)).toBe(0);
     expect(good.text()).toContain('linted 1 version(s) of 1 component(s)');
     expect(await run(['lint', 'no/such/dir'], io(w.dir).io)).toBe(2);
     // Without DIR, lint reads the catalog the other commands read.

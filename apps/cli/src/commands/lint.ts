@@ -11,7 +11,7 @@ export const lintCommand: Command = {
   run(ctx) {
     const target = commandCatalogTarget(ctx);
     const loaded = loadTarget(target, ctx.io.cwd);
-    const diagnostics = locateDiagnostics(lintLoaded(loaded), ctx.io.cwd);
+    const diagnostics = locateDiagnostics(lintLoaded(loaded, { skipDeprecated: true }), ctx.io.cwd);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const result = {
       versions: loaded.versions.map((v) => ({ name: v.name, version: v.version, file: v.source, passed: !diagnostics.some((d) => d.file === v.source && d.severity === 'error') })),
@@ -22,7 +22,9 @@ export const lintCommand: Command = {
     const code = ctx.report(diagnostics, result);
     if (!ctx.json) {
       const components = new Set(loaded.versions.map((v) => v.name)).size;
-      ctx.io.out(`linted ${loaded.versions.length} version(s) of ${components} component(s) with ${LINT_RULES.length} rules: ${errors} error(s), ${result.warnings} warning(s)\n`);
+      const deprecated = loaded.versions.filter((v) => v.deprecated).length;
+      const skipped = deprecated > 0 ? ` (${deprecated} deprecated, held only to the cross-version rules)` : '';
+      ctx.io.out(`linted ${loaded.versions.length} version(s) of ${components} component(s)${skipped} with ${LINT_RULES.length} rules: ${errors} error(s), ${result.warnings} warning(s)\n`);
     }
     return code;
   },

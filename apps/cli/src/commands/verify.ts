@@ -26,7 +26,8 @@ export const verifyCommand: Command = {
         diagnostics.push(error(c.code ?? 'CERTIFICATION_INVALID', missing ? dirname(v.source) : record, `${v.name}@${v.version} is not certified: ${c.reason}`, { file: missing ? dirname(v.source) : record }));
       } else {
         // Rules added since signing were never checked; the record stays valid, but say so.
-        const unchecked = LINT_RULES.filter((rule) => !(c.checks ?? []).includes(rule));
+        // A deprecated version is withdrawn and immutable: its record is that of its day.
+        const unchecked = v.deprecated ? [] : LINT_RULES.filter((rule) => !(c.checks ?? []).includes(rule));
         if (unchecked.length > 0) diagnostics.push(warning('CERTIFICATION_INVALID', record, `${v.name}@${v.version} was certified before the rule(s) ${unchecked.join(', ')} existed; re-certify to cover them`, { file: record }));
       }
       return { name: v.name, version: v.version, digest: v.digest, file: record, verified: c.verified, level: c.level, certifier: c.certifier ?? null, issuedAt: c.issuedAt ?? null, reason: c.reason ?? null };
