@@ -50,6 +50,10 @@ export type DiagnosticCode =
   | 'NAME_SCOPE_REQUIRED'
   | 'NAME_SCOPED_IN_CATALOG'
   // composition: a host port published twice
-  | 'PORT_CONFLICT';
+  | 'PORT_CONFLICT'
+  // the CLI as a client of an Aisle service (--registry)
+  | 'REGISTRY_UNREACHABLE'
+  | 'REGISTRY_FAILED'
+  | 'REGISTRY_DIGEST_MISMATCH';
 
 export type Severity = 'error' | 'warning';

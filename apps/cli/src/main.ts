@@ -7,6 +7,10 @@ import { COMMANDS } from './commands/index.js';
 import { catalogVerifier } from './catalog-verifier.js';
 import { ExitCode, exitCodeFor } from './exit-code.js';
 import { parseArgs, UsageError, type OptionSpec } from './parse-args.js';
+import { localCatalogSource } from './registry/catalog-source.js';
+import { RegistryError } from './registry/registry-error.js';
+import { registryConnection } from './registry/registry-option.js';
+import { remoteCatalogSource } from './registry/remote-catalog.js';
 
 const GLOBAL_OPTIONS: OptionSpec[] = [
   { name: 'json', type: 'boolean', description: 'machine-readable output' },
@@ -52,6 +56,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.err(`aisle ${command.name}: ${e.message}\nusage: ${command.usage}\n`);
       return ExitCode.Usage;
     }
+    // An Aisle service could not answer or refused: its problems, shown as the CLI's own.
+    if (e instanceof RegistryError) return ctx.report(e.diagnostics);
     // A bug or an I/O failure: one line, no stack trace unless asked for.
     io.err(`aisle ${command.name}: ${(e as Error).message}\n`);
     if (io.env.AISLE_DEBUG) io.err(`${(e as Error).stack}\n`);
@@ -71,7 +77,7 @@ function context(io: Io, args: CommandContext['args']): CommandContext {
     }
     return code;
   };
-  return {
+  const ctx: CommandContext = {
     io,
     args,
     json,
@@ -87,7 +93,12 @@ function context(io: Io, args: CommandContext['args']): CommandContext {
       }
       return catalog;
     },
+    catalogSource() {
+      const connection = registryConnection(args, io.env);
+      return connection ? remoteCatalogSource(connection) : localCatalogSource(() => ctx.catalog());
+    },
   };
+  return ctx;
 }
 
 function overview(): string {

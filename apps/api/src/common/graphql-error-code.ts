@@ -57,6 +57,10 @@ export const GRAPHQL_CODE_BY_DIAGNOSTIC: Partial<Record<DiagnosticCode, GraphqlE
   NAME_SCOPE_REQUIRED: 'BAD_USER_INPUT',
   NAME_SCOPED_IN_CATALOG: 'BAD_USER_INPUT',
   PORT_CONFLICT: 'BAD_USER_INPUT',
+  // Raised by the CLI about a service it talks to; the service itself never reports them.
+  REGISTRY_UNREACHABLE: 'SERVICE_UNAVAILABLE',
+  REGISTRY_FAILED: 'INTERNAL_SERVER_ERROR',
+  REGISTRY_DIGEST_MISMATCH: 'INTERNAL_SERVER_ERROR',
 };
 
 /** The GraphQL code for a diagnostic code. */

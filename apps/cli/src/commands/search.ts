@@ -1,14 +1,15 @@
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
+import { REGISTRY_OPTION } from '../registry/registry-option.js';
 
 export const searchCommand: Command = {
   name: 'search',
   summary: 'find components by text and aisle',
-  usage: 'aisle search [TEXT] [--aisle AISLE] [--json]',
-  options: [{ name: 'aisle', type: 'string', valueName: 'AISLE', description: 'only this aisle' }],
-  run(ctx) {
+  usage: 'aisle search [TEXT] [--aisle AISLE] [--registry URL] [--json]',
+  options: [{ name: 'aisle', type: 'string', valueName: 'AISLE', description: 'only this aisle' }, REGISTRY_OPTION],
+  async run(ctx) {
     const text = ctx.args.positionals.join(' ');
-    const found = ctx.catalog().search(text, ctx.args.options.aisle as string | undefined);
+    const found = await ctx.catalogSource().search(text, ctx.args.options.aisle as string | undefined);
     const rows = found.map((v) => ({
       name: v.name,
       version: v.version,

@@ -3,16 +3,18 @@ import { describeInputs } from '../../../../libs/inputs/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { UsageError } from '../parse-args.js';
+import { REGISTRY_OPTION } from '../registry/registry-option.js';
 
 export const showCommand: Command = {
   name: 'show',
   summary: 'show a component version: description, inputs and outputs',
-  usage: 'aisle show NAME[@RANGE] [--json]',
-  options: [],
-  run(ctx) {
+  usage: 'aisle show NAME[@RANGE] [--registry URL] [--json]',
+  options: [REGISTRY_OPTION],
+  async run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;
     if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]');
-    const { version, diagnostics } = ctx.catalog().resolve(reference);
+    const catalog = await ctx.catalogSource().indexFor([reference]);
+    const { version, diagnostics } = catalog.resolve(reference);
     if (!version) return ctx.report(diagnostics);
     const m = version.manifest;
     const inputs = describeInputs(m);
@@ -31,7 +33,7 @@ export const showCommand: Command = {
         outputs,
         certification: version.certification,
         deprecated: version.deprecated ?? null,
-        versions: ctx.catalog().versions(version.name).map((v) => v.version),
+        versions: catalog.versions(version.name).map((v) => v.version),
       });
     }
     const out = ctx.io.out;
@@ -42,7 +44,7 @@ export const showCommand: Command = {
     out(`digest:        ${version.digest}\n`);
     out(`certification: ${version.certification.level}${version.certification.certifier ? ` by ${version.certification.certifier}` : ''}${version.certification.reason ? ` (${version.certification.reason})` : ''}\n`);
     if (version.deprecated) out(`deprecated:    ${version.deprecated}\n`);
-    out(`versions:      ${ctx.catalog().versions(version.name).map((v) => v.version).join(', ')}\n\ninputs:\n`);
+    out(`versions:      ${catalog.versions(version.name).map((v) => v.version).join(', ')}\n\ninputs:\n`);
     for (const i of inputs) {
       const flags = [i.type, i.required ? 'required' : 'optional', ...(i.secret ? ['secret'] : []), ...(i.generated ? ['generated'] : [])];
       const def = i.default !== undefined ? ` (default: ${JSON.stringify(i.default)})` : '';
