@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../apps/cli/src/main.js';
 import { snapshot } from '../bundles/cli-in-process.js';
 import { derivedManifest, fixtureCatalog, removeFixtures, shippedManifest, type FixtureCatalog } from '../api/support/fixture-catalog.js';
-import { startTestServer, type TestServer } from '../api/support/test-server.js';
+import { ROOT, startTestServer, type TestServer } from '../api/support/test-server.js';
 
 // The CLI as a client of a real service (SQLite) started here: publish, then browse and compose through --registry.
 describe('aisle --registry, login, publish, deprecate', () => {
@@ -66,6 +67,20 @@ describe('aisle --registry, login, publish, deprecate', () => {
     expect(statSync(configFile()).mode & 0o777).toBe(0o600);
     expect(statSync(join(home, 'config', 'aisle')).mode & 0o777).toBe(0o700);
     expect(JSON.parse(readFileSync(configFile(), 'utf8')).registries[t.url].token).toBe(tokens.acme);
+  });
+
+  it('the built binary reads the token from standard input (aisle token create … | aisle login URL --with-token)', async () => {
+    const config = join(home, 'bin-config');
+    const child = spawn('node', [join(ROOT, 'bin', 'aisle.js'), 'login', t.url, '--with-token', '--json'], { cwd: home, env: { ...process.env, XDG_CONFIG_HOME: config, AISLE_TOKEN: '' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.stdin.end(`${tokens.acmeReader}\n`);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(JSON.parse(out).result).toEqual({ registry: t.url, organization: 'acme', scopes: [], config: join(config, 'aisle', 'config.json') });
+    expect(out).not.toContain(tokens.acmeReader);
   });
 
   it('publishes a private component with aisle publish, then aisle get --registry composes from it', async () => {
