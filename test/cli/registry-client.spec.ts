@@ -210,6 +210,9 @@ describe('aisle --registry, login, publish, deprecate', () => {
     expect(usage.code).toBe(2);
     const both = await aisle(['aisles', '--registry', t.url, '--catalog', fixture.catalogDir]);
     expect(both.code).toBe(2);
+    const folder = await aisle(['publish', join(home, 'vault-1'), '--catalog', fixture.catalogDir]);
+    expect(folder).toMatchObject({ code: 2, out: '' });
+    expect(folder.err).toContain('talks to an Aisle service, not a catalog folder');
   });
 
   describe('a service that misbehaves', () => {

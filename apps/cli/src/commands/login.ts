@@ -23,6 +23,10 @@ export const loginCommand: Command = {
     if (!address || extra.length > 0) throw new UsageError('expects exactly one URL, such as https://aisle.example.com');
     const url = normalizeRegistryUrl(address, 'URL');
     const token = await tokenFrom(ctx);
+    const host = new URL(url).hostname;
+    if (url.startsWith('http:') && !['localhost', '127.0.0.1', '[::1]'].includes(host) && !ctx.json) {
+      ctx.io.err(`warning: ${url} is not https: the token travels unencrypted on every request\n`);
+    }
     // Checked before it is stored: a mistyped token fails here, not on the first publish.
     const { viewer } = await graphqlRequest<{ viewer: { organization: string | null; scopes: string[] } }>({ url, token }, 'query Viewer { viewer { organization scopes } }');
     if (!viewer.organization) throw new RegistryError([error('TOKEN_INVALID', '', `${url} does not recognise the token as any organization's`)]);

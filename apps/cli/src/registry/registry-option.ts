@@ -24,12 +24,17 @@ export function registryConnection(args: ParsedArgs, env: Env, options: { requir
   const fromEnv = env.AISLE_REGISTRY?.trim() ? env.AISLE_REGISTRY.trim() : undefined;
   if (option !== undefined && args.options.catalog !== undefined) throw new UsageError('--catalog and --registry each name where components come from: give one');
   // An explicit --catalog is the user's choice for this command: $AISLE_REGISTRY does not override it.
-  if (option === undefined && args.options.catalog !== undefined) return undefined;
+  if (option === undefined && args.options.catalog !== undefined) {
+    if (options.required) throw new UsageError('talks to an Aisle service, not a catalog folder: drop --catalog');
+    return undefined;
+  }
   let url: string | undefined;
   if (option !== undefined) url = normalizeRegistryUrl(option, '--registry');
   else if (fromEnv !== undefined) url = normalizeRegistryUrl(fromEnv, 'AISLE_REGISTRY');
   if (url === undefined && !options.required) return undefined;
-  const logins = readUserConfig(userConfigPath(env)).registries;
+  const fromTokenEnv = env.AISLE_TOKEN?.trim() ? env.AISLE_TOKEN.trim() : undefined;
+  // Read only when it can matter, so a broken config file does not stand in the way of AISLE_TOKEN.
+  const logins = url === undefined || fromTokenEnv === undefined ? readUserConfig(userConfigPath(env)).registries : {};
   if (url === undefined) {
     const known = Object.keys(logins);
     if (known.length !== 1) {
@@ -37,6 +42,6 @@ export function registryConnection(args: ParsedArgs, env: Env, options: { requir
     }
     url = known[0]!;
   }
-  const token = env.AISLE_TOKEN?.trim() ? env.AISLE_TOKEN.trim() : logins[url]?.token;
+  const token = fromTokenEnv ?? logins[url]?.token;
   return { url, ...(token ? { token } : {}) };
 }
