@@ -19,6 +19,19 @@ run(process.argv.slice(2), {
   err: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   env: process.env,
+  // Read only when a command asks (aisle login --with-token), so other commands never wait on a terminal.
+  stdin: () =>
+    new Promise((resolve, reject) => {
+      let text = '';
+      process.stdin.setEncoding('utf8');
+      process.stdin.on('data', (chunk) => {
+        text += chunk;
+        if (text.length > 1024 * 1024) process.stdin.destroy();
+      });
+      process.stdin.on('end', () => resolve(text));
+      process.stdin.on('close', () => resolve(text));
+      process.stdin.on('error', reject);
+    }),
 }).then(
   (code) => {
     process.exitCode = code;

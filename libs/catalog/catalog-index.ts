@@ -25,6 +25,8 @@ export interface ResolveResult {
  */
 export class CatalogIndex {
   private readonly byName = new Map<string, ComponentVersion[]>();
+  // Names a partial index (fetched from a service for a few components) was told exist, for "did you mean".
+  private readonly elsewhere = new Set<string>();
 
   /** Adds a version; a second version with the same name and number is refused. */
   add(version: ComponentVersion): Diagnostic[] {
@@ -43,6 +45,11 @@ export class CatalogIndex {
   /** Component names, sorted. */
   names(): string[] {
     return [...this.byName.keys()].sort();
+  }
+
+  /** Names the catalog holds beyond those loaded here: suggested when a reference misses, never resolved. */
+  addKnownNames(names: Iterable<string>): void {
+    for (const name of names) if (!this.byName.has(name)) this.elsewhere.add(name);
   }
 
   /** All versions of a component, newest first (empty when unknown). */
@@ -95,7 +102,7 @@ export class CatalogIndex {
     const { name, range } = parsed.ref;
     const versions = this.versions(name);
     if (versions.length === 0) {
-      return { diagnostics: [error('COMPONENT_NOT_FOUND', path, `no component named "${name}" in the catalog${didYouMean(name, this.names())}`)] };
+      return { diagnostics: [error('COMPONENT_NOT_FOUND', path, `no component named "${name}" in the catalog${didYouMean(name, [...this.names(), ...this.elsewhere])}`)] };
     }
     return pickVersion(name, versions, range, path);
   }

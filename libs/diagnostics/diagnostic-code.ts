@@ -58,6 +58,10 @@ export type DiagnosticCode =
   | 'DATABASE_NOT_FOUND'
   | 'DATABASE_UNAVAILABLE'
   | 'TOKEN_NOT_FOUND'
-  | 'IO_FAILED';
+  | 'IO_FAILED'
+  // the CLI as a client of an Aisle service (--registry)
+  | 'REGISTRY_UNREACHABLE'
+  | 'REGISTRY_FAILED'
+  | 'REGISTRY_DIGEST_MISMATCH';
 
 export type Severity = 'error' | 'warning';

@@ -53,7 +53,15 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   DATABASE_UNAVAILABLE: ExitCode.Invalid,
   TOKEN_NOT_FOUND: ExitCode.Invalid,
   IO_FAILED: ExitCode.Invalid,
+  REGISTRY_UNREACHABLE: ExitCode.Invalid,
+  REGISTRY_FAILED: ExitCode.Invalid,
+  REGISTRY_DIGEST_MISMATCH: ExitCode.Invalid,
 };
+
+/** True for a code this CLI knows (the codes a service sends back are checked before they are trusted). */
+export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
+  return typeof code === 'string' && Object.hasOwn(EXIT_BY_CODE, code);
+}
 
 /** The exit code for a set of diagnostics: the worst error's, or 0 when there are only warnings. */
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): ExitCode {

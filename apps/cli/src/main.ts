@@ -9,6 +9,10 @@ import { ExitCode, exitCodeFor } from './exit-code.js';
 import { commandHelp, GLOBAL_OPTIONS, overview } from './help-text.js';
 import { parseArgs, UsageError } from './parse-args.js';
 import { printDiagnostics } from './print-diagnostics.js';
+import { localCatalogSource } from './registry/catalog-source.js';
+import { RegistryError } from './registry/registry-error.js';
+import { registryConnection } from './registry/registry-option.js';
+import { remoteCatalogSource } from './registry/remote-catalog.js';
 
 /** Runs one `aisle` invocation and returns its exit code; never throws for bad input. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -53,6 +57,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(ctx);
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, json, command, e);
+    // An Aisle service could not answer or refused: its problems, shown as the CLI's own.
+    if (e instanceof RegistryError) return ctx.report(e.diagnostics);
     const system = e as NodeJS.ErrnoException;
     // The disk or the system said no (a folder not writable, a disk full): the user's to fix, not a bug.
     if (typeof system.code === 'string' && typeof system.syscall === 'string') {
@@ -86,7 +92,7 @@ function context(io: Io, args: CommandContext['args']): CommandContext {
     else printDiagnostics(io, diagnostics);
     return code;
   };
-  return {
+  const ctx: CommandContext = {
     io,
     args,
     json,
@@ -102,5 +108,10 @@ function context(io: Io, args: CommandContext['args']): CommandContext {
       }
       return catalog;
     },
+    catalogSource() {
+      const connection = registryConnection(args, io.env);
+      return connection ? remoteCatalogSource(connection) : localCatalogSource(() => ctx.catalog());
+    },
   };
+  return ctx;
 }

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import type { CatalogIndex } from '../../../libs/catalog/index.js';
 import { composeApp, type ResolvedApp } from '../../../libs/composition/index.js';
 import type { Diagnostic } from '../../../libs/diagnostics/index.js';
 import type { AppSpec } from '../../../libs/manifest/index.js';
@@ -30,7 +31,7 @@ const MAX_CONFLICTS_SHOWN = 20;
  * only files the earlier aisle.lock lists and that are unchanged (`--force` replaces the
  * others in the way). Writes nothing when anything is invalid; never prints a secret.
  */
-export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { publishExposed?: boolean; connectHint?: boolean } = {}): ExitCode {
+export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { publishExposed?: boolean; connectHint?: boolean; catalog?: CatalogIndex } = {}): ExitCode {
   const target = targetOption(ctx.args.options);
   const force = ctx.args.options.force === true;
   const outOption = ctx.args.options.out;
@@ -82,9 +83,9 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
 /** A bundle ready to write, or the problems that stop it. */
 type Rendered = { app: ResolvedApp; files: BundleFile[]; warnings: Diagnostic[]; previousSecrets: Record<string, Record<string, string>> } | { problems: Diagnostic[] };
 
-function composeAndRender(spec: AppSpec, ctx: CommandContext, target: Target, previousFiles: ReadonlyMap<string, string>, options: { publishExposed?: boolean; connectHint?: boolean }): Rendered {
+function composeAndRender(spec: AppSpec, ctx: CommandContext, target: Target, previousFiles: ReadonlyMap<string, string>, options: { publishExposed?: boolean; connectHint?: boolean; catalog?: CatalogIndex }): Rendered {
   const previousSecrets = SECRET_READERS[target](previousFiles);
-  const composed = composeApp(spec, ctx.catalog(), { previousSecrets, publishExposed: options.publishExposed });
+  const composed = composeApp(spec, options.catalog ?? ctx.catalog(), { previousSecrets, publishExposed: options.publishExposed });
   if (!composed.app) return { problems: [...composed.diagnostics, ...composed.warnings] };
   return { app: composed.app, files: RENDERERS[target](composed.app), warnings: composed.warnings, previousSecrets };
 }

@@ -1,4 +1,4 @@
-import { canonicalJson, type ComponentManifest } from '../../../../libs/manifest/index.js';
+import type { ComponentManifest } from '../../../../libs/manifest/index.js';
 import type { ComponentVersion } from '../../../../libs/catalog/index.js';
 import type { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
 import type { ComponentEntity } from '../database/entities/component.entity.js';
@@ -65,7 +65,9 @@ export function toVersionRow(v: ComponentVersion, componentId: number, record: s
     componentId,
     version: v.version,
     digest: v.digest,
-    manifest: canonicalJson(v.manifest),
+    // As published, key order kept: the order of inputs and outputs is how `show` and bundles present them, and the
+    // digest (over canonical JSON) does not depend on it. Rows stored before keep the canonical order they were stored in.
+    manifest: JSON.stringify(v.manifest),
     deprecated: v.deprecated ?? null,
     certificationLevel: v.certification.level,
     certificationVerified: v.certification.verified,

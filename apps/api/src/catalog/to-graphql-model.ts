@@ -51,6 +51,8 @@ export function toVersionModel(v: StoredVersion): ComponentVersionModel {
     },
     deprecated: v.deprecated ?? null,
     publishedAt: v.publishedAt,
+    // Whole, or its digest would not check: publish refuses secret defaults (lint secret-no-default), and compose would hand them out anyway.
+    manifest: m,
   };
   if (models.size >= 5000) models.clear();
   models.set(key, model);

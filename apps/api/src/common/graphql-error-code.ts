@@ -63,6 +63,10 @@ export const GRAPHQL_CODE_BY_DIAGNOSTIC: Record<DiagnosticCode, GraphqlErrorCode
   DATABASE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   TOKEN_NOT_FOUND: 'NOT_FOUND',
   IO_FAILED: 'INTERNAL_SERVER_ERROR',
+  // Raised by the CLI about a service it talks to; the service itself never reports them.
+  REGISTRY_UNREACHABLE: 'SERVICE_UNAVAILABLE',
+  REGISTRY_FAILED: 'INTERNAL_SERVER_ERROR',
+  REGISTRY_DIGEST_MISMATCH: 'INTERNAL_SERVER_ERROR',
 };
 
 /** The GraphQL code for a diagnostic code. */

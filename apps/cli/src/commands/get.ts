@@ -4,16 +4,18 @@ import type { Command } from '../command.js';
 import { UsageError } from '../parse-args.js';
 import { BUNDLE_OPTIONS, produceBundle } from '../produce-bundle.js';
 import { parseSetAssignment } from '../set-assignment.js';
+import { REGISTRY_OPTION } from '../registry/registry-option.js';
 
 export const getCommand: Command = {
   name: 'get',
   summary: 'one component as a ready-to-run bundle: the other inputs defaulted or generated',
-  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target T] [--out DIR] [--force]',
-  options: [{ name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: 'an input value, converted to the input\'s type' }, ...BUNDLE_OPTIONS],
-  run(ctx) {
+  usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target T] [--out DIR] [--force] [--registry URL]',
+  options: [{ name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: 'an input value, converted to the input\'s type' }, ...BUNDLE_OPTIONS, REGISTRY_OPTION],
+  async run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;
     if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]', 'NAME[@RANGE]');
-    const resolved = ctx.catalog().resolve(reference, 'component');
+    const catalog = await ctx.catalogSource().indexFor([reference]);
+    const resolved = catalog.resolve(reference, 'component');
     if (!resolved.version) return ctx.report(resolved.diagnostics);
     const properties = resolved.version.manifest.spec.inputs.properties;
     const given: Array<[string, Scalar]> = [];
@@ -34,6 +36,6 @@ export const getCommand: Command = {
       metadata: { name },
       instances: { [name]: { component: `${resolved.version.name}@${resolved.version.version}`, inputs } },
     };
-    return produceBundle(ctx, spec, { publishExposed: true, connectHint: true });
+    return produceBundle(ctx, spec, { publishExposed: true, connectHint: true, catalog });
   },
 };

@@ -2,8 +2,12 @@ import type { Command } from '../command.js';
 import { aislesCommand } from './aisles.js';
 import { certifyCommand } from './certify.js';
 import { composeCommand } from './compose.js';
+import { deprecateCommand } from './deprecate.js';
 import { getCommand } from './get.js';
 import { lintCommand } from './lint.js';
+import { loginCommand } from './login.js';
+import { logoutCommand } from './logout.js';
+import { publishCommand } from './publish.js';
 import { searchCommand } from './search.js';
 import { serveCommand } from './serve.js';
 import { showCommand } from './show.js';
@@ -12,4 +16,4 @@ import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `aisle` sub-command, in the order `aisle --help` lists them. */
-export const COMMANDS: Command[] = [aislesCommand, searchCommand, showCommand, getCommand, composeCommand, validateCommand, lintCommand, certifyCommand, verifyCommand, serveCommand, tokenCommand];
+export const COMMANDS: Command[] = [aislesCommand, searchCommand, showCommand, getCommand, composeCommand, validateCommand, lintCommand, certifyCommand, verifyCommand, serveCommand, tokenCommand, loginCommand, logoutCommand, publishCommand, deprecateCommand];

@@ -2,19 +2,21 @@ import { checkAisle } from '../../../../libs/catalog/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
 import { formatTable } from '../format-table.js';
+import { REGISTRY_OPTION } from '../registry/registry-option.js';
 
 export const searchCommand: Command = {
   name: 'search',
   summary: 'find components by text and aisle',
-  usage: 'aisle search [TEXT] [--aisle AISLE]',
-  options: [{ name: 'aisle', type: 'string', valueName: 'AISLE', description: 'only this aisle' }],
-  run(ctx) {
+  usage: 'aisle search [TEXT] [--aisle AISLE] [--registry URL]',
+  options: [{ name: 'aisle', type: 'string', valueName: 'AISLE', description: 'only this aisle' }, REGISTRY_OPTION],
+  async run(ctx) {
     const text = ctx.args.positionals.join(' ');
     const aisle = ctx.args.options.aisle as string | undefined;
-    const catalog = ctx.catalog();
-    const unknown = aisle === undefined ? [] : checkAisle(aisle, '--aisle', catalog.aisles().map((a) => a.name));
+    const source = ctx.catalogSource();
+    // The aisles the source knows (a company's service may have added some) beside the library's list.
+    const unknown = aisle === undefined ? [] : checkAisle(aisle, '--aisle', (await source.aisles()).map((a) => a.name));
     if (unknown.length > 0) return ctx.report(unknown);
-    const found = catalog.search(text, aisle);
+    const found = await source.search(text, aisle);
     const rows = found.map((v) => ({
       name: v.name,
       version: v.version,

@@ -5,16 +5,18 @@ import { ExitCode } from '../exit-code.js';
 import { formatTable } from '../format-table.js';
 import { UsageError } from '../parse-args.js';
 import { printDiagnostics } from '../print-diagnostics.js';
+import { REGISTRY_OPTION } from '../registry/registry-option.js';
 
 export const showCommand: Command = {
   name: 'show',
   summary: 'show a component version: description, inputs and outputs',
-  usage: 'aisle show NAME[@RANGE]',
-  options: [],
-  run(ctx) {
+  usage: 'aisle show NAME[@RANGE] [--registry URL]',
+  options: [REGISTRY_OPTION],
+  async run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;
     if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]', 'NAME[@RANGE]');
-    const { version, diagnostics } = ctx.catalog().resolve(reference);
+    const catalog = await ctx.catalogSource().indexFor([reference]);
+    const { version, diagnostics } = catalog.resolve(reference);
     if (!version) return ctx.report(diagnostics);
     const m = version.manifest;
     const inputs = describeInputs(m);
@@ -33,7 +35,7 @@ export const showCommand: Command = {
         outputs,
         certification: version.certification,
         deprecated: version.deprecated ?? null,
-        versions: ctx.catalog().versions(version.name).map((v) => v.version),
+        versions: catalog.versions(version.name).map((v) => v.version),
       });
     }
     const out = ctx.io.out;
@@ -45,7 +47,7 @@ export const showCommand: Command = {
     out(`digest:         ${version.digest}\n`);
     out(`certification:  ${c.level}${c.certifier ? ` by ${c.certifier}` : ''}${c.reason ? ` (${c.reason})` : ''}\n`);
     if (version.deprecated) out(`deprecated:     ${version.deprecated}\n`);
-    out(`versions:       ${ctx.catalog().versions(version.name).map((v) => v.version).join(', ')}\n`);
+    out(`versions:       ${catalog.versions(version.name).map((v) => v.version).join(', ')}\n`);
     out('\ninputs (REQUIRED: must be given; the others have a default or are generated):\n');
     const rows = inputs.map(inputRow);
     // Those a user must give first, as the header explains.

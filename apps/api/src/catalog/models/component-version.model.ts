@@ -56,4 +56,10 @@ export class ComponentVersionModel {
 
   @Field({ description: 'ISO 8601 time the version entered this store.' })
   publishedAt!: string;
+
+  @Field(() => JsonScalar, {
+    description:
+      'The manifest as published (what component.yaml declares), as JSON: `digest` is the sha256 of its canonical JSON, so a client can check it and compose locally. Visible to whoever may see the version.',
+  })
+  manifest!: unknown;
 }

@@ -21,7 +21,7 @@ export class ComponentVersionEntity {
   @Column('varchar', { length: 80 })
   digest!: string;
 
-  /** The manifest as canonical JSON: the bytes the digest is computed over. */
+  /** The manifest as JSON, key order as published; its canonical JSON (RFC 8785) is what the digest is computed over. */
   @Column('text')
   manifest!: string;
 
