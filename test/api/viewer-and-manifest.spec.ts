@@ -12,7 +12,7 @@ describe.each(databaseKinds())('Query.viewer and ComponentVersion.manifest (%s)'
   let t: TestServer;
   let acme: string;
   // Keys deliberately out of alphabetical order: the order inputs and outputs are shown in.
-  const manifest = derivedManifest(shippedManifest('postgresql', '16.10.0'), { name: 'acme/vault', version: '1.0.0', aisle: 'vault' });
+  const manifest = derivedManifest(shippedManifest('postgresql', '16.10.0'), { name: 'acme/vault', version: '1.0.0', aisle: 'secrets' });
   const text = `${JSON.stringify(manifest)}\n`;
 
   beforeAll(async () => {

@@ -72,7 +72,7 @@ describe('usage errors (issue 10)', () => {
     for (const flag of ['-h', '--help']) {
       const help = await aisle(['show', flag], cwd);
       expect(help.code).toBe(0);
-      expect(help.out).toMatch(/^usage: aisle show NAME\[@RANGE\]\n/);
+      expect(help.out).toMatch(/^usage: aisle show NAME\[@RANGE\] \[--registry URL\]\n/);
     }
     const version = await aisle(['--version'], cwd);
     expect(version.out).toBe(`${JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version}\n`);

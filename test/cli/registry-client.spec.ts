@@ -49,7 +49,7 @@ describe('aisle --registry, login, publish, deprecate', () => {
   function writeComponent(dir: string, name: string, version: string): string {
     const folder = join(home, dir);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'component.yaml'), stringify(derivedManifest(shippedManifest('postgresql', '16.10.0'), { name, version, aisle: 'vault' })));
+    writeFileSync(join(folder, 'component.yaml'), stringify(derivedManifest(shippedManifest('postgresql', '16.10.0'), { name, version, aisle: 'secrets' })));
     return folder;
   }
 
@@ -251,8 +251,24 @@ describe('aisle --registry, login, publish, deprecate', () => {
       expect(big).toEqual({ code: 1, out: '', err: `error: ${stubUrl} answered with more than 32 MiB; refused\n` });
       answer = () => JSON.stringify({ errors: [{ message: 'boom\u001b[2J', extensions: { code: 'WHATEVER' } }] });
       const odd = await aisle(['aisles', '--registry', stubUrl]);
-      expect(odd).toEqual({ code: 1, out: '', err: `error: ${stubUrl} refused the request (WHATEVER): boom [2J\n` });
+      expect(odd).toEqual({ code: 1, out: '', err: `error: ${stubUrl}: refused the request (WHATEVER): boom [2J\n` });
     });
+  });
+
+  it('says a damaged config file is unreadable, without quoting it (it holds tokens)', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'aisle-config-'));
+    try {
+      mkdirSync(join(other, 'aisle'), { recursive: true });
+      writeFileSync(join(other, 'aisle', 'config.json'), '{"registries": {"http://x": {"token": "aisle_secret-in-a-broken-file"');
+      const r = await aisle(['publish', join(home, 'nowhere'), '--json'], { env: { XDG_CONFIG_HOME: other } });
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.out).diagnostics).toEqual([
+        expect.objectContaining({ code: 'FILE_UNREADABLE', path: join(other, 'aisle', 'config.json'), message: expect.stringContaining('not valid JSON') }),
+      ]);
+      expect(r.out + r.err).not.toContain('aisle_secret-in-a-broken-file');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('logout forgets the token; publishing then asks which service', async () => {

@@ -63,7 +63,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // The disk or the system said no (a folder not writable, a disk full): the user's to fix, not a bug.
     if (typeof system.code === 'string' && typeof system.syscall === 'string') {
       const file = system.path ? relative(io.cwd, system.path) || '.' : undefined;
-      return ctx.report([error('IO_FAILED', '', `cannot ${system.syscall}: ${system.code}`, file === undefined ? {} : { file })]);
+      return ctx.report([error('IO_FAILED', file ?? command.name, `cannot ${system.syscall}: ${system.code}`, file === undefined ? {} : { file })]);
     }
     io.err(`aisle ${command.name}: internal error: ${(e as Error).message}\nThis is a bug in aisle: please report it with the command you ran (AISLE_DEBUG=1 prints where it happened).\n`);
     if (io.env.AISLE_DEBUG) io.err(`${(e as Error).stack}\n`);

@@ -29,7 +29,7 @@ export const loginCommand: Command = {
     }
     // Checked before it is stored: a mistyped token fails here, not on the first publish.
     const { viewer } = await graphqlRequest<{ viewer: { organization: string | null; scopes: string[] } }>({ url, token }, 'query Viewer { viewer { organization scopes } }');
-    if (!viewer.organization) throw new RegistryError([error('TOKEN_INVALID', '', `${url} does not recognise the token as any organization's`)]);
+    if (!viewer.organization) throw new RegistryError([error('TOKEN_INVALID', url, `${url} does not recognise the token as any organization's`)]);
     const file = userConfigPath(ctx.io.env);
     const config = readUserConfig(file);
     config.registries[url] = { token, organization: viewer.organization, scopes: viewer.scopes };

@@ -32,11 +32,11 @@ export const publishCommand: Command = {
     const shown = relative(ctx.io.cwd, file) || file;
     let text: string;
     try {
-      if (statSync(file).size > MAX_MANIFEST_BYTES) return ctx.report([error('YAML_TOO_LARGE', '', `is larger than ${MAX_MANIFEST_BYTES} bytes`, { file: shown })]);
+      if (statSync(file).size > MAX_MANIFEST_BYTES) return ctx.report([error('YAML_TOO_LARGE', shown, `is larger than ${MAX_MANIFEST_BYTES} bytes`, { file: shown })]);
       text = readFileSync(file, 'utf8');
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-      return ctx.report([error('FILE_UNREADABLE', '', `cannot read: ${reason}`, { file: shown })]);
+      return ctx.report([error('FILE_UNREADABLE', shown, `cannot read: ${reason}`, { file: shown })]);
     }
     // Read here first: what this CLI can tell is wrong is told with file:line:col, and nothing is sent.
     const parsed = parseManifest(text, shown);

@@ -33,7 +33,8 @@ export const showCommand: Command = {
         provides: m.spec.provides,
         inputs,
         outputs,
-        certification: version.certification,
+        // The fields GraphQL's Certification has, so a --registry answer reads the same.
+        certification: { level: version.certification.level, verified: version.certification.verified, ...pick(version.certification, ['certifier', 'issuedAt', 'reason']) },
         deprecated: version.deprecated ?? null,
         versions: catalog.versions(version.name).map((v) => v.version),
       });
@@ -66,4 +67,9 @@ function inputRow(i: InputDescription): string[] {
   const shownDefault = i.generated ? '(generated)' : i.default === undefined ? '' : i.default === '' ? '""' : String(i.default);
   const choices = i.enum ? ` (one of: ${i.enum.join(', ')})` : '';
   return [i.name, i.type, mustGive ? 'yes' : 'no', shownDefault, i.secret ? 'yes' : 'no', `${i.description}${choices}`];
+}
+
+/** The named keys of `o` that are set. */
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as Partial<Pick<T, K>>;
 }

@@ -73,7 +73,7 @@ function problemsOf(e: NonNullable<GraphqlAnswer['errors']>[number], url: string
     });
   }
   const code = typeof e?.extensions?.code === 'string' ? ` (${printable(e.extensions.code)})` : '';
-  return [error('REGISTRY_FAILED', '', `${url} refused the request${code}: ${printable(e?.message)}`)];
+  return [error('REGISTRY_FAILED', url, `refused the request${code}: ${printable(e?.message)}`)];
 }
 
 // What a service says is printed to a terminal: no control characters (escape sequences), and not without end.

@@ -28,8 +28,8 @@ interface VersionAnswer {
 export function remoteCatalogSource(connection: RegistryConnection): CatalogSource {
   return {
     async aisles() {
-      const data = await graphqlRequest<{ aisles: AisleSummary[] }>(connection, 'query Aisles { aisles { name components } }');
-      return data.aisles.map((a) => ({ name: a.name, components: a.components }));
+      const data = await graphqlRequest<{ aisles: Array<{ name: string; components: number; description: string | null }> }>(connection, 'query Aisles { aisles { name components description } }');
+      return data.aisles.map((a): AisleSummary => ({ name: a.name, components: a.components, ...(a.description ? { description: a.description } : {}) }));
     },
 
     async search(text, aisle) {
@@ -88,11 +88,11 @@ function toComponentVersion(url: string, name: string, v: VersionAnswer): Compon
   const source = `${url} ${name}@${v.version}`;
   const parsed = parseManifest(JSON.stringify(v.manifest ?? null), source);
   if (!parsed.value) {
-    throw new RegistryError([error('REGISTRY_FAILED', '', `${source}: the service sent a manifest this aisle cannot read (${parsed.diagnostics[0]?.message ?? 'invalid'}); is the service newer than this CLI?`)]);
+    throw new RegistryError([error('REGISTRY_FAILED', source, `the service sent a manifest this aisle cannot read (${parsed.diagnostics[0]?.message ?? 'invalid'}); is the service newer than this CLI?`)]);
   }
   const digest = manifestDigest(parsed.value);
   if (digest !== v.digest) {
-    throw new RegistryError([error('REGISTRY_DIGEST_MISMATCH', '', `${source}: the manifest sent hashes to ${digest}, not to the ${v.digest} the service states; refusing to use it`)]);
+    throw new RegistryError([error('REGISTRY_DIGEST_MISMATCH', source, `the manifest sent hashes to ${digest}, not to the ${v.digest} the service states; refusing to use it`)]);
   }
   const c = v.certification;
   return {

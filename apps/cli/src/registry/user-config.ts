@@ -1,6 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { error } from '../../../../libs/diagnostics/index.js';
+import { RegistryError } from './registry-error.js';
 
 /** A stored login: the service address it is for and its bearer token. */
 export interface StoredLogin {
@@ -26,12 +28,19 @@ export function userConfigPath(env: Record<string, string | undefined>): string 
 export function readUserConfig(file: string): UserConfig {
   if (!existsSync(file)) return { registries: {} };
   let parsed: unknown;
+  // A diagnostic, not a crash; its words never quote the file, which holds tokens.
+  const unreadable = (why: string) => new RegistryError([error('FILE_UNREADABLE', file, `cannot read your Aisle config: ${why}; fix or remove it, then aisle login again`)]);
+  let text: string;
   try {
-    const text = readFileSync(file, 'utf8');
-    if (text.length > MAX_CONFIG_BYTES) throw new Error('too large');
-    parsed = JSON.parse(text);
+    text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read ${file} (${(e as Error).message.split('\n')[0]}); fix or remove it, then aisle login again`);
+    throw unreadable((e as NodeJS.ErrnoException).code ?? 'the system refused');
+  }
+  if (text.length > MAX_CONFIG_BYTES) throw unreadable(`it is larger than ${MAX_CONFIG_BYTES} bytes`);
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw unreadable('it is not valid JSON');
   }
   const registries = (parsed as { registries?: unknown } | null)?.registries;
   if (typeof registries !== 'object' || registries === null || Array.isArray(registries)) return { registries: {} };
