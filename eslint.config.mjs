@@ -24,7 +24,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs'],
     // Plain scripts (bin/, bench/) run on Node: its own globals are the list, plus CommonJS's.
-    languageOptions: { sourceType: 'commonjs', globals: { ...nodeGlobals, require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { ...nodeGlobals, require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -42,7 +45,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['node:fs', 'node:fs/promises', 'fs', 'fs/promises'].map((name) => ({ name, message: 'libs/ do no file I/O: the CLI or the service reads and writes.' })),
+          paths: ['node:fs', 'node:fs/promises', 'fs', 'fs/promises'].map((name) => ({
+            name,
+            message: 'libs/ do no file I/O: the CLI or the service reads and writes.',
+          })),
           patterns: [{ group: edgeOnly, message: 'libs/ are plain TypeScript: this belongs in apps/api.' }],
         },
       ],

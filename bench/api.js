@@ -16,7 +16,8 @@ const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const BROWSE = JSON.stringify({
-  query: '{ components(first: 20) { edges { cursor node { name aisle latest { version digest image inputs { name type required default secret description } } } } pageInfo { hasNextPage endCursor } } }',
+  query:
+    '{ components(first: 20) { edges { cursor node { name aisle latest { version digest image inputs { name type required default secret description } } } } pageInfo { hasNextPage endCursor } } }',
 });
 
 /** Starts a child process and resolves with its base URL once it logs that it listens. */
@@ -55,7 +56,11 @@ async function post(url, body) {
 /** Milliseconds from spawning `npm start`'s entry point to its first answered `{ aisles { name } }`. */
 async function startUp(dataDir, env = {}) {
   const began = process.hrtime.bigint();
-  const api = await startChild([MAIN], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: join(dataDir, 'aisle.sqlite'), LOG_LEVEL: 'info', ...env }, /"msg":"listening","url":"(http:\/\/[^"]+)\/graphql"/);
+  const api = await startChild(
+    [MAIN],
+    { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: join(dataDir, 'aisle.sqlite'), LOG_LEVEL: 'info', ...env },
+    /"msg":"listening","url":"(http:\/\/[^"]+)\/graphql"/,
+  );
   const answer = await post(api.url, JSON.stringify({ query: '{ aisles { name } }' }));
   const ms = Number(process.hrtime.bigint() - began) / 1e6;
   if (answer.status !== 200 || !answer.text.includes('"aisles"')) throw new Error(`unexpected answer: ${answer.text}`);
@@ -113,7 +118,9 @@ async function main() {
     console.log(row('bare Fastify route, same bytes', ceiling));
     console.log(`ratio: ${ratio(api)} of the bare route (goal: at least 50 %)${errors ? `; ${errors} errors or non-2xx answers!` : ''}`);
     console.log(`\n${row('same, response cache off', work)}   (${ratio(work)} of the bare route: parse, validate, 2 SQL queries, resolve)`);
-    console.log(`\nstart-up to the first answered query: ${cold.ms.toFixed(0)} ms cold (new database: migrations + catalog ingest), ${warm.ms.toFixed(0)} ms warm`);
+    console.log(
+      `\nstart-up to the first answered query: ${cold.ms.toFixed(0)} ms cold (new database: migrations + catalog ingest), ${warm.ms.toFixed(0)} ms warm`,
+    );
     if (errors) process.exitCode = 1;
   } finally {
     for (const c of children) await stop(c);

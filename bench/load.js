@@ -43,13 +43,20 @@ const APP = [
   '',
 ].join('\n');
 
-const post = (query, variables) => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+const post = (query, variables) => ({
+  method: 'POST',
+  path: '/graphql',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query, variables }),
+});
 
 // One connection's cycle: what the storefront sends most (browse, from the response cache once warm), searches that
 // miss it (a new word each time: the cache's bound is exercised too), a component page, checks and bundles.
 let searches = 0;
 const REQUESTS = [
-  post('{ components(first: 20) { edges { cursor node { name aisle latest { version digest image inputs { name type required default secret description } } } } pageInfo { hasNextPage endCursor } } }'),
+  post(
+    '{ components(first: 20) { edges { cursor node { name aisle latest { version digest image inputs { name type required default secret description } } } } pageInfo { hasNextPage endCursor } } }',
+  ),
   post('{ aisles { name components } }'),
   {
     ...post('query S($s: String) { components(first: 10, search: $s) { nodes { name latest { version } } } }', { s: 'sql' }),
@@ -58,12 +65,22 @@ const REQUESTS = [
       const word = SEARCH_WORDS[n % SEARCH_WORDS.length];
       // Half the searches repeat a word (cached once seen), half add a number no component has (never cached before).
       const s = n % 2 === 0 ? word : `${word} ${n}`;
-      return { ...request, body: JSON.stringify({ query: 'query S($s: String) { components(first: 10, search: $s) { nodes { name latest { version } } } }', variables: { s } }) };
+      return {
+        ...request,
+        body: JSON.stringify({ query: 'query S($s: String) { components(first: 10, search: $s) { nodes { name latest { version } } } }', variables: { s } }),
+      };
     },
   },
-  post('query C($n: String!) { component(name: $n) { name versions { version digest certification { level verified } } latest { inputs { name type secret } outputs { name } } } }', { n: 'postgresql' }),
-  post('query V($i: JSONObject!) { validateInputs(component: "postgresql", range: "^16", inputs: $i) { valid version errors { path message code } } }', { i: { database: 'shop' } }),
-  post('query V($i: JSONObject!) { validateInputs(component: "postgresql", range: "^16", inputs: $i) { valid version errors { path message code } } }', { i: { database: '1-bad name', colour: 'blue' } }),
+  post(
+    'query C($n: String!) { component(name: $n) { name versions { version digest certification { level verified } } latest { inputs { name type secret } outputs { name } } } }',
+    { n: 'postgresql' },
+  ),
+  post('query V($i: JSONObject!) { validateInputs(component: "postgresql", range: "^16", inputs: $i) { valid version errors { path message code } } }', {
+    i: { database: 'shop' },
+  }),
+  post('query V($i: JSONObject!) { validateInputs(component: "postgresql", range: "^16", inputs: $i) { valid version errors { path message code } } }', {
+    i: { database: '1-bad name', colour: 'blue' },
+  }),
   post('query B($app: String!) { compose(app: $app, target: COMPOSE) { files { path content } lock warnings { path message } } }', { app: APP }),
   post('query B($app: String!) { compose(app: $app, target: KUBERNETES) { files { path } lock } }', { app: APP }),
 ];
@@ -104,7 +121,13 @@ function rssMiB(pid) {
     return kib / 1024;
   } catch {
     const { execFileSync } = require('node:child_process');
-    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+    return (
+      Number(
+        execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+          .toString()
+          .trim(),
+      ) / 1024
+    );
   }
 }
 
@@ -125,7 +148,9 @@ function run(url, seconds) {
     },
   }));
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 10, requests }, (err, result) => (err ? reject(err) : resolve({ ...result, graphqlErrors })));
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 10, requests }, (err, result) =>
+      err ? reject(err) : resolve({ ...result, graphqlErrors }),
+    );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }
@@ -148,10 +173,14 @@ async function main() {
     const growth = (rssEnd - rssStart) / rssStart;
     const mark = (ok) => (ok ? 'ok' : 'MISSED');
     console.log(`Mixed load on SQLite: browse, search, component, validateInputs (valid and not), compose (compose and kubernetes)`);
-    console.log(`${CONNECTIONS} connections at saturation, ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, loopback, ${r.requests.total} requests measured\n`);
+    console.log(
+      `${CONNECTIONS} connections at saturation, ${SECONDS} s after ${WARM_UP_SECONDS} s of warm-up, loopback, ${r.requests.total} requests measured\n`,
+    );
     console.log(`throughput   ${r.requests.average.toFixed(0)} req/s`);
     console.log(`latency      p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   max ${r.latency.max} ms`);
-    console.log(`errors       ${errors} (non-2xx ${r.non2xx}, socket ${r.errors}, timeouts ${r.timeouts}, GraphQL ${r.graphqlErrors}); goal ${GOAL_ERRORS}: ${mark(errors <= GOAL_ERRORS)}`);
+    console.log(
+      `errors       ${errors} (non-2xx ${r.non2xx}, socket ${r.errors}, timeouts ${r.timeouts}, GraphQL ${r.graphqlErrors}); goal ${GOAL_ERRORS}: ${mark(errors <= GOAL_ERRORS)}`,
+    );
     console.log(
       `RSS          ${rssStart.toFixed(1)} MiB at the start, ${rssEnd.toFixed(1)} MiB at the end (lowest of the first and last ${WINDOW_SECONDS} s; ` +
         `median ${median(samples).toFixed(1)}, peak ${Math.max(...samples.map((s) => s.mib)).toFixed(1)} MiB): ` +
@@ -159,7 +188,10 @@ async function main() {
     );
     if (WINDOW_SECONDS < 60) console.log(`             (windows under a minute may hold no full collection: run 4 minutes or more to judge the RSS goal)`);
     if (errors > GOAL_ERRORS || growth >= GOAL_RSS_GROWTH) {
-      const logged = service.log().split('\n').filter((l) => /"level":"(warn|error)"/.test(l));
+      const logged = service
+        .log()
+        .split('\n')
+        .filter((l) => /"level":"(warn|error)"/.test(l));
       if (logged.length) console.log(`\nthe service logged:\n${logged.slice(-10).join('\n')}`);
       process.exitCode = 1;
     }

@@ -83,6 +83,8 @@ for (const target of TARGETS) {
 }
 process.stdout.write('\ntarget      cost@1000/cost@10 (ceiling 1.5)   200 instances / 100 ms goal\n');
 for (const r of rows) {
-  process.stdout.write(`${r.target.padEnd(10)}  ${r.ratio.toFixed(2).padStart(8)} ${r.ratio <= CEILING ? 'ok  ' : 'OVER'}                       ${r.ratio200.toFixed(2).padStart(6)} ${r.ratio200 <= 1 ? 'ok' : 'OVER'}\n`);
+  process.stdout.write(
+    `${r.target.padEnd(10)}  ${r.ratio.toFixed(2).padStart(8)} ${r.ratio <= CEILING ? 'ok  ' : 'OVER'}                       ${r.ratio200.toFixed(2).padStart(6)} ${r.ratio200 <= 1 ? 'ok' : 'OVER'}\n`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

@@ -21,13 +21,18 @@ async function json(args: string[], cwd: string): Promise<Diagnostic[]> {
   return (JSON.parse(r.out) as { diagnostics: Diagnostic[] }).diagnostics;
 }
 
-const COMMANDS = [['validate', 'app.yaml'], ['compose', 'app.yaml', '--out', 'out']];
+const COMMANDS = [
+  ['validate', 'app.yaml'],
+  ['compose', 'app.yaml', '--out', 'out'],
+];
 
 describe('aisle diagnostics (issue 10)', () => {
   it.each(COMMANDS)('aisle %s: a wrong-typed input is one diagnostic on its path, with its position, never echoed', async (...args) => {
     const cwd = folder({ 'app.yaml': WEB });
     const diagnostics = await json(args, cwd);
-    expect(diagnostics).toEqual([{ severity: 'error', code: 'INPUT_INVALID', path: 'web.inputs.port', message: 'must be an integer', file: 'app.yaml', line: 9, column: 7 }]);
+    expect(diagnostics).toEqual([
+      { severity: 'error', code: 'INPUT_INVALID', path: 'web.inputs.port', message: 'must be an integer', file: 'app.yaml', line: 9, column: 7 },
+    ]);
     const text = await aisle(args, cwd);
     expect(text.code).toBe(1);
     expect(text.err.trim()).toBe('error: app.yaml:9:7: web.inputs.port: must be an integer');
@@ -48,10 +53,14 @@ describe('aisle diagnostics (issue 10)', () => {
     'no such file': {},
     'a sequence, not a mapping': { 'app.yaml': '- a\n- b\n' },
     'a YAML syntax error at the top': { 'app.yaml': 'a: [\n' },
-    'an alias bomb': { 'app.yaml': `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`).join('\n')}\n` },
+    'an alias bomb': {
+      'app.yaml': `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`).join('\n')}\n`,
+    },
     'nesting too deep': { 'app.yaml': `a: ${'['.repeat(300)}${']'.repeat(300)}\n` },
     'a document too large': { 'app.yaml': `a: "${'x'.repeat(1_000_001)}"\n` },
-    'too many inputs': { 'app.yaml': `${HEAD}  db:\n    component: postgresql\n    inputs:\n${Array.from({ length: 101 }, (_, i) => `      k${i}: v\n`).join('')}` },
+    'too many inputs': {
+      'app.yaml': `${HEAD}  db:\n    component: postgresql\n    inputs:\n${Array.from({ length: 101 }, (_, i) => `      k${i}: v\n`).join('')}`,
+    },
     'a wrong-typed input': { 'app.yaml': WEB },
   };
 

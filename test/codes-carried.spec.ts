@@ -48,6 +48,10 @@ describe('codes are carried, not guessed from messages', () => {
       "if (!e.message.includes(' got invalid value')) return e.message;",
       "} else if (d.message === 'is required') {",
     ];
-    for (const line of before) expect(MATCHES_TEXT.some((pattern) => pattern.test(line)), line).toBe(true);
+    for (const line of before)
+      expect(
+        MATCHES_TEXT.some((pattern) => pattern.test(line)),
+        line,
+      ).toBe(true);
   });
 });

@@ -45,13 +45,16 @@ describe('the shipped catalog', () => {
     expect(existsSync(join(root, v.source, '..', 'NOTES.md'))).toBe(true);
   });
 
-  it.each(versions.filter((v) => v.deprecated).map((v) => [`${v.name}@${v.version}`, v] as const))('%s is deprecated in favour of a live fix its range resolves to', (_, v) => {
-    const fix = /use (\d+\.\d+\.\d+)$/.exec(v.deprecated!)?.[1];
-    expect(fix, v.deprecated).toBeDefined();
-    expect(index.get(v.name, fix!)?.deprecated).toBeUndefined();
-    expect(index.resolve(`${v.name}@^${v.version}`).version?.version).toBe(fix);
-    expect(index.resolve(`${v.name}@${v.version}`).version?.version).toBe(v.version);
-  });
+  it.each(versions.filter((v) => v.deprecated).map((v) => [`${v.name}@${v.version}`, v] as const))(
+    '%s is deprecated in favour of a live fix its range resolves to',
+    (_, v) => {
+      const fix = /use (\d+\.\d+\.\d+)$/.exec(v.deprecated!)?.[1];
+      expect(fix, v.deprecated).toBeDefined();
+      expect(index.get(v.name, fix!)?.deprecated).toBeUndefined();
+      expect(index.resolve(`${v.name}@^${v.version}`).version?.version).toBe(fix);
+      expect(index.resolve(`${v.name}@${v.version}`).version?.version).toBe(v.version);
+    },
+  );
 
   it('aisle lint and aisle verify exit 0 on it', async () => {
     const lint = io();

@@ -51,11 +51,14 @@ export function parseCertificationRecord(text: string): { record?: Certification
   for (const k of FIELDS) {
     if (k !== 'checks' && typeof r[k] !== 'string') return { reason: `the certification record's ${k} is not a string` };
   }
-  if (!Array.isArray(r.checks) || !r.checks.every((c) => typeof c === 'string')) return { reason: "the certification record's checks is not a list of rule names" };
-  if (!(CERTIFICATION_LEVELS as readonly unknown[]).includes(r.level)) return { reason: `the certification record's level "${shownValue(r.level)}" is not one of: ${CERTIFICATION_LEVELS.join(', ')}` };
+  if (!Array.isArray(r.checks) || !r.checks.every((c) => typeof c === 'string'))
+    return { reason: "the certification record's checks is not a list of rule names" };
+  if (!(CERTIFICATION_LEVELS as readonly unknown[]).includes(r.level))
+    return { reason: `the certification record's level "${shownValue(r.level)}" is not one of: ${CERTIFICATION_LEVELS.join(', ')}` };
   if (!DIGEST.test(r.digest as string)) return { reason: "the certification record's digest is not a sha256: digest" };
   if (!DIGEST.test(r.keyId as string)) return { reason: "the certification record's keyId is not a sha256: key id" };
-  if (!ISO_TIME.test(r.issuedAt as string) || Number.isNaN(Date.parse(r.issuedAt as string))) return { reason: "the certification record's issuedAt is not an ISO 8601 UTC time" };
+  if (!ISO_TIME.test(r.issuedAt as string) || Number.isNaN(Date.parse(r.issuedAt as string)))
+    return { reason: "the certification record's issuedAt is not an ISO 8601 UTC time" };
   if (!BASE64.test(r.signature as string)) return { reason: "the certification record's signature is not base64" };
   return { record: r as unknown as CertificationRecord };
 }

@@ -44,9 +44,16 @@ describe('loading a certified catalog', () => {
     const v = index.get('redis', '8.2.0')!;
     expect(v.manifest.metadata.description).toContain('in-mdmory');
     expect(v.certification).toMatchObject({ level: 'uncertified', verified: false });
-    expect(v.certification.reason).toMatch(/^the manifest changed after certification: its digest is sha256:[0-9a-f]{64}, the record certifies sha256:[0-9a-f]{64}$/);
+    expect(v.certification.reason).toMatch(
+      /^the manifest changed after certification: its digest is sha256:[0-9a-f]{64}, the record certifies sha256:[0-9a-f]{64}$/,
+    );
     expect(diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'CERTIFICATION_INVALID', file: 'redis/8.2.0/component.yaml', message: expect.stringContaining('redis@8.2.0 loads as uncertified: the manifest changed') }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'CERTIFICATION_INVALID',
+        file: 'redis/8.2.0/component.yaml',
+        message: expect.stringContaining('redis@8.2.0 loads as uncertified: the manifest changed'),
+      }),
     ]);
   });
 

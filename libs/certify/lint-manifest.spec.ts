@@ -56,7 +56,9 @@ describe('lintManifest', () => {
   });
 
   it('has a fixture for every single-manifest rule', () => {
-    const fixtures = readdirSync(join(testdata, 'rules')).map((f) => f.replace('.component.yaml', '')).sort();
+    const fixtures = readdirSync(join(testdata, 'rules'))
+      .map((f) => f.replace('.component.yaml', ''))
+      .sort();
     expect(fixtures).toEqual(MANIFEST_RULES.map((r) => r.name).sort());
     expect(Object.keys(EXPECTED).sort()).toEqual(fixtures);
   });
@@ -72,7 +74,9 @@ describe('lintManifest', () => {
   });
 
   it('gives line numbers when it can locate paths', () => {
-    const [d] = lintManifest(load('rules/pinned-tag.component.yaml'), { locate: (path) => (path.join('.') === 'spec.image.tag' ? { line: 16, column: 10 } : undefined) });
+    const [d] = lintManifest(load('rules/pinned-tag.component.yaml'), {
+      locate: (path) => (path.join('.') === 'spec.image.tag' ? { line: 16, column: 10 } : undefined),
+    });
     expect(d).toMatchObject({ line: 16, column: 10 });
   });
 
@@ -83,7 +87,10 @@ describe('lintManifest', () => {
 
   it('reports a missing health check and missing resources on an unvalidated manifest instead of throwing', () => {
     const manifest = load('good.component.yaml');
-    const broken = { ...manifest, spec: { ...manifest.spec, runtime: { ...manifest.spec.runtime, health: {}, resources: undefined } } } as unknown as ComponentManifest;
+    const broken = {
+      ...manifest,
+      spec: { ...manifest.spec, runtime: { ...manifest.spec.runtime, health: {}, resources: undefined } },
+    } as unknown as ComponentManifest;
     const rules = lintManifest(broken).map((d) => `${d.rule} ${d.path}`);
     expect(rules).toEqual(['health-check spec.runtime.health', 'resources spec.runtime.resources']);
   });

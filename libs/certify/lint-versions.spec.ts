@@ -39,7 +39,9 @@ describe('lintVersions (input-contract-semver)', () => {
     expect(lintVersions([withdrawn, version('1.1.0')])).toEqual([]);
     // 1.2.0 is still held to 1.1.0, the newest live version before it.
     expect(lintVersions([withdrawn, version('1.1.0'), version('1.2.0')])).toEqual([]);
-    expect(lintVersions([version('1.0.0'), { ...version('1.1.0'), deprecated: 'withdrawn' }, version('1.2.0')]).map((d) => d.file)).toContain('sample/1.2.0/component.yaml');
+    expect(lintVersions([version('1.0.0'), { ...version('1.1.0'), deprecated: 'withdrawn' }, version('1.2.0')]).map((d) => d.file)).toContain(
+      'sample/1.2.0/component.yaml',
+    );
   });
 
   it('allows widening (integer to number, a higher maximum) and anything across a major version', () => {

@@ -38,12 +38,16 @@ export function loadTrustStore(dir: string): TrustStore {
     diagnostics.push(warning('FILE_UNREADABLE', dir, `trust store folder ${dir} does not exist; no certification will verify`, { file: dir }));
     return { dir, keys, diagnostics };
   }
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.pem')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.pem'))
+    .sort()) {
     const path = join(dir, file);
     try {
       const publicKey = createPublicKey(readFileSync(path, 'utf8'));
       if (publicKey.asymmetricKeyType !== 'ed25519') {
-        diagnostics.push(error('CERTIFICATION_INVALID', path, `is a ${publicKey.asymmetricKeyType} key; the trust store holds Ed25519 public keys`, { file: path }));
+        diagnostics.push(
+          error('CERTIFICATION_INVALID', path, `is a ${publicKey.asymmetricKeyType} key; the trust store holds Ed25519 public keys`, { file: path }),
+        );
         continue;
       }
       const id = keyId(publicKey);

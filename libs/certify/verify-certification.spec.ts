@@ -28,7 +28,14 @@ const reasonFor = (t: string) => verifyCertification(t, version, store).reason;
 describe('signCertification / verifyCertification', () => {
   it('signs a record that verifies against the trust store', () => {
     const r = record();
-    expect(r).toMatchObject({ component: 'redis', version: '8.2.0', digest: version.digest, level: 'certified', issuedAt: '2026-11-26T12:00:00.000Z', checks: CHECKS });
+    expect(r).toMatchObject({
+      component: 'redis',
+      version: '8.2.0',
+      digest: version.digest,
+      level: 'certified',
+      issuedAt: '2026-11-26T12:00:00.000Z',
+      checks: CHECKS,
+    });
     expect(verifyCertification(text(r), version, store)).toEqual({
       level: 'certified',
       verified: true,
@@ -65,14 +72,22 @@ describe('signCertification / verifyCertification', () => {
     ['with a signature that is not base64', () => JSON.stringify({ ...record(), signature: '***' }), /signature is not base64/],
     ['for another component', () => text(record(certifier.privateKey, { name: 'valkey' })), /certifies valkey@8.2.0, not redis@8.2.0/],
     ['signed by an unknown key', () => text(record(stranger.privateKey)), /signed by key sha256:[0-9a-f]{64}, which is not in the trust store/],
-    ['for another digest', () => text(record(certifier.privateKey, { digest: `sha256:${'b'.repeat(64)}` })), /manifest changed after certification: its digest is sha256:a+, the record certifies sha256:b+/],
+    [
+      'for another digest',
+      () => text(record(certifier.privateKey, { digest: `sha256:${'b'.repeat(64)}` })),
+      /manifest changed after certification: its digest is sha256:a+, the record certifies sha256:b+/,
+    ],
     ['altered after signing', () => text({ ...record(), issuedAt: '2030-01-01T00:00:00.000Z' }), /signature does not verify with key test-certifier/],
-    ['with a flipped signature byte', () => {
-      const r = record();
-      const sig = Buffer.from(r.signature, 'base64');
-      sig[0]! ^= 1;
-      return text({ ...r, signature: sig.toString('base64') });
-    }, /signature does not verify/],
+    [
+      'with a flipped signature byte',
+      () => {
+        const r = record();
+        const sig = Buffer.from(r.signature, 'base64');
+        sig[0]! ^= 1;
+        return text({ ...r, signature: sig.toString('base64') });
+      },
+      /signature does not verify/,
+    ],
     ['with a signature of the wrong length', () => text({ ...record(), signature: 'AAAA' }), /signature does not verify/],
   ])('a record %s loads as uncertified with a reason', (_, make, reason) => {
     const status = verifyCertification(make(), version, store);

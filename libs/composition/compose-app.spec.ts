@@ -11,7 +11,11 @@ describe('composeApp', () => {
   it('tells what is wrong with a reference inside a secret input without quoting it', () => {
     const password = 'x${{ hunter2.url }}${{ cache.hunter3 }}${{ hunter4 }}';
     const r = composeApp(app({ db: { component: 'postgresql', inputs: { database: 'app', password } }, cache: { component: 'redis' } }), catalog);
-    expect(r.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['WIRING_UNKNOWN_INSTANCE db.inputs.password', 'WIRING_UNKNOWN_OUTPUT db.inputs.password', 'TEMPLATE_INVALID db.inputs.password']);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual([
+      'WIRING_UNKNOWN_INSTANCE db.inputs.password',
+      'WIRING_UNKNOWN_OUTPUT db.inputs.password',
+      'TEMPLATE_INVALID db.inputs.password',
+    ]);
     for (const d of r.diagnostics) expect(d.message).toMatch(/^a reference in this input \(not shown: the input is secret or unknown\)/);
     expect(JSON.stringify(r.diagnostics)).not.toContain('hunter');
     // A plain input's reference is quoted, with a suggestion.
@@ -23,9 +27,13 @@ describe('composeApp', () => {
   it('refuses two instances publishing the same host port, for every target, at the second one', () => {
     const web = (publish: Record<string, number>): InstanceSpec => ({ component: 'web-app', inputs: { image: 'a/b:1' }, publish });
     const r = composeApp(app({ b: web({ http: 8080 }), a: web({ http: 8080 }), c: web({ http: 8081 }) }), catalog);
-    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([['PORT_CONFLICT', 'b.publish.http', 'host port 8080/TCP is already published by a.publish.http']]);
+    expect(r.diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+      ['PORT_CONFLICT', 'b.publish.http', 'host port 8080/TCP is already published by a.publish.http'],
+    ]);
     expect(r.app).toBeUndefined();
-    const exposed = composeApp(app({ db: { component: 'postgresql', publish: { postgresql: 5432 } }, other: { component: 'postgresql' } }), catalog, { publishExposed: true });
+    const exposed = composeApp(app({ db: { component: 'postgresql', publish: { postgresql: 5432 } }, other: { component: 'postgresql' } }), catalog, {
+      publishExposed: true,
+    });
     expect(codes(exposed)).toEqual(['PORT_CONFLICT other.publish.postgresql']);
   });
 
@@ -35,19 +43,26 @@ describe('composeApp', () => {
     expect(JSON.stringify(r)).not.toContain('eighty');
     // A wiring to an instance whose inputs are invalid is not a second problem.
     const wired = composeApp(
-      app({ web: { component: 'web-app', inputs: { image: 'a/b:1', port: 'eighty' as unknown as number } }, other: { component: 'web-app', inputs: { image: 'a/b:1' }, env: { U: '${{ web.url }}' } } }),
+      app({
+        web: { component: 'web-app', inputs: { image: 'a/b:1', port: 'eighty' as unknown as number } },
+        other: { component: 'web-app', inputs: { image: 'a/b:1' }, env: { U: '${{ web.url }}' } },
+      }),
       catalog,
     );
     expect(codes(wired)).toEqual(['INPUT_INVALID web.inputs.port']);
   });
 
   it('gives its diagnostics the position of their node in a parsed app spec, and none to a spec built in code', () => {
-    const text = 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql\n    inputs:\n      databse: shop\n    publish: { pg: 5432 }\n';
+    const text =
+      'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql\n    inputs:\n      databse: shop\n    publish: { pg: 5432 }\n';
     const parsed = parseAppSpec(text, 'app.yaml');
     const r = composeApp(parsed.value!, catalog);
     expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.path}`)).toEqual(['app.yaml:8:7 db.inputs.databse', 'app.yaml:9:16 db.publish.pg']);
     const plain = composeApp(JSON.parse(JSON.stringify(parsed.value)) as AppSpec, catalog);
-    expect(plain.diagnostics.map((d) => [d.file, d.line])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    expect(plain.diagnostics.map((d) => [d.file, d.line])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
   });
 
   it('reports a lone surrogate in an input or env value instead of throwing on it', () => {
@@ -109,7 +124,10 @@ describe('composeApp', () => {
     expect(web.inputs.port).toBe(5432);
     expect(web.ports).toEqual([{ name: 'http', port: 5432, protocol: 'TCP', expose: true }]);
     expect(web.health.http).toEqual({ port: 5432, path: '/app' });
-    expect(web.inputParts.healthPath!.parts).toEqual([{ kind: 'text', text: '/' }, { kind: 'input', instance: 'db', input: 'database', filters: [] }]);
+    expect(web.inputParts.healthPath!.parts).toEqual([
+      { kind: 'text', text: '/' },
+      { kind: 'input', instance: 'db', input: 'database', filters: [] },
+    ]);
     expect(web.outputs.url!.value).toBe('http://web:5432/');
   });
 
@@ -131,7 +149,13 @@ describe('composeApp', () => {
         db: { component: 'postgresql', inputs: { password: 'short', databse: 'x' } },
         cache: { component: 'redis@^99' },
         queue: { component: 'rabbit' },
-        web: { component: 'web-app', inputs: { image: 'nginx:latest' }, env: { A: '${{ db.uri }}', B: '${{ dbb.url }}', C: '${{ db }}' }, dependsOn: ['nope'], publish: { htp: 80 } },
+        web: {
+          component: 'web-app',
+          inputs: { image: 'nginx:latest' },
+          env: { A: '${{ db.uri }}', B: '${{ dbb.url }}', C: '${{ db }}' },
+          dependsOn: ['nope'],
+          publish: { htp: 80 },
+        },
       }),
       catalog,
     );
@@ -174,7 +198,11 @@ describe('composeApp', () => {
   });
 
   it('publishes exposed ports when asked (aisle get) and honours publish', () => {
-    const r = composeApp(app({ db: { component: 'postgresql' }, web: { component: 'web-app', inputs: { image: 'a/b:1' }, publish: { http: 8081 } } }), catalog, { publishExposed: true });
+    const r = composeApp(
+      app({ db: { component: 'postgresql' }, web: { component: 'web-app', inputs: { image: 'a/b:1' }, publish: { http: 8081 } } }),
+      catalog,
+      { publishExposed: true },
+    );
     expect(r.app!.instances.map((i) => [i.name, i.publish])).toEqual([
       ['db', { postgresql: 5432 }],
       ['web', { http: 8081 }],
@@ -202,6 +230,8 @@ describe('composeApp and secrets that read as wiring', () => {
 
   it('still quotes wiring in values that are not secret, to say what is wrong', () => {
     const r = composeApp(app({ web: { component: 'web-app', inputs: { image: 'docker.io/traefik/whoami:v1.10' }, env: { DB: '${{ dbb.url }}' } } }), catalog);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'WIRING_UNKNOWN_INSTANCE', path: 'web.env.DB', message: expect.stringContaining('"${{ dbb.url }}" refers to "dbb"') })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'WIRING_UNKNOWN_INSTANCE', path: 'web.env.DB', message: expect.stringContaining('"${{ dbb.url }}" refers to "dbb"') }),
+    ]);
   });
 });

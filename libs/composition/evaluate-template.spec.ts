@@ -3,7 +3,8 @@ import { evaluateTemplate, type ReferenceResolver } from './evaluate-template.js
 
 const resolver: ReferenceResolver = (ref) => {
   if (ref.join('.') === 'host') return { value: 'db', secret: false, parts: [{ kind: 'host', instance: 'db' }] };
-  if (ref.join('.') === 'inputs.password') return { value: 'p@ss word', secret: true, parts: [{ kind: 'input', instance: 'db', input: 'password', filters: [] }] };
+  if (ref.join('.') === 'inputs.password')
+    return { value: 'p@ss word', secret: true, parts: [{ kind: 'input', instance: 'db', input: 'password', filters: [] }] };
   if (ref.join('.') === 'inputs.gone') return { silent: true };
   return { code: 'TEMPLATE_INVALID', message: `unknown ${ref.join('.')}` };
 };

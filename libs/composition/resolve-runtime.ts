@@ -73,7 +73,10 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     return n;
   };
 
-  const image = 'input' in m.spec.image ? String(i.values[m.spec.image.input] ?? '') : `${m.spec.image.repository}:${m.spec.image.tag}${m.spec.image.digest ? `@${m.spec.image.digest}` : ''}`;
+  const image =
+    'input' in m.spec.image
+      ? String(i.values[m.spec.image.input] ?? '')
+      : `${m.spec.image.repository}:${m.spec.image.tag}${m.spec.image.digest ? `@${m.spec.image.digest}` : ''}`;
   const env = new Map<string, ResolvedEnvVar>();
   for (const [key, template] of Object.entries(runtime.env ?? {})) {
     const v = evaluate(template, `spec.runtime.env.${key}`);

@@ -21,7 +21,13 @@ export function checkPatterns(properties: Record<string, InputProperty>, values:
     if (skip.has(name) || typeof value !== 'string' || typeof property.pattern !== 'string') continue;
     const verdict = compileSafePattern(property.pattern);
     if ('problem' in verdict) {
-      diagnostics.push(error('INPUTS_SCHEMA_INVALID', name, 'cannot be checked: the pattern its component declares is not one Aisle can run safely; ask the publisher for a new version'));
+      diagnostics.push(
+        error(
+          'INPUTS_SCHEMA_INVALID',
+          name,
+          'cannot be checked: the pattern its component declares is not one Aisle can run safely; ask the publisher for a new version',
+        ),
+      );
       continue;
     }
     switch (budget.check(verdict.pattern, value)) {

@@ -16,7 +16,10 @@ const DEFAULT_HEX_LENGTH = 64;
 export function generateSecret(generator: SecretGenerator, property: Pick<InputProperty, 'minLength' | 'maxLength'> = {}): string {
   const bound = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
   const length = (fallback: number) =>
-    Math.max(0, Math.min(Math.max(fallback, bound(property.minLength, 0)), bound(property.maxLength, MAX_GENERATED_SECRET_LENGTH), MAX_GENERATED_SECRET_LENGTH));
+    Math.max(
+      0,
+      Math.min(Math.max(fallback, bound(property.minLength, 0)), bound(property.maxLength, MAX_GENERATED_SECRET_LENGTH), MAX_GENERATED_SECRET_LENGTH),
+    );
   switch (generator) {
     case 'password': {
       const n = length(DEFAULT_PASSWORD_LENGTH);
@@ -25,7 +28,9 @@ export function generateSecret(generator: SecretGenerator, property: Pick<InputP
       return out;
     }
     case 'hex':
-      return randomBytes(Math.ceil(length(DEFAULT_HEX_LENGTH) / 2)).toString('hex').slice(0, length(DEFAULT_HEX_LENGTH));
+      return randomBytes(Math.ceil(length(DEFAULT_HEX_LENGTH) / 2))
+        .toString('hex')
+        .slice(0, length(DEFAULT_HEX_LENGTH));
     case 'base64url':
       // 16 bytes: the shape of a UUID in base64url, as Kafka's cluster id expects.
       return randomBytes(16).toString('base64url');

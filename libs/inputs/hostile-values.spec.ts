@@ -42,7 +42,11 @@ describe('validateInputs against hostile publishers and callers', () => {
     const { result, ms } = timed(() => validateInputs(version, { name: `${'a'.repeat(60_000)}!` }));
     expect(ms).toBeLessThan(STALL_MS);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'INPUT_INVALID', path: 'name', message: expect.stringMatching(/^is too long to check against its pattern: at most \d+ characters$/) }),
+      expect.objectContaining({
+        code: 'INPUT_INVALID',
+        path: 'name',
+        message: expect.stringMatching(/^is too long to check against its pattern: at most \d+ characters$/),
+      }),
     ]);
   });
 
@@ -64,7 +68,9 @@ describe('validateInputs against hostile publishers and callers', () => {
     const version = versionWith({ note: { type: 'string', description: 'Note.', format: 'email' } });
     const { result, ms } = timed(() => validateInputs(version, { note: 'x'.repeat(MAX_INPUT_STRING_LENGTH + 1) }));
     expect(ms).toBeLessThan(STALL_MS);
-    expect(result.diagnostics).toEqual([{ severity: 'error', code: 'INPUT_INVALID', path: 'note', message: `must be at most ${MAX_INPUT_STRING_LENGTH} characters` }]);
+    expect(result.diagnostics).toEqual([
+      { severity: 'error', code: 'INPUT_INVALID', path: 'note', message: `must be at most ${MAX_INPUT_STRING_LENGTH} characters` },
+    ]);
   });
 
   it(`refuses values that together exceed ${MAX_INPUT_TOTAL_LENGTH} characters`, () => {
@@ -75,11 +81,19 @@ describe('validateInputs against hostile publishers and callers', () => {
       given[`n${i}`] = 'x'.repeat(MAX_INPUT_STRING_LENGTH);
     }
     const r = validateInputs(versionWith(properties), given);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'INPUT_INVALID', path: '', message: `the values given are ${8 * MAX_INPUT_STRING_LENGTH} characters in all; the limit is ${MAX_INPUT_TOTAL_LENGTH}` })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'INPUT_INVALID',
+        path: '',
+        message: `the values given are ${8 * MAX_INPUT_STRING_LENGTH} characters in all; the limit is ${MAX_INPUT_TOTAL_LENGTH}`,
+      }),
+    ]);
   });
 
   it('generates at most a bounded secret for a stored manifest asking for 20,000,000 characters (item 5)', () => {
-    const version = versionWith({ password: { type: 'string', description: 'Secret.', writeOnly: true, minLength: 20_000_000, 'x-aisle-generate': 'password' } });
+    const version = versionWith({
+      password: { type: 'string', description: 'Secret.', writeOnly: true, minLength: 20_000_000, 'x-aisle-generate': 'password' },
+    });
     const { result, ms } = timed(() => validateInputs(version, {}));
     expect(ms).toBeLessThan(STALL_MS);
     expect(String(result.values.password).length).toBeLessThanOrEqual(MAX_GENERATED_SECRET_LENGTH);
@@ -118,7 +132,9 @@ describe('validateInputs against hostile publishers and callers', () => {
   it('never throws on a stored manifest whose pattern no linear-time engine can run', () => {
     const version = versionWith({ name: { type: 'string', description: 'Name.', pattern: '^(a)\\1$' } });
     const r = validateInputs(version, { name: 'aa' });
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'INPUTS_SCHEMA_INVALID', path: 'name', message: expect.stringContaining('cannot be checked') })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'INPUTS_SCHEMA_INVALID', path: 'name', message: expect.stringContaining('cannot be checked') }),
+    ]);
     expect(JSON.stringify(r.diagnostics)).not.toContain('\\1');
   });
 });

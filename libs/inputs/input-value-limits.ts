@@ -35,7 +35,11 @@ export function screenInputValues(given: Record<string, unknown>): ScreenedValue
     if (typeof value === 'string') total += value.length;
   }
   if (total > MAX_INPUT_TOTAL_LENGTH) {
-    return { diagnostics: [error('INPUT_INVALID', '', `the values given are ${total} characters in all; the limit is ${MAX_INPUT_TOTAL_LENGTH}`)], refused, refusedAll: true };
+    return {
+      diagnostics: [error('INPUT_INVALID', '', `the values given are ${total} characters in all; the limit is ${MAX_INPUT_TOTAL_LENGTH}`)],
+      refused,
+      refusedAll: true,
+    };
   }
   for (const name of names) {
     if (name.length > MAX_INPUT_NAME_LENGTH) {

@@ -58,7 +58,8 @@ export function validateInputs(
   if (!(validate instanceof Function)) return { values: values as Record<string, Scalar>, generated, diagnostics: [...diagnostics, validate] };
   if (!validate(values)) {
     const refine = (d: Diagnostic, keyword: string): Diagnostic | undefined => {
-      if (keyword === 'additionalProperties') return error('INPUT_UNKNOWN', d.path, `is not an input of ${version.manifest.metadata.name}${didYouMean(d.path, Object.keys(properties))}`);
+      if (keyword === 'additionalProperties')
+        return error('INPUT_UNKNOWN', d.path, `is not an input of ${version.manifest.metadata.name}${didYouMean(d.path, Object.keys(properties))}`);
       if (keyword === 'required') return screened.refused.has(d.path) ? undefined : { ...d, code: 'INPUT_REQUIRED' };
       return d;
     };
@@ -66,7 +67,8 @@ export function validateInputs(
   }
   // A refused value is not replaced by a default, and only scalars are values: the result holds what its type says.
   for (const name of screened.refused) delete values[name];
-  for (const [name, value] of Object.entries(values)) if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') delete values[name];
+  for (const [name, value] of Object.entries(values))
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') delete values[name];
   diagnostics.push(...checkPatterns(properties, values, screened.refused));
   return { values: values as Record<string, Scalar>, generated, diagnostics };
 }
@@ -75,7 +77,10 @@ export function validateInputs(
 function declaredInputs(manifest: ComponentManifest): Record<string, InputProperty> {
   const properties: unknown = manifest.spec?.inputs?.properties;
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return {};
-  return Object.fromEntries(Object.entries(properties).filter(([, p]) => typeof p === 'object' && p !== null && !Array.isArray(p))) as Record<string, InputProperty>;
+  return Object.fromEntries(Object.entries(properties).filter(([, p]) => typeof p === 'object' && p !== null && !Array.isArray(p))) as Record<
+    string,
+    InputProperty
+  >;
 }
 
 function validatorFor(version: { digest: string; manifest: ComponentManifest }, properties: Record<string, InputProperty>): ValidateFunction | Diagnostic {
@@ -91,7 +96,11 @@ function validatorFor(version: { digest: string; manifest: ComponentManifest }, 
     try {
       validate = ajv.compile(withoutPatterns(version.manifest.spec.inputs, properties));
     } catch {
-      validate = error('INPUTS_SCHEMA_INVALID', '', `${version.manifest.metadata?.name ?? 'this component'} declares an inputs schema that cannot be compiled; ask the publisher for a new version`);
+      validate = error(
+        'INPUTS_SCHEMA_INVALID',
+        '',
+        `${version.manifest.metadata?.name ?? 'this component'} declares an inputs schema that cannot be compiled; ask the publisher for a new version`,
+      );
     }
     compiled.set(version.digest, validate);
   }

@@ -4,7 +4,6 @@ import { MISTAKES_IN_A_VALUE } from './testdata/mistakes-in-a-value.js';
 
 const head = 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql\n    inputs:\n';
 
-
 describe('app spec diagnostics never show what is inside an input value (issue 8, item 8)', () => {
   it.each(Object.entries(MISTAKES_IN_A_VALUE))('%s', (_title, lines) => {
     const r = parseAppSpec(head + lines, 'app.yaml');
@@ -15,7 +14,15 @@ describe('app spec diagnostics never show what is inside an input value (issue 8
     for (const d of r.diagnostics) {
       expect(d.code).toMatch(/^(YAML_|SCHEMA_VIOLATION)/);
       // The path stops at the input (or above it), never inside the value.
-      expect(['app.yaml', 'instances', 'instances.db', 'instances.db.inputs', 'instances.db.inputs.password', 'instances.db.inputs.database', 'instances.db.env']).toContain(d.path);
+      expect([
+        'app.yaml',
+        'instances',
+        'instances.db',
+        'instances.db.inputs',
+        'instances.db.inputs.password',
+        'instances.db.inputs.database',
+        'instances.db.env',
+      ]).toContain(d.path);
     }
   });
 
@@ -33,7 +40,12 @@ describe('app spec diagnostics never show what is inside an input value (issue 8
   });
 
   it('refuses ill-formed text in a JSON app spec as well', () => {
-    const r = checkAppSpec({ apiVersion: 'aisle.dev/v1', kind: 'App', metadata: { name: 'shop', description: 'a\uD800' }, instances: { db: { component: 'postgresql' } } });
+    const r = checkAppSpec({
+      apiVersion: 'aisle.dev/v1',
+      kind: 'App',
+      metadata: { name: 'shop', description: 'a\uD800' },
+      instances: { db: { component: 'postgresql' } },
+    });
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'SCHEMA_VIOLATION', path: 'metadata.description' })]);
   });
 });

@@ -60,21 +60,56 @@ describe('parseManifest against a hostile publisher', () => {
   ])('refuses a pattern with %s in a plain sentence that does not quote it (item 4)', (_title, source, reason) => {
     const r = parseManifest(pattern(source), 'm.yaml');
     expect(r.value).toBeUndefined();
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'INPUTS_SCHEMA_INVALID', path: 'spec.inputs.properties.database.pattern', message: expect.stringMatching(reason) })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'INPUTS_SCHEMA_INVALID', path: 'spec.inputs.properties.database.pattern', message: expect.stringMatching(reason) }),
+    ]);
     expect(r.diagnostics[0]!.message).not.toContain(source);
   });
 
-  it.each(['^(?!root$)[a-zA-Z_][a-zA-Z0-9_]{0,31}$', '^[a-z]+:(?!(latest|stable)(@|$))[a-z0-9.]+$'])('accepts one negative lookahead at the top level after ^: %s', (source) => {
-    expect(parseManifest(pattern(source)).diagnostics).toEqual([]);
-  });
+  it.each(['^(?!root$)[a-zA-Z_][a-zA-Z0-9_]{0,31}$', '^[a-z]+:(?!(latest|stable)(@|$))[a-z0-9.]+$'])(
+    'accepts one negative lookahead at the top level after ^: %s',
+    (source) => {
+      expect(parseManifest(pattern(source)).diagnostics).toEqual([]);
+    },
+  );
 
   it.each<[string, (string | number)[], unknown, string, string]>([
-    ['a 20,000,000-character minimum length', ['spec', 'inputs', 'properties', 'password', 'minLength'], 20_000_000, 'SCHEMA_VIOLATION', 'must be at most 65536'],
+    [
+      'a 20,000,000-character minimum length',
+      ['spec', 'inputs', 'properties', 'password', 'minLength'],
+      20_000_000,
+      'SCHEMA_VIOLATION',
+      'must be at most 65536',
+    ],
     ['a maximum length over the value limit', ['spec', 'inputs', 'properties', 'database', 'maxLength'], 100_000, 'SCHEMA_VIOLATION', 'must be at most 65536'],
-    ['a generated secret longer than 4096 characters', ['spec', 'inputs', 'properties', 'password', 'minLength'], 5000, 'INPUTS_SCHEMA_INVALID', 'a generated secret is at most 4096 characters; lower minLength'],
-    ['an enum of 101 values', ['spec', 'inputs', 'properties', 'database', 'enum'], Array.from({ length: 101 }, (_, i) => `v${i}`), 'SCHEMA_VIOLATION', 'must have at most 100 items'],
-    ['examples of 11 values', ['spec', 'inputs', 'properties', 'database', 'examples'], Array.from({ length: 11 }, (_, i) => `v${i}`), 'SCHEMA_VIOLATION', 'must have at most 10 items'],
-    ['a default of 4097 characters', ['spec', 'inputs', 'properties', 'database', 'default'], 'a'.repeat(4097), 'SCHEMA_VIOLATION', 'must be at most 4096 characters'],
+    [
+      'a generated secret longer than 4096 characters',
+      ['spec', 'inputs', 'properties', 'password', 'minLength'],
+      5000,
+      'INPUTS_SCHEMA_INVALID',
+      'a generated secret is at most 4096 characters; lower minLength',
+    ],
+    [
+      'an enum of 101 values',
+      ['spec', 'inputs', 'properties', 'database', 'enum'],
+      Array.from({ length: 101 }, (_, i) => `v${i}`),
+      'SCHEMA_VIOLATION',
+      'must have at most 100 items',
+    ],
+    [
+      'examples of 11 values',
+      ['spec', 'inputs', 'properties', 'database', 'examples'],
+      Array.from({ length: 11 }, (_, i) => `v${i}`),
+      'SCHEMA_VIOLATION',
+      'must have at most 10 items',
+    ],
+    [
+      'a default of 4097 characters',
+      ['spec', 'inputs', 'properties', 'database', 'default'],
+      'a'.repeat(4097),
+      'SCHEMA_VIOLATION',
+      'must be at most 4096 characters',
+    ],
   ])('refuses %s (item 5)', (_title, path, value, code, message) => {
     const r = parseManifest(variant(path, value), 'm.yaml');
     expect(r.value).toBeUndefined();
@@ -85,7 +120,11 @@ describe('parseManifest against a hostile publisher', () => {
     const r = parseManifest(minimal.replace('description: Database name.', 'description: "Data\\uD800base"'), 'm.yaml');
     expect(r.value).toBeUndefined();
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: 'SCHEMA_VIOLATION', path: 'spec.inputs.properties.database.description', message: 'must be well-formed Unicode text (it contains an unpaired surrogate)' }),
+      expect.objectContaining({
+        code: 'SCHEMA_VIOLATION',
+        path: 'spec.inputs.properties.database.description',
+        message: 'must be well-formed Unicode text (it contains an unpaired surrogate)',
+      }),
     ]);
   });
 
@@ -106,7 +145,10 @@ describe('parseManifest against a hostile publisher', () => {
 
 describe('keys that name built-ins of JavaScript objects', () => {
   it('refuses them in YAML before ajv can call them (its deep equality calls valueOf)', () => {
-    const text = minimal.replace('      - name: main\n        port: 5432\n', '      - { name: a, port: 1, valueOf: 1 }\n      - { name: b, port: 2, valueOf: 1 }\n');
+    const text = minimal.replace(
+      '      - name: main\n        port: 5432\n',
+      '      - { name: a, port: 1, valueOf: 1 }\n      - { name: b, port: 2, valueOf: 1 }\n',
+    );
     expect(text).toContain('valueOf');
     const r = parseManifest(text, 'm.yaml');
     expect(r.diagnostics).toEqual([
@@ -127,6 +169,8 @@ describe('keys that name built-ins of JavaScript objects', () => {
 
   it('shows an empty key as "" so that only whole-document problems have the empty path', () => {
     const r = parseManifest(`"": x\n${minimal}`, 'm.yaml');
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'SCHEMA_VIOLATION', path: '""', message: expect.stringContaining('is not a known field') })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'SCHEMA_VIOLATION', path: '""', message: expect.stringContaining('is not a known field') }),
+    ]);
   });
 });

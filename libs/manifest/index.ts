@@ -32,7 +32,14 @@ export type { Ajv } from './ajv-instance.js';
 export { schemaDiagnostics, pointerSegments } from './schema-diagnostics.js';
 export { describePatternMismatch, describeSchemaError } from './describe-schema-error.js';
 export { imageLabel } from './image-label.js';
-export { parseComponentName, isScopeName, COMPONENT_NAME_PATTERN, SCOPE_NAME_PATTERN, COMPONENT_NAME_RULE, MAX_COMPONENT_NAME_LENGTH } from './parse-component-name.js';
+export {
+  parseComponentName,
+  isScopeName,
+  COMPONENT_NAME_PATTERN,
+  SCOPE_NAME_PATTERN,
+  COMPONENT_NAME_RULE,
+  MAX_COMPONENT_NAME_LENGTH,
+} from './parse-component-name.js';
 export type { ComponentName } from './parse-component-name.js';
 export { compileSafePattern, splitLookahead, MAX_PATTERN_COST, MAX_PATTERN_LENGTH, MAX_PATTERN_STEPS } from './safe-pattern.js';
 export { toRe2Syntax } from './re2-syntax.js';

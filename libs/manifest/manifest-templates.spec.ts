@@ -32,7 +32,9 @@ describe('manifestTemplates, the one list of templated manifest fields', () => {
       [['spec', 'runtime', 'volumes'], [{ name: 'data', path: '/data', size: '${{ inputs.database | shout }}' }]],
       [['spec', 'runtime', 'health', 'http'], { port: 5432, path: '/ready${{ inputs.database' }],
     ]);
-    const found = parseManifest(text).diagnostics.filter((d) => d.code === 'TEMPLATE_INVALID').map((d) => d.path);
+    const found = parseManifest(text)
+      .diagnostics.filter((d) => d.code === 'TEMPLATE_INVALID')
+      .map((d) => d.path);
     expect(found).toEqual(['spec.runtime.volumes.0.size', 'spec.runtime.health.http.path']);
   });
 });

@@ -5,7 +5,10 @@ const spec = (instances: string) => `apiVersion: aisle.dev/v1\nkind: App\nmetada
 
 describe('parseAppSpec', () => {
   it('accepts instances with wiring and literal $${{', () => {
-    const r = parseAppSpec(spec('  db: { component: postgresql@^16 }\n  web:\n    component: web-app\n    env: { DATABASE_URL: "${{ db.url }}", LITERAL: "$${{ not.wiring }}" }\n'), 'app.yaml');
+    const r = parseAppSpec(
+      spec('  db: { component: postgresql@^16 }\n  web:\n    component: web-app\n    env: { DATABASE_URL: "${{ db.url }}", LITERAL: "$${{ not.wiring }}" }\n'),
+      'app.yaml',
+    );
     expect(r.diagnostics).toEqual([]);
   });
 

@@ -42,7 +42,11 @@ export function checkAppSpec(
   validateAppShape ??= createAjv().compile(appSchema);
   const at = (path: string[], code: Diagnostic['code'], message: string) => {
     const position = where.locate?.(path);
-    return error(code, path.length === 0 ? documentPath(where.file) : dottedPath(path), message, { file: where.file, line: position?.line, column: position?.column });
+    return error(code, path.length === 0 ? documentPath(where.file) : dottedPath(path), message, {
+      file: where.file,
+      line: position?.line,
+      column: position?.column,
+    });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { diagnostics: [at([], 'SCHEMA_VIOLATION', 'an app spec must be a YAML mapping')] };
@@ -52,7 +56,11 @@ export function checkAppSpec(
   for (const { path, kind } of problems) {
     const end = path.findIndex((_, i) => isPrivateAppPath(path.slice(0, i + 1)));
     const shown = end < 0 ? path : path.slice(0, end + 1);
-    diagnostics.push(kind === 'forbidden-key' ? at(shown, 'YAML_FORBIDDEN_KEY', `the key "${path[path.length - 1]}" is not allowed`) : at(shown, 'SCHEMA_VIOLATION', ILL_FORMED_TEXT));
+    diagnostics.push(
+      kind === 'forbidden-key'
+        ? at(shown, 'YAML_FORBIDDEN_KEY', `the key "${path[path.length - 1]}" is not allowed`)
+        : at(shown, 'SCHEMA_VIOLATION', ILL_FORMED_TEXT),
+    );
   }
   // Such keys reach here only from JSON (parseYaml refuses them); ajv's deep equality would call them.
   if (problems.some((p) => p.kind === 'forbidden-key')) return { diagnostics };
@@ -61,13 +69,18 @@ export function checkAppSpec(
   for (const name of Object.keys(instances)) {
     if (!INSTANCE_NAME.test(name)) {
       diagnostics.push(
-        at(['instances', name], 'INSTANCE_NAME_INVALID', `"${name}" is not a valid instance name: use 1 to 32 lower-case letters, digits and "-", starting with a letter and not ending with "-"`),
+        at(
+          ['instances', name],
+          'INSTANCE_NAME_INVALID',
+          `"${name}" is not a valid instance name: use 1 to 32 lower-case letters, digits and "-", starting with a letter and not ending with "-"`,
+        ),
       );
     }
   }
   if (!validateAppShape(value)) {
     // Instance names already have their own, clearer diagnostic.
-    const refine = (d: Diagnostic, keyword: string) => (keyword === 'propertyNames' && Object.keys(instances).some((name) => d.path === dottedPath(['instances', name])) ? undefined : d);
+    const refine = (d: Diagnostic, keyword: string) =>
+      keyword === 'propertyNames' && Object.keys(instances).some((name) => d.path === dottedPath(['instances', name])) ? undefined : d;
     diagnostics.push(...schemaDiagnostics(validateAppShape.errors, { code: 'SCHEMA_VIOLATION', file: where.file, locate: where.locate, refine }));
   }
   for (const [name, instance] of Object.entries(instances)) {

@@ -17,9 +17,29 @@ describe('parseComponentName', () => {
   });
 
   it.each([
-    '', 'Postgresql', 'acme/', '/vault', 'acme/vault/x', 'acme//vault', '../vault', 'acme/../vault', 'acme/./vault', '.', '..',
-    'acme/Vault', '-acme/vault', 'acme/-vault', 'acme/vault-', 'acme\\vault', 'acme/vault@1', ' acme/vault', 'acme/vault\n', 'ácme/vault',
-    `${'a'.repeat(64)}/vault`, `acme/${'b'.repeat(41)}`, 'acme/9vault',
+    '',
+    'Postgresql',
+    'acme/',
+    '/vault',
+    'acme/vault/x',
+    'acme//vault',
+    '../vault',
+    'acme/../vault',
+    'acme/./vault',
+    '.',
+    '..',
+    'acme/Vault',
+    '-acme/vault',
+    'acme/-vault',
+    'acme/vault-',
+    'acme\\vault',
+    'acme/vault@1',
+    ' acme/vault',
+    'acme/vault\n',
+    'ácme/vault',
+    `${'a'.repeat(64)}/vault`,
+    `acme/${'b'.repeat(41)}`,
+    'acme/9vault',
   ])('refuses %j', (text) => {
     expect(parseComponentName(text)).toBeUndefined();
   });

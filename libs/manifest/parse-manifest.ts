@@ -50,7 +50,9 @@ export function checkManifest(
   }
   const problems = plainDataProblems(value);
   const diagnostics: Diagnostic[] = problems.map(({ path, kind }) =>
-    kind === 'forbidden-key' ? at(dottedPath(path), 'YAML_FORBIDDEN_KEY', `the key "${path[path.length - 1]}" is not allowed`) : at(dottedPath(path), 'SCHEMA_VIOLATION', ILL_FORMED_TEXT),
+    kind === 'forbidden-key'
+      ? at(dottedPath(path), 'YAML_FORBIDDEN_KEY', `the key "${path[path.length - 1]}" is not allowed`)
+      : at(dottedPath(path), 'SCHEMA_VIOLATION', ILL_FORMED_TEXT),
   );
   // Such keys reach here only from JSON (parseYaml refuses them); ajv's deep equality would call them.
   if (problems.some((p) => p.kind === 'forbidden-key')) return { diagnostics };
@@ -61,7 +63,8 @@ export function checkManifest(
   if (!validateManifestShape(value)) {
     const refine = (d: Diagnostic, keyword: string): Diagnostic | undefined => {
       if (nameChecked && d.path === 'metadata.name') return undefined;
-      if (d.path === 'metadata.version' && keyword === 'pattern') return { ...d, code: 'VERSION_INVALID', message: 'must be a semantic version such as 1.2.3 (see semver.org)' };
+      if (d.path === 'metadata.version' && keyword === 'pattern')
+        return { ...d, code: 'VERSION_INVALID', message: 'must be a semantic version such as 1.2.3 (see semver.org)' };
       if (d.path === 'spec.image.tag' && keyword === 'not') return { ...d, message: 'must be a pinned tag, not a moving one such as "latest"' };
       return d;
     };

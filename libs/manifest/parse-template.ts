@@ -4,9 +4,7 @@
  * (`| urlencode`). The doubled brace keeps them apart from Compose's `${VAR}`;
  * `$${{` is a literal `${{`.
  */
-export type TemplateSegment =
-  | { kind: 'text'; text: string }
-  | { kind: 'ref'; ref: string[]; filters: TemplateFilter[]; source: string };
+export type TemplateSegment = { kind: 'text'; text: string } | { kind: 'ref'; ref: string[]; filters: TemplateFilter[]; source: string };
 
 export const TEMPLATE_FILTERS = ['urlencode'] as const;
 export type TemplateFilter = (typeof TEMPLATE_FILTERS)[number];

@@ -39,16 +39,22 @@ describe('parseYaml', () => {
     const big = `description: "${'x'.repeat(10 * 1024 * 1024)}"\n`;
     const r = parseYaml(big, 'big.yaml');
     expect(r.value).toBeUndefined();
-    expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: 'YAML_TOO_LARGE', file: 'big.yaml', message: expect.stringMatching(/limit is 1000000/) }),
-    ]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'YAML_TOO_LARGE', file: 'big.yaml', message: expect.stringMatching(/limit is 1000000/) })]);
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the key %s with its path and line', (key) => {
     const r = parseYaml(`spec:\n  inputs:\n    ${key}:\n      polluted: true\n`, 'p.yaml');
     expect(r.value).toBeUndefined();
     expect(r.diagnostics).toEqual([
-      { severity: 'error', code: 'YAML_FORBIDDEN_KEY', path: `spec.inputs.${key}`, message: `the key "${key}" is not allowed`, file: 'p.yaml', line: 3, column: 5 },
+      {
+        severity: 'error',
+        code: 'YAML_FORBIDDEN_KEY',
+        path: `spec.inputs.${key}`,
+        message: `the key "${key}" is not allowed`,
+        file: 'p.yaml',
+        line: 3,
+        column: 5,
+      },
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -50,7 +50,9 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
   }
   const deepLine = deepNestingLine(text, MAX_LEXED_DEPTH);
   if (deepLine !== undefined) {
-    none.diagnostics.push(error('YAML_TOO_LARGE', documentPath(file), `nests collections, or indents a line, more than ${MAX_LEXED_DEPTH} deep`, { file, line: deepLine }));
+    none.diagnostics.push(
+      error('YAML_TOO_LARGE', documentPath(file), `nests collections, or indents a line, more than ${MAX_LEXED_DEPTH} deep`, { file, line: deepLine }),
+    );
     return none;
   }
   const lineCounter = new LineCounter();
@@ -88,7 +90,10 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
     // yaml throws a ReferenceError when aliases expand past maxAliasCount.
     if (e instanceof ReferenceError) {
       diagnostics.push(
-        error('YAML_ALIAS_LIMIT', documentPath(file), `aliases expand too far (more than ${MAX_ALIAS_COUNT}); refusing a possible "billion laughs" document`, { file, line: 1 }),
+        error('YAML_ALIAS_LIMIT', documentPath(file), `aliases expand too far (more than ${MAX_ALIAS_COUNT}); refusing a possible "billion laughs" document`, {
+          file,
+          line: 1,
+        }),
       );
       return { value: undefined, diagnostics, locate };
     }
@@ -119,7 +124,14 @@ function structureProblems(doc: Document, options: ParseYamlOptions, report: Rep
     if (typeof anchor === 'string') anchors.add(anchor);
     if (isAlias(node)) {
       if (!anchors.has(node.source)) {
-        found.push(report('YAML_SYNTAX', path, options.isPrivate ? yamlErrorMessage('BAD_ALIAS') : 'refers to an anchor that is not defined (a value that starts with "*" is an alias)', offset));
+        found.push(
+          report(
+            'YAML_SYNTAX',
+            path,
+            options.isPrivate ? yamlErrorMessage('BAD_ALIAS') : 'refers to an anchor that is not defined (a value that starts with "*" is an alias)',
+            offset,
+          ),
+        );
       }
     } else if (isMap(node)) {
       const seen = new Set<string>();
@@ -128,7 +140,8 @@ function structureProblems(doc: Document, options: ParseYamlOptions, report: Rep
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const at = (pair.key as Node | null)?.range?.[0] ?? offset;
         if (FORBIDDEN_KEYS.has(key)) found.push(report('YAML_FORBIDDEN_KEY', [...path, key], `the key "${key}" is not allowed`, at));
-        else if (seen.has(key)) found.push(report('YAML_DUPLICATE_KEY', [...path, key], options.isPrivate ? yamlErrorMessage('DUPLICATE_KEY') : 'map keys must be unique', at));
+        else if (seen.has(key))
+          found.push(report('YAML_DUPLICATE_KEY', [...path, key], options.isPrivate ? yamlErrorMessage('DUPLICATE_KEY') : 'map keys must be unique', at));
         seen.add(key);
         // A key can carry an anchor or be an alias too.
         children.push({ node: pair.key, path }, { node: pair.value, path: [...path, key] });
@@ -145,4 +158,3 @@ function libraryMessage(message: string): string {
   const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
-

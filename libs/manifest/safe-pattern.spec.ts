@@ -29,7 +29,42 @@ function compiled(source: string): SafePattern {
 }
 
 // Pieces of image references, names, sizes and durations, and the characters that tell dialects apart.
-const FRAGMENTS = ['a', 'Z', '0', '9', '.', '-', '_', '~', '@', ':', '/', ' ', '\n', '\u00a0', '\u2028', 'é', 'root', 'latest', 'stable', 'main', 'nightly', 'dev', 'v1.2', '16.10', 'Gi', 'Mi', 'mb', 'h', 'registry.example.com', ':5000', '@sha256:', 'e'.repeat(64), 'http://', 'https://'];
+const FRAGMENTS = [
+  'a',
+  'Z',
+  '0',
+  '9',
+  '.',
+  '-',
+  '_',
+  '~',
+  '@',
+  ':',
+  '/',
+  ' ',
+  '\n',
+  '\u00a0',
+  '\u2028',
+  'é',
+  'root',
+  'latest',
+  'stable',
+  'main',
+  'nightly',
+  'dev',
+  'v1.2',
+  '16.10',
+  'Gi',
+  'Mi',
+  'mb',
+  'h',
+  'registry.example.com',
+  ':5000',
+  '@sha256:',
+  'e'.repeat(64),
+  'http://',
+  'https://',
+];
 
 /** Usually one of the first list, sometimes one of the second. */
 function mostly(usual: string[], rare: string[]): fc.Arbitrary<string> {
@@ -43,11 +78,17 @@ const IMAGE_REFERENCE = fc
     mostly(['', ':5000'], [':x', ':']),
     fc.array(mostly(['/team', '/app', '/a-b', '/latest'], ['/A', '/', '/a--']), { maxLength: 2 }).map((a) => a.join('')),
     mostly([':'], ['', '::', ':1:', ':latest:']),
-    mostly(['latest', 'stable', 'main', 'master', 'edge', 'dev', 'nightly', '1.2.3', 'v1', 'latest-1', 'latestx', '_a', 'Latest', 'latest.1'], ['', '.a', 'latest@', 'lat:est']),
+    mostly(
+      ['latest', 'stable', 'main', 'master', 'edge', 'dev', 'nightly', '1.2.3', 'v1', 'latest-1', 'latestx', '_a', 'Latest', 'latest.1'],
+      ['', '.a', 'latest@', 'lat:est'],
+    ),
     mostly(['', `@sha256:${'e'.repeat(64)}`], ['@', '@sha256:e', `@sha256:${'E'.repeat(64)}`]),
   )
   .map((parts) => parts.join(''));
-const TEXT = fc.oneof({ arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 10 }).map((pieces) => pieces.join('')), weight: 1 }, { arbitrary: IMAGE_REFERENCE, weight: 2 });
+const TEXT = fc.oneof(
+  { arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 10 }).map((pieces) => pieces.join('')), weight: 1 },
+  { arbitrary: IMAGE_REFERENCE, weight: 2 },
+);
 
 describe('compileSafePattern', () => {
   const shipped = shippedPatterns();
@@ -91,9 +132,15 @@ describe('compileSafePattern', () => {
     const pattern = compiled('^[ab]*a[ab]{8}$');
     const js = /^[ab]*a[ab]{8}$/u;
     fc.assert(
-      fc.property(fc.array(fc.array(fc.constantFrom('a', 'b'), { maxLength: 600 }).map((cs) => cs.join('')), { maxLength: 60 }), (texts) => {
-        for (const text of texts) expect(pattern.test(text)).toBe(js.test(text));
-      }),
+      fc.property(
+        fc.array(
+          fc.array(fc.constantFrom('a', 'b'), { maxLength: 600 }).map((cs) => cs.join('')),
+          { maxLength: 60 },
+        ),
+        (texts) => {
+          for (const text of texts) expect(pattern.test(text)).toBe(js.test(text));
+        },
+      ),
       fuzzParameters({ numRuns: 30 }),
     );
   });

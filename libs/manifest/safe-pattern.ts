@@ -73,7 +73,10 @@ function compile(source: string): PatternVerdict {
     }
   }
   const cost = compiled.reduce((sum, re) => sum + re.programSize(), 0);
-  if (cost > MAX_PATTERN_COST) return { problem: `is too complex to check quickly: it costs ${cost} steps per character checked, and the limit is ${MAX_PATTERN_COST}; use fewer or smaller repetition counts` };
+  if (cost > MAX_PATTERN_COST)
+    return {
+      problem: `is too complex to check quickly: it costs ${cost} steps per character checked, and the limit is ${MAX_PATTERN_COST}; use fewer or smaller repetition counts`,
+    };
   return { pattern: new LinearPattern(compiled[0]!, compiled[1], cost) };
 }
 
@@ -93,7 +96,10 @@ export function splitLookahead(source: string): { allowed: string; forbidden?: s
     tokens[0]?.text === '^' &&
     !tokens.some((t) => t.kind === 'alternation' && t.depth === 0);
   if (!supported) {
-    return { problem: 'uses a lookahead that cannot be checked in linear time; only one negative lookahead (?!…) is supported, outside any group, in a pattern that starts with ^ and has no | outside groups' };
+    return {
+      problem:
+        'uses a lookahead that cannot be checked in linear time; only one negative lookahead (?!…) is supported, outside any group, in a pattern that starts with ^ and has no | outside groups',
+    };
   }
   const close = tokens.find((t) => t.kind === 'close' && t.depth === 0 && t.start > open.start)!;
   const prefix = source.slice(0, open.start);
@@ -103,7 +109,8 @@ export function splitLookahead(source: string): { allowed: string; forbidden?: s
 function re2Problem(e: unknown): string {
   const reason = e instanceof RE2JSSyntaxException ? e.error : '';
   if (reason === 'invalid repeat count') return 'repeats a part more than 1000 times (nested repetitions multiply); the linear-time engine allows at most 1000';
-  if (reason === 'invalid character class range') return 'names a Unicode property the linear-time engine does not know; use a General_Category such as \\p{L} or a script such as \\p{Script=Greek}';
+  if (reason === 'invalid character class range')
+    return 'names a Unicode property the linear-time engine does not know; use a General_Category such as \\p{L} or a script such as \\p{Script=Greek}';
   if (reason === 'expression nests too deeply') return 'nests groups too deeply';
   if (reason === 'expression too large') return `is too complex to check quickly; the limit is ${MAX_PATTERN_COST} steps per character checked`;
   return 'uses syntax the linear-time engine does not support';

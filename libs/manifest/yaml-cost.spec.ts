@@ -8,7 +8,9 @@ describe('parseYaml against costly documents', () => {
     const deep = `${'['.repeat(32_767)}${']'.repeat(32_767)}`;
     for (let i = 0; i < 5; i++) {
       const r = withinStallBound('parseYaml', () => parseYaml(deep, 'deep.yaml'));
-      expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'YAML_TOO_LARGE', path: 'deep.yaml', line: 1, message: expect.stringMatching(/^nests collections/) })]);
+      expect(r.diagnostics).toEqual([
+        expect.objectContaining({ code: 'YAML_TOO_LARGE', path: 'deep.yaml', line: 1, message: expect.stringMatching(/^nests collections/) }),
+      ]);
     }
   });
 

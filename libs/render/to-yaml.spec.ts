@@ -5,9 +5,54 @@ import { toYaml } from './to-yaml.js';
 
 const TRICKY = [
   ...Object.values(BAD_VALUES),
-  '', ' ', 'y', 'N', 'Yes', 'OFF', 'True', 'null', 'Null', '~', '=', '<<', '12', '-12', '1.5', '1e3', '0x1F', '0o17', '1_000',
-  '1:20', '2001-12-14', '.inf', '-.Inf', '.NaN', '&anchor', '*alias', '!tag', '%directive', '@at', '`tick', '|', '>', '[a]', '{a: 1}',
-  '? key', ',', 'a #b', 'a:b', 'a: b', '-', '--', '---', '...', 'plain', '/bin/sh', '_under', 'app.kubernetes.io/name', 'x\u00a0y',
+  '',
+  ' ',
+  'y',
+  'N',
+  'Yes',
+  'OFF',
+  'True',
+  'null',
+  'Null',
+  '~',
+  '=',
+  '<<',
+  '12',
+  '-12',
+  '1.5',
+  '1e3',
+  '0x1F',
+  '0o17',
+  '1_000',
+  '1:20',
+  '2001-12-14',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '&anchor',
+  '*alias',
+  '!tag',
+  '%directive',
+  '@at',
+  '`tick',
+  '|',
+  '>',
+  '[a]',
+  '{a: 1}',
+  '? key',
+  ',',
+  'a #b',
+  'a:b',
+  'a: b',
+  '-',
+  '--',
+  '---',
+  '...',
+  'plain',
+  '/bin/sh',
+  '_under',
+  'app.kubernetes.io/name',
+  'x\u00a0y',
 ];
 
 describe('toYaml', () => {
@@ -32,7 +77,7 @@ describe('toYaml', () => {
 
   it('writes random printable strings as the yaml library does, and they read back exactly', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const chars = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCNOYnoy[\\]^_`{|}~é';
     for (let i = 0; i < 20_000; i++) {
       let s = '';

@@ -105,21 +105,17 @@ function scalar(text: string): string {
 }
 
 function isPlain(text: string): boolean {
-  return (
-    PLAIN.test(text) &&
-    !text.includes(': ') &&
-    !text.includes(' #') &&
-    !text.endsWith(':') &&
-    !text.endsWith(' ') &&
-    !RESERVED.has(text.toLowerCase())
-  );
+  return PLAIN.test(text) && !text.includes(': ') && !text.includes(' #') && !text.endsWith(':') && !text.endsWith(' ') && !RESERVED.has(text.toLowerCase());
 }
 
 /** One scalar, written by the yaml library on a single line. */
 function library(value: string | number, forceDoubleQuotes = false): string {
   const node = new Scalar(value);
   if (forceDoubleQuotes || (typeof value === 'string' && NEEDS_DOUBLE_QUOTES.test(value))) node.type = 'QUOTE_DOUBLE';
-  const text = stringify(node, { version: '1.1', lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER }).replace(/\n$/, '');
+  const text = stringify(node, { version: '1.1', lineWidth: 0, minContentWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER }).replace(
+    /\n$/,
+    '',
+  );
   // A document marker such as `---` alone comes back as a block scalar.
   if (text.includes('\n')) {
     if (forceDoubleQuotes) throw new Error('toYaml: a double-quoted scalar spans lines');

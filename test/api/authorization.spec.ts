@@ -8,9 +8,11 @@ import { databaseKinds } from './support/test-databases.js';
 import { startTestServer, type GqlResponse, type TestServer } from './support/test-server.js';
 
 const PUBLISH = 'mutation P($m: String!, $v: Visibility) { publishComponent(manifest: $m, visibility: $v) { created version { name version digest } } }';
-const DEPRECATE = 'mutation D($c: String!, $v: String!) { deprecateComponentVersion(component: $c, version: $v, reason: "use another") { version deprecated } }';
+const DEPRECATE =
+  'mutation D($c: String!, $v: String!) { deprecateComponentVersion(component: $c, version: $v, reason: "use another") { version deprecated } }';
 const CERTIFY = 'mutation C($r: String!) { certifyComponentVersion(record: $r) { version certification { level verified } } }';
-const STATE = 'query S($n: String!) { component(name: $n) { organization visibility latest { version } versions { version digest deprecated certification { level } } } }';
+const STATE =
+  'query S($n: String!) { component(name: $n) { organization visibility latest { version } versions { version digest deprecated certification { level } } } }';
 
 type Mutation = 'publish' | 'deprecate' | 'certify';
 type Token = 'anonymous' | 'publish' | 'certify' | 'admin';
@@ -29,12 +31,27 @@ const MUTATION_FIELD: Record<Mutation, keyof typeof MUTATION_POLICY> = {
  * The diagnostic code after the slash says which rule refused.
  */
 const MATRIX: Array<[Token, 'own' | 'other', 'public' | 'private', Record<Mutation, Outcome>]> = [
-  ['anonymous', 'other', 'public', { publish: 'UNAUTHENTICATED/TOKEN_REQUIRED', deprecate: 'UNAUTHENTICATED/TOKEN_REQUIRED', certify: 'UNAUTHENTICATED/TOKEN_REQUIRED' }],
-  ['anonymous', 'other', 'private', { publish: 'UNAUTHENTICATED/TOKEN_REQUIRED', deprecate: 'UNAUTHENTICATED/TOKEN_REQUIRED', certify: 'UNAUTHENTICATED/TOKEN_REQUIRED' }],
+  [
+    'anonymous',
+    'other',
+    'public',
+    { publish: 'UNAUTHENTICATED/TOKEN_REQUIRED', deprecate: 'UNAUTHENTICATED/TOKEN_REQUIRED', certify: 'UNAUTHENTICATED/TOKEN_REQUIRED' },
+  ],
+  [
+    'anonymous',
+    'other',
+    'private',
+    { publish: 'UNAUTHENTICATED/TOKEN_REQUIRED', deprecate: 'UNAUTHENTICATED/TOKEN_REQUIRED', certify: 'UNAUTHENTICATED/TOKEN_REQUIRED' },
+  ],
   ['publish', 'own', 'public', { publish: 'ok', deprecate: 'ok', certify: 'FORBIDDEN/SCOPE_MISSING' }],
   ['publish', 'own', 'private', { publish: 'ok', deprecate: 'ok', certify: 'FORBIDDEN/SCOPE_MISSING' }],
   ['publish', 'other', 'public', { publish: 'FORBIDDEN/NOT_OWNER', deprecate: 'FORBIDDEN/NOT_OWNER', certify: 'FORBIDDEN/SCOPE_MISSING' }],
-  ['publish', 'other', 'private', { publish: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN', deprecate: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN', certify: 'FORBIDDEN/SCOPE_MISSING' }],
+  [
+    'publish',
+    'other',
+    'private',
+    { publish: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN', deprecate: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN', certify: 'FORBIDDEN/SCOPE_MISSING' },
+  ],
   ['certify', 'own', 'public', { publish: 'FORBIDDEN/SCOPE_MISSING', deprecate: 'FORBIDDEN/SCOPE_MISSING', certify: 'ok' }],
   ['certify', 'own', 'private', { publish: 'FORBIDDEN/SCOPE_MISSING', deprecate: 'FORBIDDEN/SCOPE_MISSING', certify: 'ok' }],
   // A certifier's record is verified against the trust store: any certify token may hand one in for a global component.
@@ -44,10 +61,16 @@ const MATRIX: Array<[Token, 'own' | 'other', 'public' | 'private', Record<Mutati
   ['admin', 'own', 'private', { publish: 'ok', deprecate: 'ok', certify: 'ok' }],
   // Token matrix: an admin token acts on another organization's public component, never inside another organization's scope.
   ['admin', 'other', 'public', { publish: 'ok', deprecate: 'ok', certify: 'ok' }],
-  ['admin', 'other', 'private', { publish: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN', deprecate: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN', certify: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN' }],
+  [
+    'admin',
+    'other',
+    'private',
+    { publish: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN', deprecate: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN', certify: 'FORBIDDEN/NAME_SCOPE_FORBIDDEN' },
+  ],
 ];
 
-const outcome = (r: GqlResponse): string => (r.body.errors ? `${r.body.errors[0]?.extensions?.code}/${r.body.errors[0]?.extensions?.problems?.[0]?.code}` : 'ok');
+const outcome = (r: GqlResponse): string =>
+  r.body.errors ? `${r.body.errors[0]?.extensions?.code}/${r.body.errors[0]?.extensions?.problems?.[0]?.code}` : 'ok';
 
 afterAll(removeFixtures);
 describe.each(databaseKinds())('authorization of every mutation (%s)', (kind) => {
@@ -181,7 +204,7 @@ describe.each(databaseKinds())('names scoped by organization (%s)', (kind) => {
     expect(outcome(unscoped)).toBe('BAD_USER_INPUT/NAME_SCOPE_REQUIRED');
     expect(unscoped.body.errors?.[0]?.extensions?.problems?.[0]).toMatchObject({
       path: 'metadata.name',
-      message: 'a private component lives in its organization\'s scope: name it acme/acme-secret (global names are public)',
+      message: "a private component lives in its organization's scope: name it acme/acme-secret (global names are public)",
     });
     expect((await t.gql(STATE, { n: 'acme-secret' }, acme)).body.data.component).toBeNull();
     // A scoped component may be public: everyone sees it, only its organization publishes to it.
@@ -215,7 +238,10 @@ describe.each(databaseKinds())('names scoped by organization (%s)', (kind) => {
       for (const f of r.body.data.compose.files as Array<{ path: string }>) expect(f.path).not.toMatch(/acme/);
     }
     expect(outcome(await t.gql(COMPOSE, { app }))).toBe('NOT_FOUND/COMPONENT_NOT_FOUND');
-    expect((await t.gql('{ validateInputs(component: "acme/db", range: "^1", inputs: { database: "shop" }) { valid version } }', undefined, acme)).body.data.validateInputs).toEqual({
+    expect(
+      (await t.gql('{ validateInputs(component: "acme/db", range: "^1", inputs: { database: "shop" }) { valid version } }', undefined, acme)).body.data
+        .validateInputs,
+    ).toEqual({
       valid: true,
       version: '1.2.0',
     });
@@ -284,7 +310,9 @@ describe.each(databaseKinds())('publishes racing to create one component (%s)', 
       const name = `contested-${round}`;
       // Same version or not, the loser must be refused as the policy refuses a second comer.
       const versions = round % 2 === 0 ? ['1.0.0', '1.0.0'] : ['1.0.0', '1.1.0'];
-      const answers = await Promise.all(tokens.map((token, i) => t.gql(PUBLISH_ONLY, { m: stringify(derivedManifest(base, { name, version: versions[i]! })) }, token)));
+      const answers = await Promise.all(
+        tokens.map((token, i) => t.gql(PUBLISH_ONLY, { m: stringify(derivedManifest(base, { name, version: versions[i]! })) }, token)),
+      );
       expect(answers.map((a) => a.status)).toEqual([200, 200]);
       const won = answers.filter((a) => a.body.data?.publishComponent?.created === true);
       expect(won).toHaveLength(1);

@@ -64,11 +64,16 @@ describe.each(databaseKinds())('bad input over HTTP (%s)', (kind) => {
 
   it('requests of the wrong shape: a query that is not GraphQL text, a mutation over GET, odd variables', async () => {
     expectClean(await post(JSON.stringify({ query: 123 })), 'GRAPHQL_PARSE_FAILED');
-    expectClean(await post(JSON.stringify({ query: JSON.stringify({ kind: 'Document', definitions: [{ kind: 'OperationDefinition' }] }) })), 'GRAPHQL_PARSE_FAILED');
+    expectClean(
+      await post(JSON.stringify({ query: JSON.stringify({ kind: 'Document', definitions: [{ kind: 'OperationDefinition' }] }) })),
+      'GRAPHQL_PARSE_FAILED',
+    );
     expectClean(await post(JSON.stringify({ query: '{ aisles { name } }', variables: [1] })), 'BAD_USER_INPUT');
     expectClean(await post(JSON.stringify({ query: '{ aisles { name } }', operationName: 'Nope' })), 'BAD_USER_INPUT');
     expectClean(await post(JSON.stringify({ query: 'query A { aisles { name } } query B { aisles { name } }' })), 'BAD_USER_INPUT');
-    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('mutation { deprecateComponentVersion(component: "redis", version: "8.2.0", reason: "x") { version } }')}`);
+    const get = await fetch(
+      `${t.url}/graphql?query=${encodeURIComponent('mutation { deprecateComponentVersion(component: "redis", version: "8.2.0", reason: "x") { version } }')}`,
+    );
     const text = await get.text();
     expectClean({ status: get.status, text, body: JSON.parse(text) }, 'BAD_USER_INPUT');
     expect(t.logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
@@ -93,7 +98,11 @@ describe.each(databaseKinds())('bad input over HTTP (%s)', (kind) => {
 
   it('an invalid manifest to publishComponent', async () => {
     const token = await t.token('acme', ['publish']);
-    const r = await t.gql('mutation P($m: String!) { publishComponent(manifest: $m) { created } }', { m: 'apiVersion: aisle.dev/v1\nkind: Component\nmetadata: { name: "Bad Name" }\n' }, token);
+    const r = await t.gql(
+      'mutation P($m: String!) { publishComponent(manifest: $m) { created } }',
+      { m: 'apiVersion: aisle.dev/v1\nkind: Component\nmetadata: { name: "Bad Name" }\n' },
+      token,
+    );
     expectClean(r as never, 'BAD_USER_INPUT');
     expect(r.body.errors?.[0]?.extensions?.problems?.map((p) => p.path)).toEqual(expect.arrayContaining(['metadata.name', 'spec']));
   });
@@ -104,7 +113,9 @@ describe.each(databaseKinds())('bad input over HTTP (%s)', (kind) => {
     expect(r.body.data.validateInputs.valid).toBe(false);
     expect(r.body.data.validateInputs.errors.map((e: { path: string }) => e.path).sort()).toEqual(['database', 'password', 'passwrd']);
     expect(r.text).not.toContain(SECRET);
-    const literal = await t.gql(`{ validateInputs(component: "postgresql", inputs: { password: "${SECRET}", port: { nested: "${SECRET}" } }) { valid errors { message } } }`);
+    const literal = await t.gql(
+      `{ validateInputs(component: "postgresql", inputs: { password: "${SECRET}", port: { nested: "${SECRET}" } }) { valid errors { message } } }`,
+    );
     expect(literal.text).not.toContain(SECRET);
     expect(t.logs.length).toBeGreaterThan(0);
     expect(t.logs.join('\n')).not.toContain(SECRET);

@@ -46,7 +46,8 @@ describe.each(databaseKinds())('browsing over HTTP (%s)', (kind) => {
   });
 
   it('filters by aisle, free text and certification', async () => {
-    const names = async (vars: Record<string, unknown>) => (await t.gql(PAGE, vars)).body.data.components.edges.map((e: { node: { name: string } }) => e.node.name);
+    const names = async (vars: Record<string, unknown>) =>
+      (await t.gql(PAGE, vars)).body.data.components.edges.map((e: { node: { name: string } }) => e.node.name);
     expect(await names({ aisle: 'database' })).toEqual(['postgresql']);
     expect(await names({ search: 'relational SQL' })).toEqual(['postgresql']);
     expect(await names({ search: 'no-such-words-here' })).toEqual([]);
@@ -110,7 +111,8 @@ describe.each(databaseKinds())('browsing over HTTP (%s)', (kind) => {
   });
 
   it('validates inputs and names each bad input', async () => {
-    const query = 'query V($inputs: JSONObject!) { validateInputs(component: "postgresql", range: "^16", inputs: $inputs) { valid version errors { path message code } } }';
+    const query =
+      'query V($inputs: JSONObject!) { validateInputs(component: "postgresql", range: "^16", inputs: $inputs) { valid version errors { path message code } } }';
     const ok = await t.gql(query, { inputs: { database: 'shop' } });
     expect(ok.body.data.validateInputs).toEqual({ valid: true, version: '16.10.0', errors: [] });
     const bad = await t.gql(query, { inputs: { database: '1-bad name', colour: 'blue' } });
@@ -122,7 +124,16 @@ describe.each(databaseKinds())('browsing over HTTP (%s)', (kind) => {
   });
 
   it('composes an app spec into a bundle with a lock', async () => {
-    const app = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: shop }', 'instances:', '  db:', '    component: postgresql@^16', '    inputs: { database: shop }', ''].join('\n');
+    const app = [
+      'apiVersion: aisle.dev/v1',
+      'kind: App',
+      'metadata: { name: shop }',
+      'instances:',
+      '  db:',
+      '    component: postgresql@^16',
+      '    inputs: { database: shop }',
+      '',
+    ].join('\n');
     const r = await t.gql('query C($app: String!) { compose(app: $app, target: COMPOSE) { files { path content } lock warnings { path message } } }', { app });
     expect(r.body.errors).toBeUndefined();
     const bundle = r.body.data.compose;

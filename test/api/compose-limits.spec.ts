@@ -26,7 +26,8 @@ describe('compose and validateInputs are priced by what they compose', () => {
     const fixture = fixtureCatalog();
     t = await startTestServer('sqlite', { catalogDir: fixture.catalogDir, trustDir: fixture.trustDir });
     // What the stall bound holds is the steady state: a first run also compiles the code it runs.
-    for (const target of ['COMPOSE', 'HELM']) await t.gql(`query C($a: String!) { compose(app: $a, target: ${target}) { lock } }`, { a: app(instancesPerApp, 'postgresql') });
+    for (const target of ['COMPOSE', 'HELM'])
+      await t.gql(`query C($a: String!) { compose(app: $a, target: ${target}) { lock } }`, { a: app(instancesPerApp, 'postgresql') });
   });
   afterAll(async () => t?.stop());
 
@@ -64,7 +65,8 @@ describe('compose and validateInputs are priced by what they compose', () => {
     // A document of 2,000 tokens holds about 150 aliased validateInputs: fill the rest with composes.
     const validations = 50;
     const composes = (instancesPerRequest - validations) / instancesPerApp;
-    const query = (n: number) => `query C($a: String!) { ${aliases(composes, (i) => `c${i}: compose(app: $a) { lock }`)} ${aliases(n, (i) => `v${i}: validateInputs(component: "redis", inputs: {}) { valid }`)} }`;
+    const query = (n: number) =>
+      `query C($a: String!) { ${aliases(composes, (i) => `c${i}: compose(app: $a) { lock }`)} ${aliases(n, (i) => `v${i}: validateInputs(component: "redis", inputs: {}) { valid }`)} }`;
     const fits = await t.gql(query(validations), { a: app(instancesPerApp) });
     expect(fits.body.errors).toBeUndefined();
     const over = await t.gql(query(validations + 1), { a: app(instancesPerApp) });
@@ -81,7 +83,9 @@ describe('compose and validateInputs are priced by what they compose', () => {
     expect(refused.map((e) => (e as { path?: string[] }).path?.join('.'))).toEqual(['c3']);
     expect(refused[0]!.message).toContain(`${compositionText.toLocaleString('en-US')} characters`);
     const inputs = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, 'value']));
-    const big = await t.gql(`query V($i: JSONObject!) { ${aliases(3, (i) => `v${i}: validateInputs(component: "redis", inputs: $i) { valid }`)} }`, { i: inputs });
+    const big = await t.gql(`query V($i: JSONObject!) { ${aliases(3, (i) => `v${i}: validateInputs(component: "redis", inputs: $i) { valid }`)} }`, {
+      i: inputs,
+    });
     expect(codesAndPaths(big).map(([code]) => code)).toContain('QUERY_TOO_COMPLEX');
   });
 

@@ -25,21 +25,41 @@ describe('GraphQL over HTTP', () => {
   afterAll(async () => t?.stop());
 
   async function post(body: unknown, headers: Record<string, string> = {}) {
-    const r = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-    return { status: r.status, type: r.headers.get('content-type'), cacheControl: r.headers.get('cache-control'), cache: r.headers.get('x-aisle-cache'), body: (await r.json()) as Record<string, unknown> };
+    const r = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return {
+      status: r.status,
+      type: r.headers.get('content-type'),
+      cacheControl: r.headers.get('cache-control'),
+      cache: r.headers.get('x-aisle-cache'),
+      body: (await r.json()) as Record<string, unknown>,
+    };
   }
 
   it('passes the graphql-http audit suite, but for the documented application/json status codes', async () => {
     const results = await Promise.all(serverAudits({ url: `${t.url}/graphql` }).map(async (audit) => ({ name: audit.name, result: await audit.fn() })));
     expect(results.filter((r) => r.result.status === 'error').map((r) => r.name)).toEqual([]);
-    expect(results.filter((r) => r.result.status === 'warn').map((r) => r.name).sort()).toEqual([...ACCEPTED_WARNINGS].sort());
+    expect(
+      results
+        .filter((r) => r.result.status === 'warn')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...ACCEPTED_WARNINGS].sort());
   });
 
   it('answers in the media type asked for, with the spec’s status codes for application/graphql-response+json', async () => {
     const accept = { accept: `${GRAPHQL_RESPONSE}, application/json;q=0.9` };
     const ok = await post({ query: '{ aisles { name } }' }, accept);
     expect([ok.status, ok.type]).toEqual([200, `${GRAPHQL_RESPONSE}; charset=utf-8`]);
-    for (const body of [{ query: '{' }, { query: '{ nope }' }, { query: 'query Q($n: Int!) { components(first: $n) { totalCount } }', variables: { n: 'x' } }, '{"query": ']) {
+    for (const body of [
+      { query: '{' },
+      { query: '{ nope }' },
+      { query: 'query Q($n: Int!) { components(first: $n) { totalCount } }', variables: { n: 'x' } },
+      '{"query": ',
+    ]) {
       const r = await post(body, accept);
       expect(r.status).toBe(400);
       expect(r.type).toBe(`${GRAPHQL_RESPONSE}; charset=utf-8`);

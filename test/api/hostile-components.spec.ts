@@ -33,7 +33,11 @@ describe.each(databaseKinds())('hostile components over HTTP (%s)', (kind) => {
   }
 
   it('runs a published nested-quantifier pattern for anonymous callers in linear time (item 4)', async () => {
-    const published = await t.gql(PUBLISH, { m: stringify(withInput('redos', { type: 'string', pattern: '^(a+)+$', default: 'a', description: 'x' })) }, publisher);
+    const published = await t.gql(
+      PUBLISH,
+      { m: stringify(withInput('redos', { type: 'string', pattern: '^(a+)+$', default: 'a', description: 'x' })) },
+      publisher,
+    );
     expect(published.body.errors).toBeUndefined();
     for (const length of [30, 5_000]) {
       const { result, stallMs } = await longestStall(() => t.gql(VALIDATE, { c: 'redos', i: { probe: `${'a'.repeat(length)}!` } }));
@@ -52,7 +56,8 @@ describe.each(databaseKinds())('hostile components over HTTP (%s)', (kind) => {
   });
 
   it('never echoes a secret from a YAML error inside an input value (item 8)', async () => {
-    const app = 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql@^16\n    inputs:\n      password: Hunter2: pass-1234\n';
+    const app =
+      'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql@^16\n    inputs:\n      password: Hunter2: pass-1234\n';
     const answer = await t.gql(COMPOSE, { a: app });
     expect(codes(answer)).toEqual(['BAD_USER_INPUT']);
     expect(answer.text).not.toContain('Hunter2');
@@ -64,13 +69,20 @@ describe.each(databaseKinds())('hostile components over HTTP (%s)', (kind) => {
     const validated = await t.gql(VALIDATE, { c: 'postgresql', i: { database: 'shop\uD800' } });
     expect(validated.body.errors).toBeUndefined();
     expect(validated.body.data.validateInputs.errors.map((e: { path: string }) => e.path)).toEqual(['database']);
-    const app = JSON.stringify({ apiVersion: 'aisle.dev/v1', kind: 'App', metadata: { name: 'shop' }, instances: { db: { component: 'postgresql@^16', inputs: { database: 'shop\uD800' } } } });
+    const app = JSON.stringify({
+      apiVersion: 'aisle.dev/v1',
+      kind: 'App',
+      metadata: { name: 'shop' },
+      instances: { db: { component: 'postgresql@^16', inputs: { database: 'shop\uD800' } } },
+    });
     const composed = await t.gql(COMPOSE, { a: app });
     expect(codes(composed)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('answers a manifest whose runtime.command is a string as bad input at its path, never INTERNAL_SERVER_ERROR (item 9)', async () => {
-    const m = derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'string-command', version: '1.0.0' }) as unknown as { spec: { runtime: Record<string, unknown> } };
+    const m = derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'string-command', version: '1.0.0' }) as unknown as {
+      spec: { runtime: Record<string, unknown> };
+    };
     m.spec.runtime.command = 'sh -c id';
     const answer = await t.gql(PUBLISH, { m: stringify(m) }, publisher);
     expect(codes(answer)).toEqual(['BAD_USER_INPUT']);

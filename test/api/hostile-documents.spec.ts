@@ -19,7 +19,10 @@ function doublingFragments(levels: number, leaf = '__typename', spread = (below:
 interface Answer {
   status: number;
   text: string;
-  body: { data?: unknown; errors?: Array<{ message: string; path?: string[]; extensions: { code: string; problems?: Array<{ path: string; code: string }> } }> };
+  body: {
+    data?: unknown;
+    errors?: Array<{ message: string; path?: string[]; extensions: { code: string; problems?: Array<{ path: string; code: string }> } }>;
+  };
 }
 
 afterAll(removeFixtures);
@@ -61,7 +64,8 @@ describe.each(databaseKinds())('hostile documents and variables (%s)', (kind) =>
     const variants = [
       doublingFragments(40, 'aisles { name }', (below) => `aisles { name } ...${below} ...${below}`),
       doublingFragments(40, '__typename', (below) => `... on Query { ...${below} } ... { ...${below} }`),
-      doublingFragments(40, 'a: aisles { name }', (below) => `b: aisles { name } ...${below} c: component(name: "x") { ...Z } ...${below}`) + ' fragment Z on Component { name }',
+      doublingFragments(40, 'a: aisles { name }', (below) => `b: aisles { name } ...${below} c: component(name: "x") { ...Z } ...${below}`) +
+        ' fragment Z on Component { name }',
     ];
     for (const query of variants) {
       const answer = await unstalled(() => post(JSON.stringify({ query })));
@@ -95,12 +99,16 @@ describe.each(databaseKinds())('hostile documents and variables (%s)', (kind) =>
       expect(answer.body.errors?.[0]?.message).toMatch(/nested more than \d+ levels/);
       expect(answer.body.errors?.[0]?.extensions.problems?.[0]?.path).toBe('variables.x');
     }
-    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ aisles { name } }')}&variables=${encodeURIComponent(`{"x": ${`${'['.repeat(2000)}1${']'.repeat(2000)}`}}`)}`);
+    const get = await fetch(
+      `${t.url}/graphql?query=${encodeURIComponent('{ aisles { name } }')}&variables=${encodeURIComponent(`{"x": ${`${'['.repeat(2000)}1${']'.repeat(2000)}`}}`)}`,
+    );
     expect(get.status).toBe(400);
     expect(((await get.json()) as Answer['body']).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     // Found by the fuzzer: a GET whose variables are JSON text but not an object.
     for (const variables of ['"text"', '[1]', '2']) {
-      const odd = await fetch(`${t.url}/graphql?query=${encodeURIComponent('query Q($n: Int) { components(first: $n) { totalCount } }')}&variables=${encodeURIComponent(variables)}`);
+      const odd = await fetch(
+        `${t.url}/graphql?query=${encodeURIComponent('query Q($n: Int) { components(first: $n) { totalCount } }')}&variables=${encodeURIComponent(variables)}`,
+      );
       expect(odd.status).toBe(400);
       expect(((await odd.json()) as Answer['body']).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     }
@@ -118,12 +126,16 @@ describe.each(databaseKinds())('hostile documents and variables (%s)', (kind) =>
   });
 
   it('bounds every string argument: a 100,000-character search word is INPUT_INVALID with its path', async () => {
-    const search = await post(JSON.stringify({ query: 'query S($s: String) { components(search: $s) { totalCount } }', variables: { s: 'a'.repeat(100_000) } }));
+    const search = await post(
+      JSON.stringify({ query: 'query S($s: String) { components(search: $s) { totalCount } }', variables: { s: 'a'.repeat(100_000) } }),
+    );
     expect(search.status).toBe(400);
     expect(codes(search)).toEqual(['BAD_USER_INPUT']);
     expect(search.body.errors?.[0]?.extensions.problems).toEqual([expect.objectContaining({ path: 'components.search', code: 'INPUT_INVALID' })]);
     expect(search.text).not.toContain('aaaaaaaaaa');
-    const literal = await post(JSON.stringify({ query: `{ found: component(name: "${'x'.repeat(5000)}") { version(range: "${'1'.repeat(5000)}") { version } } }` }));
+    const literal = await post(
+      JSON.stringify({ query: `{ found: component(name: "${'x'.repeat(5000)}") { version(range: "${'1'.repeat(5000)}") { version } } }` }),
+    );
     expect(literal.body.errors?.[0]?.extensions.problems?.map((p) => [p.path, p.code])).toEqual([
       ['found.name', 'INPUT_INVALID'],
       ['found.version.range', 'INPUT_INVALID'],

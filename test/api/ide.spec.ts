@@ -4,7 +4,16 @@ import { fixtureCatalog, removeFixtures } from './support/fixture-catalog.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // Debian's chromium (apt-get install chromium; .ci/run installs it), driven by playwright-core: never a downloaded browser.
 
@@ -34,7 +43,9 @@ describe('the GraphQL IDE in a real browser', () => {
     await editor.waitFor({ timeout: 20_000 });
     // Replace the default query through CodeMirror itself, as typing would.
     await page.evaluate("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue('{ aisles { name } }')");
-    const answered = page.waitForResponse((r) => r.url() === `${t.url}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('aisles'));
+    const answered = page.waitForResponse(
+      (r) => r.url() === `${t.url}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('aisles'),
+    );
     await page.locator('.graphiql-execute-button').click();
     expect((await answered).status()).toBe(200);
     const result = page.locator('.graphiql-response .CodeMirror');

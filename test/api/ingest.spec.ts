@@ -29,14 +29,28 @@ describe.each(databaseKinds())('ingesting the shipped catalog at start (%s)', (k
     const before = (await first.gql(VERSIONS)).body.data;
     expect(before.components.totalCount).toBe(3);
     const certifiedShipped = 1; // redis 8.2.0, signed by the fixture's certifier
-    expect(ingestLine(first.logs)).toMatchObject({ versionsShipped: 4, versionsAdded: 4, versionsAlreadyStored: 0, versionsRefused: 0, versionsCertified: certifiedShipped, certificationsRecordedNow: certifiedShipped });
+    expect(ingestLine(first.logs)).toMatchObject({
+      versionsShipped: 4,
+      versionsAdded: 4,
+      versionsAlreadyStored: 0,
+      versionsRefused: 0,
+      versionsCertified: certifiedShipped,
+      certificationsRecordedNow: certifiedShipped,
+    });
     await first.stop();
 
     // Restart on the same database: nothing added, nothing changed.
     const second = await startTestServer(kind, options, db);
     expect((await second.gql(VERSIONS)).body.data).toEqual(before);
     // A restart says how many versions are certified, apart from what it recorded (nothing): no "certified":0.
-    expect(ingestLine(second.logs)).toMatchObject({ versionsShipped: 4, versionsAdded: 0, versionsAlreadyStored: 4, versionsRefused: 0, versionsCertified: certifiedShipped, certificationsRecordedNow: 0 });
+    expect(ingestLine(second.logs)).toMatchObject({
+      versionsShipped: 4,
+      versionsAdded: 0,
+      versionsAlreadyStored: 4,
+      versionsRefused: 0,
+      versionsCertified: certifiedShipped,
+      certificationsRecordedNow: 0,
+    });
     expect(ingestLine(second.logs)).not.toHaveProperty('certified');
     await second.stop();
 
@@ -72,7 +86,10 @@ describe.each(databaseKinds())('ingesting the shipped catalog at start (%s)', (k
       const said = t.logs.filter((l) => l.includes('"NAME_SCOPED_IN_CATALOG"'));
       expect(said).toHaveLength(1);
       expect(said[0]).toContain('aisle/nginx is in the scope of organization aisle: a catalog folder holds global names only');
-      expect((await t.gql('{ a: component(name: "aisle/nginx") { name } n: component(name: "nginx") { versions { version } } }')).body.data).toEqual({ a: null, n: { versions: [{ version: '1.30.1' }] } });
+      expect((await t.gql('{ a: component(name: "aisle/nginx") { name } n: component(name: "nginx") { versions { version } } }')).body.data).toEqual({
+        a: null,
+        n: { versions: [{ version: '1.30.1' }] },
+      });
     } finally {
       await t.stop();
     }

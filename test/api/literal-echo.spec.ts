@@ -16,16 +16,40 @@ const CASES: Array<[string, string, string]> = [
   ['list literal for a String', `{ compose(app: ["${SECRET}"]) { lock } }`, 'compose(app:) expects a String; the value given is not one'],
   ['number for a String', `{ component(name: 1234${'5'.repeat(3)}) { name } }`, 'component(name:) expects a String!; the value given is not one'],
   ['string for an Int', `{ components(first: "${SECRET}") { totalCount } }`, 'components(first:) expects an Int; the value given is not one'],
-  ['string for a Boolean', `{ components(certifiedOnly: "${SECRET}") { totalCount } }`, 'components(certifiedOnly:) expects a Boolean; the value given is not one'],
+  [
+    'string for a Boolean',
+    `{ components(certifiedOnly: "${SECRET}") { totalCount } }`,
+    'components(certifiedOnly:) expects a Boolean; the value given is not one',
+  ],
   ['string for the JSON object scalar', `{ validateInputs(component: "postgresql", range: "^16", inputs: "${SECRET}") { valid } }`, 'JSON'],
   ['list for the JSON object scalar', `{ validateInputs(component: "postgresql", range: "^16", inputs: ["${SECRET}"]) { valid } }`, 'JSON'],
-  ['object for a String inside validateInputs', `{ validateInputs(component: { password: "${SECRET}" }, inputs: {}) { valid } }`, 'validateInputs(component:) expects a String!; the value given is not one'],
+  [
+    'object for a String inside validateInputs',
+    `{ validateInputs(component: { password: "${SECRET}" }, inputs: {}) { valid } }`,
+    'validateInputs(component:) expects a String!; the value given is not one',
+  ],
   ['unknown enum value', `{ compose(app: "x", target: ${ENUM_SECRET}) { lock } }`, 'compose(target:) expects a Target; the value given is not one'],
   ['string for an enum', `{ compose(app: "x", target: "${SECRET}") { lock } }`, 'compose(target:) expects a Target; the value given is not one'],
-  ['variable default: object for a String', `query Q($app: String! = { password: "${SECRET}" }) { compose(app: $app) { lock } }`, 'the default value of $app expects a String!; the value given is not one'],
-  ['variable default: unknown enum value', `query Q($t: Target = ${ENUM_SECRET}) { compose(app: "x", target: $t) { lock } }`, 'the default value of $t expects a Target; the value given is not one'],
-  ['variable default: string for an Int', `query Q($n: Int = "${SECRET}") { components(first: $n) { totalCount } }`, 'the default value of $n expects an Int; the value given is not one'],
-  ['mutation argument', `mutation { publishComponent(manifest: { password: "${SECRET}" }) { created } }`, 'publishComponent(manifest:) expects a String!; the value given is not one'],
+  [
+    'variable default: object for a String',
+    `query Q($app: String! = { password: "${SECRET}" }) { compose(app: $app) { lock } }`,
+    'the default value of $app expects a String!; the value given is not one',
+  ],
+  [
+    'variable default: unknown enum value',
+    `query Q($t: Target = ${ENUM_SECRET}) { compose(app: "x", target: $t) { lock } }`,
+    'the default value of $t expects a Target; the value given is not one',
+  ],
+  [
+    'variable default: string for an Int',
+    `query Q($n: Int = "${SECRET}") { components(first: $n) { totalCount } }`,
+    'the default value of $n expects an Int; the value given is not one',
+  ],
+  [
+    'mutation argument',
+    `mutation { publishComponent(manifest: { password: "${SECRET}" }) { created } }`,
+    'publishComponent(manifest:) expects a String!; the value given is not one',
+  ],
 ];
 
 describe('literal values in a document are never quoted back (GraphQL validation and coercion)', () => {

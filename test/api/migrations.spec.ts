@@ -83,7 +83,9 @@ describe.each(databaseKinds())('moving private components into their organizatio
     expect((await t.gql(STATE, { n: 'vault' }, acme)).body.data.component).toBeNull();
     expect((await t.gql(STATE, { n: 'acme/vault' }, globex)).body.data.component).toBeNull();
     expect((await t.gql(STATE, { n: 'acme-tool' })).body.data.component).toMatchObject({ name: 'acme-tool', visibility: 'PUBLIC' });
-    expect((await t.gql('{ components(search: "acme/vault") { nodes { name } } }', undefined, acme)).body.data.components.nodes).toEqual([{ name: 'acme/vault' }]);
+    expect((await t.gql('{ components(search: "acme/vault") { nodes { name } } }', undefined, acme)).body.data.components.nodes).toEqual([
+      { name: 'acme/vault' },
+    ]);
     // App specs name it anew, and resolve to the same versions.
     const app = 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: x }\ninstances:\n  db: { component: acme/vault@^1, inputs: { database: shop } }\n';
     const composed = await t.gql('query C($app: String!) { compose(app: $app) { lock } }', { app }, acme);
@@ -105,10 +107,14 @@ describe.each(databaseKinds())('moving private components into their organizatio
     // And back: the migration's down restores the global name when it is free.
     const after = await createDataSource(settings);
     try {
-      await after.query(`DELETE FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component_version WHERE component_id IN (SELECT id FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component WHERE name = 'vault')`);
+      await after.query(
+        `DELETE FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component_version WHERE component_id IN (SELECT id FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component WHERE name = 'vault')`,
+      );
       await after.query(`DELETE FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component WHERE name = 'vault'`);
       await after.undoLastMigration();
-      const names = ((await after.query(`SELECT name FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component ORDER BY name`)) as Array<{ name: string }>).map((r) => r.name);
+      const names = (
+        (await after.query(`SELECT name FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component ORDER BY name`)) as Array<{ name: string }>
+      ).map((r) => r.name);
       expect(names).toEqual(['acme-tool', 'vault']);
     } finally {
       await after.destroy();

@@ -34,7 +34,11 @@ function stopped(child: ChildProcess): Promise<number | null> {
 }
 
 async function aisles(url: string): Promise<string[]> {
-  const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ aisles { name } }' }) });
+  const r = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ aisles { name } }' }),
+  });
   expect(r.status).toBe(200);
   return ((await r.json()) as { data: { aisles: Array<{ name: string }> } }).data.aisles.map((a) => a.name);
 }
@@ -71,7 +75,9 @@ describe('npm start (the built service) and aisle serve', () => {
       expect(lines).toHaveLength(1);
       const line = JSON.parse(lines[0]!) as { level: string; msg: string };
       expect(line.level).toBe('error');
-      expect(line.msg).toBe(`the service could not start: port ${busy.port} on 127.0.0.1 is already in use: stop what listens there, or set PORT to a free port`);
+      expect(line.msg).toBe(
+        `the service could not start: port ${busy.port} on 127.0.0.1 is already in use: stop what listens there, or set PORT to a free port`,
+      );
       expect(output).not.toContain('EADDRINUSE');
       expect(output).not.toContain('successfully started');
       // Found before the database was opened: no migrations ran, no file was created.
@@ -82,25 +88,37 @@ describe('npm start (the built service) and aisle serve', () => {
     }
   });
 
-  it('a restart logs the catalog it found in named counts: versions present, new and certified, apart from what it recorded', { timeout: 120_000 }, async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'aisle-restart-'));
-    const ingested = (output: string) => JSON.parse(output.split('\n').find((l) => l.includes('"msg":"catalog ingested"'))!) as Record<string, number>;
-    const first = await launch([join(ROOT, 'dist/apps/api/src/main.js')], cwd);
-    expect(await stopped(first.child)).toBe(0);
-    const second = await launch([join(ROOT, 'dist/apps/api/src/main.js')], cwd);
-    expect(await stopped(second.child)).toBe(0);
-    const [before, after] = [ingested(first.output()), ingested(second.output())];
-    expect(before.versionsAdded).toBe(before.versionsShipped);
-    expect(before.versionsCertified).toBeGreaterThan(0);
-    expect(after).toMatchObject({ versionsShipped: before.versionsShipped, versionsAdded: 0, versionsAlreadyStored: before.versionsShipped, versionsRefused: 0, versionsCertified: before.versionsCertified, certificationsRecordedNow: 0 });
-    expect(after).not.toHaveProperty('certified');
-    rmSync(cwd, { recursive: true, force: true });
-  });
+  it(
+    'a restart logs the catalog it found in named counts: versions present, new and certified, apart from what it recorded',
+    { timeout: 120_000 },
+    async () => {
+      const cwd = mkdtempSync(join(tmpdir(), 'aisle-restart-'));
+      const ingested = (output: string) => JSON.parse(output.split('\n').find((l) => l.includes('"msg":"catalog ingested"'))!) as Record<string, number>;
+      const first = await launch([join(ROOT, 'dist/apps/api/src/main.js')], cwd);
+      expect(await stopped(first.child)).toBe(0);
+      const second = await launch([join(ROOT, 'dist/apps/api/src/main.js')], cwd);
+      expect(await stopped(second.child)).toBe(0);
+      const [before, after] = [ingested(first.output()), ingested(second.output())];
+      expect(before.versionsAdded).toBe(before.versionsShipped);
+      expect(before.versionsCertified).toBeGreaterThan(0);
+      expect(after).toMatchObject({
+        versionsShipped: before.versionsShipped,
+        versionsAdded: 0,
+        versionsAlreadyStored: before.versionsShipped,
+        versionsRefused: 0,
+        versionsCertified: before.versionsCertified,
+        certificationsRecordedNow: 0,
+      });
+      expect(after).not.toHaveProperty('certified');
+      rmSync(cwd, { recursive: true, force: true });
+    },
+  );
 
   it('npm start says at once that it builds, then where it serves', { timeout: 180_000 }, async () => {
     // A scratch copy, so that its build never rewrites the dist/ other tests are reading.
     const copy = mkdtempSync(join(tmpdir(), 'aisle-npm-start-'));
-    for (const part of ['apps', 'libs', 'schemas', 'catalog', 'trust', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    for (const part of ['apps', 'libs', 'schemas', 'catalog', 'trust', 'package.json', 'tsconfig.json', 'tsconfig.build.json'])
+      cpSync(join(ROOT, part), join(copy, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
     const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
     delete env.DATABASE_URL;

@@ -55,7 +55,9 @@ describe.each(databaseKinds())('publishes racing to create one component, in one
     for (let round = 0; round < ROUNDS; round += 1) {
       const name = round % 2 === 0 ? `acme/new-${round}` : `new-${round}`;
       const versions = ['1.0.0', '1.1.0', '1.2.0', '2.0.0'];
-      const answers = await Promise.all(versions.map((version) => settle(service.publish(actor('acme'), stringify(derivedManifest(base, { name, version })), undefined))));
+      const answers = await Promise.all(
+        versions.map((version) => settle(service.publish(actor('acme'), stringify(derivedManifest(base, { name, version })), undefined))),
+      );
       expect(answers).toEqual(versions.map(() => 'created'));
       expect(await stored(name)).toEqual({ organization: 'acme', versions });
     }
@@ -66,7 +68,9 @@ describe.each(databaseKinds())('publishes racing to create one component, in one
       const name = `contested-${round}`;
       const versions = round % 2 === 0 ? ['1.0.0', '1.0.0'] : ['1.0.0', '1.1.0'];
       const orgs = ['acme', 'globex'];
-      const answers = await Promise.all(orgs.map((org, i) => settle(service.publish(actor(org), stringify(derivedManifest(base, { name, version: versions[i]! })), undefined))));
+      const answers = await Promise.all(
+        orgs.map((org, i) => settle(service.publish(actor(org), stringify(derivedManifest(base, { name, version: versions[i]! })), undefined))),
+      );
       expect([...answers].sort()).toEqual(['NOT_OWNER@metadata.name', 'created']);
       const winner = answers.indexOf('created');
       expect(await stored(name)).toEqual({ organization: orgs[winner], versions: [versions[winner]] });
@@ -99,7 +103,9 @@ describe.each(databaseKinds())('publishes racing to create one component, in one
       const m = derivedManifest(base, { name: `taken-${round}`, version: '1.0.0' });
       const version = { name: m.metadata.name, version: '1.0.0', digest: manifestDigest(m), manifest: m, source: 'test', certification: UNCERTIFIED };
       const answers = await Promise.all(
-        ['acme', 'globex'].map((organization) => settle(repository.insertVersion(version, { organization, visibility: 'public' }).then(() => ({ created: true })))),
+        ['acme', 'globex'].map((organization) =>
+          settle(repository.insertVersion(version, { organization, visibility: 'public' }).then(() => ({ created: true }))),
+        ),
       );
       expect([...answers].sort()).toEqual(['NOT_OWNER@metadata.name', 'created']);
     }

@@ -6,7 +6,8 @@ import { certificationFor, derivedManifest, fixtureCatalog, shippedManifest, typ
 import { databaseKinds } from './support/test-databases.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
-const PUBLISH = 'mutation P($m: String!, $v: Visibility) { publishComponent(manifest: $m, visibility: $v) { created version { name version digest } warnings { path code } } }';
+const PUBLISH =
+  'mutation P($m: String!, $v: Visibility) { publishComponent(manifest: $m, visibility: $v) { created version { name version digest } warnings { path code } } }';
 const DEPRECATE = 'mutation D($c: String!, $v: String!) { deprecateComponentVersion(component: $c, version: $v, reason: "use 1.0.0") { version deprecated } }';
 const CERTIFY = 'mutation C($r: String!) { certifyComponentVersion(record: $r) { version certification { level verified certifier } } }';
 
@@ -81,7 +82,10 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
     expect(syntax.body.errors?.[0]?.extensions?.problems?.[0]?.code).toBe('YAML_SYNTAX');
     // Issue 10: where in the manifest sent, as the CLI prints it.
     const lines = stringify(broken).split('\n');
-    expect(r.body.errors![0]!.extensions!.problems!.find((p) => p.path === 'metadata.version')).toMatchObject({ line: lines.findIndex((l) => l.trim().startsWith('version:')) + 1, column: 3 });
+    expect(r.body.errors![0]!.extensions!.problems!.find((p) => p.path === 'metadata.version')).toMatchObject({
+      line: lines.findIndex((l) => l.trim().startsWith('version:')) + 1,
+      column: 3,
+    });
     expect(syntax.body.errors?.[0]?.extensions?.problems?.[0]).toMatchObject({ line: 1, column: expect.any(Number) });
   });
 
@@ -108,7 +112,11 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
     const typo = derivedManifest(cache, { name: 'acme-typo', aisle: 'cahce' });
     const r = await t.gql(PUBLISH, { m: yaml(typo) }, acme);
     expect(code(r)).toBe('BAD_USER_INPUT');
-    expect(r.body.errors?.[0]?.extensions?.problems?.[0]).toMatchObject({ code: 'AISLE_UNKNOWN', path: 'metadata.aisle', message: 'there is no aisle named "cahce" (did you mean "cache"?)' });
+    expect(r.body.errors?.[0]?.extensions?.problems?.[0]).toMatchObject({
+      code: 'AISLE_UNKNOWN',
+      path: 'metadata.aisle',
+      message: 'there is no aisle named "cahce" (did you mean "cache"?)',
+    });
     const aisles = (await t.gql('{ aisles { name } }')).body.data.aisles.map((a: { name: string }) => a.name);
     expect(aisles).not.toContain('cahce');
   });
@@ -153,7 +161,10 @@ describe.each(databaseKinds())('publishing over HTTP (%s)', (kind) => {
     expect(code(await t.gql(CERTIFY, { r: '{ not json' }, certifier))).toBe('BAD_USER_INPUT');
     const ok = await t.gql(CERTIFY, { r: record }, certifier);
     expect(ok.body.errors).toBeUndefined();
-    expect(ok.body.data.certifyComponentVersion).toEqual({ version: '1.0.0', certification: { level: 'certified', verified: true, certifier: 'test-certifier' } });
+    expect(ok.body.data.certifyComponentVersion).toEqual({
+      version: '1.0.0',
+      certification: { level: 'certified', verified: true, certifier: 'test-certifier' },
+    });
     const list = await t.gql('{ components(certifiedOnly: true) { nodes { name } } }');
     expect(list.body.data.components.nodes.map((n: { name: string }) => n.name)).toContain('acme-cache');
   });

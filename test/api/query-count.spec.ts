@@ -31,7 +31,10 @@ describe.each(databaseKinds())('SQL per page (%s)', (kind) => {
       for (const version of ['1.0.0', '1.1.0']) {
         const m = derivedManifest(base, { name: `load-${String(i).padStart(2, '0')}`, version });
         // The first version creates the component; the second is added to it.
-        componentId = await repository.insertVersion({ name: m.metadata.name, version, digest: manifestDigest(m), manifest: m, source: 'test', certification: UNCERTIFIED }, { componentId, organization: 'load', visibility: 'public' });
+        componentId = await repository.insertVersion(
+          { name: m.metadata.name, version, digest: manifestDigest(m), manifest: m, source: 'test', certification: UNCERTIFIED },
+          { componentId, organization: 'load', visibility: 'public' },
+        );
       }
     }
     await ds.destroy();

@@ -67,26 +67,37 @@ describe.each(databaseKinds())('CLI and GraphQL pick the same version for a refe
       const r = await t.gql('mutation P($m: String!) { publishComponent(manifest: $m) { created } }', { m: stringify(m) }, token);
       expect(r.body.errors).toBeUndefined();
     }
-    const d = await t.gql(`mutation { deprecateComponentVersion(component: "pick-me", version: "${DEPRECATED}", reason: "broken") { version } }`, undefined, token);
+    const d = await t.gql(
+      `mutation { deprecateComponentVersion(component: "pick-me", version: "${DEPRECATED}", reason: "broken") { version } }`,
+      undefined,
+      token,
+    );
     expect(d.body.errors).toBeUndefined();
   });
   afterAll(async () => t?.stop());
 
   /** What GraphQL picks: through validateInputs (composition's way) and through component.version (browsing's). */
   async function api(name: string, range: string | undefined): Promise<string[]> {
-    const validate = await t.gql('query V($c: String!, $r: String) { validateInputs(component: $c, range: $r, inputs: {}) { version } }', { c: name, r: range });
+    const validate = await t.gql('query V($c: String!, $r: String) { validateInputs(component: $c, range: $r, inputs: {}) { version } }', {
+      c: name,
+      r: range,
+    });
     const browse =
       range === undefined
         ? await t.gql('query L($c: String!) { component(name: $c) { version: latest { version } } }', { c: name })
         : await t.gql('query B($c: String!, $r: String!) { component(name: $c) { version(range: $r) { version } } }', { c: name, r: range });
-    const picked = (r: typeof validate, get: (data: any) => string | undefined) => r.body.errors?.[0]?.extensions?.problems?.[0]?.code ?? get(r.body.data) ?? 'VERSION_UNSATISFIED';
+    const picked = (r: typeof validate, get: (data: any) => string | undefined) =>
+      r.body.errors?.[0]?.extensions?.problems?.[0]?.code ?? get(r.body.data) ?? 'VERSION_UNSATISFIED';
     return [picked(validate, (d) => d.validateInputs.version), picked(browse, (d) => d.component.version?.version)];
   }
 
-  it.each([...TABLE.map(([ref, want]) => ['pick-me', ref, want]), ...ONLY_RC_TABLE.map(([ref, want]) => ['pick-rc', ref, want])])('%s%s → %s', async (name, ref, want) => {
-    // A bare name: validateInputs without a range, and the component's latest.
-    expect([await cli(`${name}${ref}`), ...(await api(name, ref === '' ? undefined : ref.slice(1)))]).toEqual([want, want, want]);
-  });
+  it.each([...TABLE.map(([ref, want]) => ['pick-me', ref, want]), ...ONLY_RC_TABLE.map(([ref, want]) => ['pick-rc', ref, want])])(
+    '%s%s → %s',
+    async (name, ref, want) => {
+      // A bare name: validateInputs without a range, and the component's latest.
+      expect([await cli(`${name}${ref}`), ...(await api(name, ref === '' ? undefined : ref.slice(1)))]).toEqual([want, want, want]);
+    },
+  );
 
   it('shows as latest what a bare name picks', async () => {
     const r = await t.gql('{ a: component(name: "pick-me") { latest { version } } b: component(name: "pick-rc") { latest { version } } }');

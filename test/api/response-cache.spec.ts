@@ -25,7 +25,11 @@ describe.each(databaseKinds())('the response cache (%s)', (kind) => {
   });
 
   async function raw(t: TestServer, query: string, variables?: unknown, token?: string) {
-    const r = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const r = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     return { cache: r.headers.get('x-aisle-cache'), body: (await r.json()) as { data: any; errors?: unknown[] } };
   }
 
@@ -42,7 +46,12 @@ describe.each(databaseKinds())('the response cache (%s)', (kind) => {
     const after = await raw(b, LIST);
     expect(after.cache).toBeNull();
     expect(after.body.data.components.totalCount).toBe(before + 1);
-    const deprecated = await raw(a, 'mutation { deprecateComponentVersion(component: "acme-fresh", version: "1.0.0", reason: "gone") { version } }', undefined, token);
+    const deprecated = await raw(
+      a,
+      'mutation { deprecateComponentVersion(component: "acme-fresh", version: "1.0.0", reason: "gone") { version } }',
+      undefined,
+      token,
+    );
     expect(deprecated.body.errors).toBeUndefined();
     const shown = await raw(b, '{ component(name: "acme-fresh") { versions { deprecated } } }');
     expect(shown.body.data.component.versions[0].deprecated).toBe('gone');
@@ -51,8 +60,16 @@ describe.each(databaseKinds())('the response cache (%s)', (kind) => {
   it('answers a number JSON cannot carry (1e309) the same with and without a cached answer for null', async () => {
     const query = 'query N($n: Int) { components(first: $n) { totalCount } }';
     const send = async (t: TestServer, n: string) => {
-      const r = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query": ${JSON.stringify(query)}, "variables": {"n": ${n}}}` });
-      return { status: r.status, cache: r.headers.get('x-aisle-cache'), body: (await r.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> } };
+      const r = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"query": ${JSON.stringify(query)}, "variables": {"n": ${n}}}`,
+      });
+      return {
+        status: r.status,
+        cache: r.headers.get('x-aisle-cache'),
+        body: (await r.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> },
+      };
     };
     // Cold on instance a: 1e309 first, then null; warm on instance b: null first, then 1e309.
     const coldInfinity = await send(a, '1e309');

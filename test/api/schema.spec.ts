@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startTestServer, type TestServer } from './support/test-server.js';
 
 const FILE = join(ROOT, 'schemas', 'schema.graphql');
-const HEADER = '# The GraphQL API of `npm start`, generated from apps/api (code first). Do not edit:\n# refresh with UPDATE_SCHEMA=1 npx vitest run test/api/schema.spec.ts\n\n';
+const HEADER =
+  '# The GraphQL API of `npm start`, generated from apps/api (code first). Do not edit:\n# refresh with UPDATE_SCHEMA=1 npx vitest run test/api/schema.spec.ts\n\n';
 
 describe('schemas/schema.graphql', () => {
   let t: TestServer;

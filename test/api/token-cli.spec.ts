@@ -68,7 +68,9 @@ describe('aisle token finds the service’s database or says why not (issue 10)'
     const r = await aisle(['token', 'create', '--org', 'acme', '--database-url', './typo.sqlite'], {}, cwd);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toContain('error: --database-url: no database at ./typo.sqlite: point --database-url (or DATABASE_URL) at the database the service uses, or create an Aisle database there with --init');
+    expect(r.err).toContain(
+      'error: --database-url: no database at ./typo.sqlite: point --database-url (or DATABASE_URL) at the database the service uses, or create an Aisle database there with --init',
+    );
     expect(readdirSync(cwd)).toEqual([]);
     const json = await aisle(['token', 'list', '--json'], { DATABASE_URL: 'typo.sqlite' }, cwd);
     expect(json.code).toBe(1);
@@ -89,35 +91,38 @@ describe('aisle token finds the service’s database or says why not (issue 10)'
     expect(r.err).toContain('is not an SQLite database');
   });
 
-  it.runIf(databaseKinds().includes('postgres'))('PostgreSQL: a database that does not exist, or holds no Aisle tables, is exit 1 in a plain sentence without the password', async () => {
-    const base = new URL((await postgresUrl())!);
-    const missing = new URL(base);
-    missing.password = 'sekrit-pw';
-    missing.pathname = '/aisle_nonexistent_db';
-    const r = await aisle(['token', 'list', '--database-url', missing.toString()]);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('error: --database-url: database "aisle_nonexistent_db" does not exist on ');
-    expect(r.err).not.toContain('sekrit');
-    const json = await aisle(['token', 'list', '--json', '--database-url', missing.toString()]);
-    expect(json.code).toBe(1);
-    expect(JSON.parse(json.out).diagnostics[0]).toMatchObject({ code: 'DATABASE_UNAVAILABLE', path: '--database-url' });
-    expect(json.out).not.toContain('sekrit');
+  it.runIf(databaseKinds().includes('postgres'))(
+    'PostgreSQL: a database that does not exist, or holds no Aisle tables, is exit 1 in a plain sentence without the password',
+    async () => {
+      const base = new URL((await postgresUrl())!);
+      const missing = new URL(base);
+      missing.password = 'sekrit-pw';
+      missing.pathname = '/aisle_nonexistent_db';
+      const r = await aisle(['token', 'list', '--database-url', missing.toString()]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('error: --database-url: database "aisle_nonexistent_db" does not exist on ');
+      expect(r.err).not.toContain('sekrit');
+      const json = await aisle(['token', 'list', '--json', '--database-url', missing.toString()]);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.out).diagnostics[0]).toMatchObject({ code: 'DATABASE_UNAVAILABLE', path: '--database-url' });
+      expect(json.out).not.toContain('sekrit');
 
-    const schema = `aisle_empty_${process.pid}`;
-    const client = new Client({ connectionString: base.toString() });
-    await client.connect();
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    try {
-      const empty = `${base.toString()}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      const refused = await aisle(['token', 'create', '--org', 'acme', '--database-url', empty]);
-      expect(refused.code).toBe(1);
-      expect(refused.err).toContain('holds no Aisle tables');
-      expect((await client.query('SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1', [schema])).rows[0].n).toBe(0);
-    } finally {
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    }
-  });
+      const schema = `aisle_empty_${process.pid}`;
+      const client = new Client({ connectionString: base.toString() });
+      await client.connect();
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      try {
+        const empty = `${base.toString()}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+        const refused = await aisle(['token', 'create', '--org', 'acme', '--database-url', empty]);
+        expect(refused.code).toBe(1);
+        expect(refused.err).toContain('holds no Aisle tables');
+        expect((await client.query('SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1', [schema])).rows[0].n).toBe(0);
+      } finally {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+    },
+  );
 });
 
 describe.each(databaseKinds())('organization names are scope names (%s)', (kind) => {

@@ -28,7 +28,9 @@ describe.each(databaseKinds())('Query.viewer and ComponentVersion.manifest (%s)'
   });
 
   it('viewer names the token’s organization and scopes, and nobody without a token', async () => {
-    expect((await t.gql('{ viewer { organization scopes } }', undefined, acme)).body).toEqual({ data: { viewer: { organization: 'acme', scopes: ['publish'] } } });
+    expect((await t.gql('{ viewer { organization scopes } }', undefined, acme)).body).toEqual({
+      data: { viewer: { organization: 'acme', scopes: ['publish'] } },
+    });
     expect((await t.gql('{ viewer { organization scopes } }')).body).toEqual({ data: { viewer: { organization: null, scopes: [] } } });
     const bad = await t.gql('{ viewer { organization } }', undefined, 'aisle_nope');
     expect(bad.status).toBe(401);

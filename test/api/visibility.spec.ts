@@ -60,7 +60,16 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
 
   it('does not exist for anyone else, on every path, never "forbidden"', async () => {
     for (const token of [tokens.anonymous, tokens.globex]) {
-      expect(await sees(token)).toEqual({ aisle: false, list: false, total: 3, search: 0, byAisle: 0, component: false, validate: 'NOT_FOUND', compose: 'NOT_FOUND' });
+      expect(await sees(token)).toEqual({
+        aisle: false,
+        list: false,
+        total: 3,
+        search: 0,
+        byAisle: 0,
+        component: false,
+        validate: 'NOT_FOUND',
+        compose: 'NOT_FOUND',
+      });
     }
   });
 

@@ -8,7 +8,7 @@ import { shippedCatalog } from './example-bundles.js';
 
 const VALUES = [
   'line one\nline two\n',
-  'it\'s "quoted" and \'single\'',
+  "it's \"quoted\" and 'single'",
   'cost $5, $HOME, ${HOME}, $$ and $',
   'a literal ${{ db.url }} stays literal',
   '# not a comment',
@@ -27,7 +27,7 @@ const VALUES = [
 // Secret inputs have bounds (12 to 128 characters); these go through .env.
 const PASSWORDS = [
   'pa$$word ${HOME} #1',
-  "it's a \"secret\" \\",
+  'it\'s a "secret" \\',
   '${A}${B}$${C}}{${',
   'line\nbreak\r\nand\ttab',
   'ünïcødé-🚀-日本語-pass',
@@ -92,7 +92,10 @@ describe('values with newlines, quotes, $, ${{, #, ": ", unicode and 100 kB pars
     const strings = new Set<string>();
     for (const f of RENDERERS.kubernetes(composed.app!)) {
       const docs = parseAllDocuments(f.content);
-      expect(docs.flatMap((d) => d.errors), f.path).toEqual([]);
+      expect(
+        docs.flatMap((d) => d.errors),
+        f.path,
+      ).toEqual([]);
       for (const d of docs) collect(d.toJS(), strings);
     }
     for (const v of [...VALUES.filter((v) => v !== ''), ...PASSWORDS, ...PASSWORDS.map(url)]) expect(strings.has(v), JSON.stringify(v.slice(0, 60))).toBe(true);

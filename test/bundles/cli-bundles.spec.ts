@@ -7,8 +7,6 @@ import { dockerComposeConfig } from './compose-checks.js';
 import { aisle, snapshot } from './cli-in-process.js';
 import { EXAMPLES_DIR } from './example-bundles.js';
 
-
-
 const scratch = () => mkdtempSync(join(tmpdir(), 'aisle-cli-'));
 
 describe('aisle get', () => {
@@ -114,12 +112,24 @@ const BAD_SPECS: Array<[string, string, string[]]> = [
     'db:\n    component: postgresql\n  web:\n    component: web-app\n    inputs: { image: "a/b:1" }\n    env: { DATABASE_URL: "${{ db.uri }}" }',
     ['WIRING_UNKNOWN_OUTPUT', 'web.env.DATABASE_URL: "${{ db.uri }}": db (postgresql) has no output "uri" (did you mean "url"?)'],
   ],
-  ['an unknown instance', 'web:\n    component: web-app\n    inputs: { image: "a/b:1" }\n    env: { X: "${{ bd.url }}" }', ['WIRING_UNKNOWN_INSTANCE', 'web.env.X: "${{ bd.url }}" refers to "bd", which is not an instance of this app']],
+  [
+    'an unknown instance',
+    'web:\n    component: web-app\n    inputs: { image: "a/b:1" }\n    env: { X: "${{ bd.url }}" }',
+    ['WIRING_UNKNOWN_INSTANCE', 'web.env.X: "${{ bd.url }}" refers to "bd", which is not an instance of this app'],
+  ],
   ['a range nothing satisfies', 'db:\n    component: postgresql@^9', ['VERSION_UNSATISFIED', 'db.component: no version of postgresql satisfies "^9"']],
-  ['an unknown component', 'db:\n    component: postgress', ['COMPONENT_NOT_FOUND', 'db.component: no component named "postgress" in the catalog (did you mean "postgresql"?)']],
+  [
+    'an unknown component',
+    'db:\n    component: postgress',
+    ['COMPONENT_NOT_FOUND', 'db.component: no component named "postgress" in the catalog (did you mean "postgresql"?)'],
+  ],
   ['an instance named ../../etc', '"../../etc":\n    component: postgresql', ['INSTANCE_NAME_INVALID', '"../../etc" is not a valid instance name']],
   ['an instance name Compose and Kubernetes refuse', 'My_DB:\n    component: postgresql', ['INSTANCE_NAME_INVALID', '"My_DB" is not a valid instance name']],
-  ['a short password and a bad input together', 'db:\n    component: postgresql\n    inputs: { password: short, databse: x }', ['db.inputs.password: must be at least 12 characters', 'db.inputs.databse: is not an input of postgresql (did you mean "database"?)']],
+  [
+    'a short password and a bad input together',
+    'db:\n    component: postgresql\n    inputs: { password: short, databse: x }',
+    ['db.inputs.password: must be at least 12 characters', 'db.inputs.databse: is not an input of postgresql (did you mean "database"?)'],
+  ],
 ];
 
 describe('bad app specs: exit 1, every problem with its path, nothing written', () => {
@@ -127,10 +137,16 @@ describe('bad app specs: exit 1, every problem with its path, nothing written', 
     it(title, async () => {
       const cwd = scratch();
       writeFileSync(join(cwd, 'app.yaml'), `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: bad }\ninstances:\n  ${instances}\n`);
-      for (const command of [['validate', 'app.yaml'], ['compose', 'app.yaml', '--out', 'out'], ['validate', 'app.yaml', '--json']]) {
+      for (const command of [
+        ['validate', 'app.yaml'],
+        ['compose', 'app.yaml', '--out', 'out'],
+        ['validate', 'app.yaml', '--json'],
+      ]) {
         const r = await aisle(command, cwd);
         expect(r.code, `${command.join(' ')}: ${r.err}`).toBe(1);
-        const text = command.includes('--json') ? JSON.stringify(JSON.parse(r.out).diagnostics.map((d: { code: string; path: string; message: string }) => `${d.code} ${d.path}: ${d.message}`)) : r.err;
+        const text = command.includes('--json')
+          ? JSON.stringify(JSON.parse(r.out).diagnostics.map((d: { code: string; path: string; message: string }) => `${d.code} ${d.path}: ${d.message}`))
+          : r.err;
         for (const e of expected) expect(text).toContain(command.includes('--json') ? JSON.stringify(e).slice(1, -1) : e.replace(/^[A-Z_]+$/, ''));
       }
       expect(readdirSync(cwd)).toEqual(['app.yaml']);
@@ -148,11 +164,13 @@ describe('aisle validate', () => {
 });
 
 describe('composing a smaller app into an earlier bundle', () => {
-  it('removes the files of instances that are gone and keeps the user\'s own files', async () => {
+  it("removes the files of instances that are gone and keeps the user's own files", async () => {
     const cwd = scratch();
     expect((await aisle(['compose', join(EXAMPLES_DIR, 'web-app.yaml'), '--target', 'helm', '--out', 'chart'], cwd)).code).toBe(0);
     writeFileSync(join(cwd, 'chart', 'MY-NOTES.md'), 'mine');
-    const smaller = readFileSync(join(EXAMPLES_DIR, 'web-app.yaml'), 'utf8').replace(/ {2}cache:\n(?: {4}.*\n)+/, '').replace(/ {6}REDIS_URL: .*\n/, '');
+    const smaller = readFileSync(join(EXAMPLES_DIR, 'web-app.yaml'), 'utf8')
+      .replace(/ {2}cache:\n(?: {4}.*\n)+/, '')
+      .replace(/ {6}REDIS_URL: .*\n/, '');
     writeFileSync(join(cwd, 'smaller.yaml'), smaller);
     const r = await aisle(['compose', 'smaller.yaml', '--target', 'helm', '--out', 'chart'], cwd);
     expect(r.err).toBe('');

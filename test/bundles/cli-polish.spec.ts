@@ -143,8 +143,16 @@ describe('tables: a header row, aligned columns, no trailing spaces (issue 10)',
 describe('aisle get says how to connect (issue 10)', () => {
   it.each([
     ['compose', [], /\(… is postgresql\.password in pg\/\.env as POSTGRESQL_PASSWORD\)/],
-    ['kubernetes', ['then: kubectl port-forward service/postgresql 5432:5432'], /\(… is postgresql\.password in the Secret postgresql: kubectl get secret postgresql -o jsonpath='\{\.data\.password\}' \| base64 -d\)/],
-    ['helm', ['then: kubectl port-forward service/postgresql-postgresql 5432:5432'], /in the Secret postgresql-postgresql: kubectl get secret postgresql-postgresql/],
+    [
+      'kubernetes',
+      ['then: kubectl port-forward service/postgresql 5432:5432'],
+      /\(… is postgresql\.password in the Secret postgresql: kubectl get secret postgresql -o jsonpath='\{\.data\.password\}' \| base64 -d\)/,
+    ],
+    [
+      'helm',
+      ['then: kubectl port-forward service/postgresql-postgresql 5432:5432'],
+      /in the Secret postgresql-postgresql: kubectl get secret postgresql-postgresql/,
+    ],
   ])('%s: the url output with the password as …, and where the password is', async (target, before, where) => {
     const cwd = scratch();
     const r = await aisle(['get', 'postgresql', '--set', 'database=shop', '--target', target, '--out', 'pg'], cwd);

@@ -14,7 +14,15 @@ function readmeTable(header: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    const cells = line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|').replace(/^`(.*)`$/, '$1'));
+    const cells = line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) =>
+        c
+          .trim()
+          .replace(/\\\|/g, '|')
+          .replace(/^`(.*)`$/, '$1'),
+      );
     rows.push(cells);
   }
   return rows;

@@ -11,8 +11,6 @@ import { EXAMPLES_DIR } from './example-bundles.js';
 const BIN = join(__dirname, '../../bin/aisle.js');
 const WEB_APP = join(EXAMPLES_DIR, 'web-app.yaml');
 
-
-
 function put(dir: string, path: string, content: string): void {
   mkdirSync(dirname(join(dir, path)), { recursive: true });
   writeFileSync(join(dir, path), content);
@@ -40,7 +38,7 @@ const USER_FILES: Record<string, string> = {
   'MY-NOTES.md': 'mine\n',
 };
 
-describe('composing again never touches the user\'s files (issue 8, item 1)', () => {
+describe("composing again never touches the user's files (issue 8, item 1)", () => {
   it('keeps files in folders named like instances: the reported commands, through the built binary', () => {
     const cwd = scratch();
     const compose = () => spawnSync('node', [BIN, 'compose', WEB_APP, '--out', 'proj'], { cwd, encoding: 'utf8' });
@@ -158,10 +156,14 @@ describe('composing again never touches the user\'s files (issue 8, item 1)', ()
       expect((await aisle(['compose', WEB_APP, '--target', target, '--out', 'b'], cwd)).code).toBe(0);
       const dir = join(cwd, 'b');
       const files = lockFiles(dir);
-      const written = Object.keys(snapshot(dir)).filter((p) => p !== 'aisle.lock').sort();
+      const written = Object.keys(snapshot(dir))
+        .filter((p) => p !== 'aisle.lock')
+        .sort();
       expect(Object.keys(files)).toEqual(written);
       for (const [path, digest] of Object.entries(files)) expect(digest, `${target} ${path}`).toMatch(/^sha256:[0-9a-f]{64}$|^sealed$/);
-      const sealed = Object.entries(files).filter(([, d]) => d === 'sealed').map(([p]) => p);
+      const sealed = Object.entries(files)
+        .filter(([, d]) => d === 'sealed')
+        .map(([p]) => p);
       expect(sealed.length, target).toBeGreaterThan(0);
     }
   });

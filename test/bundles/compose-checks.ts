@@ -53,5 +53,9 @@ export function unescapeCompose(text: string): string {
 function withoutOldIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutOldIds);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => !(k === 'id' && typeof v === 'string')).map(([k, v]) => [k, withoutOldIds(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k, v]) => !(k === 'id' && typeof v === 'string'))
+      .map(([k, v]) => [k, withoutOldIds(v)]),
+  );
 }

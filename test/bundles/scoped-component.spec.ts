@@ -79,10 +79,19 @@ describe('a component named in an organization’s scope (acme/postgresql) in ev
       writeFileSync(join(dir, file.path), file.content);
     }
     const home = join(root, 'home');
-    const env = { PATH: process.env.PATH ?? '', HOME: home, HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'), HELM_DATA_HOME: join(home, 'data'), KUBECONFIG: join(home, 'none') };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      HELM_CACHE_HOME: join(home, 'cache'),
+      HELM_CONFIG_HOME: join(home, 'config'),
+      HELM_DATA_HOME: join(home, 'data'),
+      KUBECONFIG: join(home, 'none'),
+    };
     const result = spawnSync(helmBinary(), ['template', 'r1', dir], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
     expect(result.status, result.stderr).toBe(0);
-    const objects = parseAllDocuments(result.stdout, { version: '1.1' }).map((d) => d.toJS() as Obj | null).filter((o): o is Obj => o !== null);
+    const objects = parseAllDocuments(result.stdout, { version: '1.1' })
+      .map((d) => d.toJS() as Obj | null)
+      .filter((o): o is Obj => o !== null);
     expect(objects.map((o) => o.kind)).toContain('Secret');
     for (const object of objects) validateKubernetesObject(object);
     for (const value of labelsOf(objects)) expect(value).toMatch(LABEL_VALUE);

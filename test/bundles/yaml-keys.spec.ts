@@ -40,7 +40,11 @@ function expectYamlParses(files: readonly BundleFile[]): void {
   // Chart templates are Go templates, read by helm (below), not YAML.
   for (const f of files.filter((f) => /\.(yaml|lock)$/.test(f.path) && !f.path.startsWith('templates/'))) {
     for (const version of ['1.1', '1.2'] as const) {
-      for (const doc of parseAllDocuments(f.content, { version })) expect(doc.errors.map((e) => e.message), `${f.path} (${version})`).toEqual([]);
+      for (const doc of parseAllDocuments(f.content, { version }))
+        expect(
+          doc.errors.map((e) => e.message),
+          `${f.path} (${version})`,
+        ).toEqual([]);
     }
   }
 }
@@ -96,10 +100,15 @@ describe('names that become YAML keys are bounded where they come in (issue 8, i
 
     const chart = writeTemp(bundles.helm);
     const home = mkdtempSync(join(tmpdir(), 'aisle-helm-home-'));
-    const r = spawnSync(helmBinary(), ['template', 'rel', chart], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home, HELM_CACHE_HOME: home, HELM_CONFIG_HOME: home, HELM_DATA_HOME: home } });
+    const r = spawnSync(helmBinary(), ['template', 'rel', chart], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: home, HELM_CACHE_HOME: home, HELM_CONFIG_HOME: home, HELM_DATA_HOME: home },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const deployment = parseAllDocuments(r.stdout).map((d) => d.toJS()).find((o) => o?.kind === 'Deployment');
+    const deployment = parseAllDocuments(r.stdout)
+      .map((d) => d.toJS())
+      .find((o) => o?.kind === 'Deployment');
     expect(deployment.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining([LONGEST, WIRED]));
   });
 

@@ -36,7 +36,13 @@ describe('aisle --registry, login, publish, deprecate', () => {
     let out = '';
     let err = '';
     const env = { XDG_CONFIG_HOME: join(home, 'config'), HOME: home, AISLE_TRUST_DIR: fixture.trustDir, ...options.env };
-    const io = { out: (s: string) => (out += s), err: (s: string) => (err += s), cwd: options.cwd ?? home, env, ...(options.stdin !== undefined ? { stdin: async () => options.stdin! } : {}) };
+    const io = {
+      out: (s: string) => (out += s),
+      err: (s: string) => (err += s),
+      cwd: options.cwd ?? home,
+      env,
+      ...(options.stdin !== undefined ? { stdin: async () => options.stdin! } : {}),
+    };
     const code = await run(args, io);
     return { code, out, err };
   }
@@ -71,7 +77,10 @@ describe('aisle --registry, login, publish, deprecate', () => {
 
   it('the built binary reads the token from standard input (aisle token create … | aisle login URL --with-token)', async () => {
     const config = join(home, 'bin-config');
-    const child = spawn('node', [join(ROOT, 'bin', 'aisle.js'), 'login', t.url, '--with-token', '--json'], { cwd: home, env: { ...process.env, XDG_CONFIG_HOME: config, AISLE_TOKEN: '' } });
+    const child = spawn('node', [join(ROOT, 'bin', 'aisle.js'), 'login', t.url, '--with-token', '--json'], {
+      cwd: home,
+      env: { ...process.env, XDG_CONFIG_HOME: config, AISLE_TOKEN: '' },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -125,8 +134,14 @@ describe('aisle --registry, login, publish, deprecate', () => {
     const local = ['--catalog', fixture.catalogDir];
     const remote = ['--registry', t.url];
     const env = { XDG_CONFIG_HOME: join(home, 'nobody') };
-    writeFileSync(join(home, 'app.yaml'), 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql@^16\n    inputs: { port: eighty }\n  cache: { component: redis }\n');
-    writeFileSync(join(home, 'good.yaml'), 'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db: { component: postgresql@^16, inputs: { password: correct-horse-battery } }\n  cache: { component: redis }\n');
+    writeFileSync(
+      join(home, 'app.yaml'),
+      'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql@^16\n    inputs: { port: eighty }\n  cache: { component: redis }\n',
+    );
+    writeFileSync(
+      join(home, 'good.yaml'),
+      'apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db: { component: postgresql@^16, inputs: { password: correct-horse-battery } }\n  cache: { component: redis }\n',
+    );
     const cases = [
       ['aisles'],
       ['aisles', '--json'],
@@ -160,7 +175,10 @@ describe('aisle --registry, login, publish, deprecate', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^error: globex-try\/component\.yaml: metadata\.name: acme\/other is in the scope of organization acme/);
     const json = await aisle(['publish', dir, '--registry', t.url, '--json'], { env: { AISLE_TOKEN: tokens.globex! } });
-    expect(JSON.parse(json.out)).toMatchObject({ ok: false, diagnostics: [{ code: 'NAME_SCOPE_FORBIDDEN', path: 'metadata.name', file: 'globex-try/component.yaml' }] });
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'NAME_SCOPE_FORBIDDEN', path: 'metadata.name', file: 'globex-try/component.yaml' }],
+    });
 
     const changed = writeComponent('vault-changed', 'acme/vault', '1.0.0');
     const m = readFileSync(join(changed, 'component.yaml'), 'utf8').replace(/description: .*/, 'description: changed');
@@ -200,7 +218,11 @@ describe('aisle --registry, login, publish, deprecate', () => {
     const port = (closed.address() as { port: number }).port;
     await new Promise((resolve) => closed.close(resolve));
     const r = await aisle(['search', '--registry', `http://127.0.0.1:${port}`]);
-    expect(r).toEqual({ code: 1, out: '', err: `error: cannot reach http://127.0.0.1:${port}: connection refused (is the service running, and is the address right?)\n` });
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: `error: cannot reach http://127.0.0.1:${port}: connection refused (is the service running, and is the address right?)\n`,
+    });
     const json = await aisle(['aisles', '--registry', `http://127.0.0.1:${port}`, '--json']);
     expect(JSON.parse(json.out)).toMatchObject({ ok: false, diagnostics: [{ code: 'REGISTRY_UNREACHABLE' }] });
     const notAisle = await aisle(['aisles', '--registry', `${t.url}/healthz`]);
@@ -235,13 +257,17 @@ describe('aisle --registry, login, publish, deprecate', () => {
 
     it('refuses a manifest whose digest is not the one stated', async () => {
       // What the real service answers, with the manifest changed in transit: the image a bundle would run.
-      const real = await t.gql('{ component(name: "postgresql") { name versions { version digest manifest deprecated certification { level verified certifier issuedAt reason } } } }');
+      const real = await t.gql(
+        '{ component(name: "postgresql") { name versions { version digest manifest deprecated certification { level verified certifier issuedAt reason } } } }',
+      );
       const tampered = structuredClone(real.body.data.component);
       tampered.versions[0].manifest.spec.image.repository = 'evil/postgres';
       answer = () => JSON.stringify({ data: { c0: tampered } });
       const r = await aisle(['get', 'postgresql', '--registry', stubUrl, '--out', 'tampered']);
       expect(r.code).toBe(1);
-      expect(r.err).toMatch(/^error: http:\/\/127\.0\.0\.1:\d+ postgresql@16\.10\.0: the manifest sent hashes to sha256:[0-9a-f]{64}, not to the sha256:[0-9a-f]{64} the service states; refusing to use it\n$/);
+      expect(r.err).toMatch(
+        /^error: http:\/\/127\.0\.0\.1:\d+ postgresql@16\.10\.0: the manifest sent hashes to sha256:[0-9a-f]{64}, not to the sha256:[0-9a-f]{64} the service states; refusing to use it\n$/,
+      );
       expect(() => statSync(join(home, 'tampered'))).toThrow();
     });
 

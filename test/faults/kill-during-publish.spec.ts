@@ -21,7 +21,11 @@ const base = shippedManifest('redis', '8.2.1');
 function manifestFor(round: number, writer: number, n: number) {
   const shared = n % 2 === 1;
   return shared
-    ? derivedManifest(base, { name: 'fault-shared', version: `${round + 1}.${writer}.${n}`, description: `Shared, round ${round}, writer ${writer}, publish ${n}.` })
+    ? derivedManifest(base, {
+        name: 'fault-shared',
+        version: `${round + 1}.${writer}.${n}`,
+        description: `Shared, round ${round}, writer ${writer}, publish ${n}.`,
+      })
     : derivedManifest(base, { name: `fault-w${writer}`, version: `${round + 1}.0.${n}`, description: `Writer ${writer}, round ${round}, publish ${n}.` });
 }
 
@@ -40,7 +44,10 @@ describe.each(databaseKinds())('kill -9 during concurrent publishes (%s)', (kind
   afterAll(async () => db?.drop());
 
   it('keeps every acknowledged publish, with its digest, and leaves nothing partial', { timeout: 80_000 }, async () => {
-    const moments = fc.sample(fc.record({ acks: fc.integer({ min: 1, max: 2 * WRITERS }), ms: fc.integer({ min: 0, max: 200 }) }), { seed: FUZZ_SEED + (kind === 'postgres' ? 1 : 0), numRuns: ROUNDS });
+    const moments = fc.sample(fc.record({ acks: fc.integer({ min: 1, max: 2 * WRITERS }), ms: fc.integer({ min: 0, max: 200 }) }), {
+      seed: FUZZ_SEED + (kind === 'postgres' ? 1 : 0),
+      numRuns: ROUNDS,
+    });
     const acknowledged = new Map<string, string>();
     let interrupted = 0;
     const unexpected: string[] = [];
@@ -62,7 +69,8 @@ describe.each(databaseKinds())('kill -9 during concurrent publishes (%s)', (kind
             const r = await gql(server.url, PUBLISH, { m: stringify(m) }, token);
             // Anything but an acknowledgement or a clean retryable refusal is a failure of the test.
             if (r.body.errors) {
-              if (r.body.errors.some((e) => e.extensions?.code !== 'SERVICE_UNAVAILABLE' || e.extensions.retryable !== true)) unexpected.push(JSON.stringify(r.body.errors));
+              if (r.body.errors.some((e) => e.extensions?.code !== 'SERVICE_UNAVAILABLE' || e.extensions.retryable !== true))
+                unexpected.push(JSON.stringify(r.body.errors));
               continue;
             }
             const { version } = r.body.data.publishComponent;

@@ -92,7 +92,11 @@ describe.skipIf(!databaseKinds().includes('postgres'))('PostgreSQL connections l
       load(PUBLISHERS, publishes, terminating, async (i) => {
         const m = derivedManifest(base, { name: `fault-${i % PUBLISHERS}`, version: `1.0.${i}` });
         const r = await gql(server.url, PUBLISH, { m: stringify(m) }, token);
-        if (!r.body.errors) acknowledged.set(`${r.body.data.publishComponent.version.name}@${r.body.data.publishComponent.version.version}`, r.body.data.publishComponent.version.digest);
+        if (!r.body.errors)
+          acknowledged.set(
+            `${r.body.data.publishComponent.version.name}@${r.body.data.publishComponent.version.version}`,
+            r.body.data.publishComponent.version.digest,
+          );
         return r;
       }),
     ]);
@@ -142,7 +146,9 @@ describe.skipIf(!databaseKinds().includes('postgres'))('PostgreSQL connections l
     expect(during.retryable).toBe(during.answers);
     // A publish fails as cleanly, from its first read (the token's lookup).
     const publishing = new Tally();
-    publishing.add(await gql(server.url, PUBLISH, { m: stringify(derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'fault-outage', version: '1.0.0' })) }, token));
+    publishing.add(
+      await gql(server.url, PUBLISH, { m: stringify(derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'fault-outage', version: '1.0.0' })) }, token),
+    );
     expect(publishing.unexpected).toEqual([]);
     expect(publishing.statuses.get(503)).toBe(1);
     expect((await readyz()).status).toBe(503);

@@ -78,7 +78,9 @@ describe.skipIf(!databaseKinds().includes('postgres'))('three service processes 
     }
     // And the other way round: a new version published on C is the latest on A and B at once.
     await gql(a.url, COMPONENT, { n: 'replica-web' });
-    expect((await gql(c.url, PUBLISH, { m: stringify(derivedManifest(base, { name: 'replica-web', version: '1.1.0' })) }, tokens.alpha)).body.errors).toBeUndefined();
+    expect(
+      (await gql(c.url, PUBLISH, { m: stringify(derivedManifest(base, { name: 'replica-web', version: '1.1.0' })) }, tokens.alpha)).body.errors,
+    ).toBeUndefined();
     for (const s of [a, b]) expect((await gql(s.url, COMPONENT, { n: 'replica-web' })).body.data.component.latest.version).toBe('1.1.0');
     const latest = await Promise.all(servers.map((s) => gql(s.url, BROWSE)));
     for (const r of latest) expect(r.body).toEqual(latest[0]!.body);
@@ -95,18 +97,29 @@ describe.skipIf(!databaseKinds().includes('postgres'))('three service processes 
         expect((await gql(s.url, COMPONENT, { n: 'alpha/secret' }, outsider)).body.data.component).toBeNull();
         expect(names(await gql(s.url, BROWSE, undefined, outsider))).not.toContain('alpha/secret');
       }
-      expect((await gql(s.url, COMPONENT, { n: 'alpha/secret' }, tokens.alphaReader)).body.data.component).toMatchObject({ organization: 'alpha', latest: { version: '1.0.0' } });
+      expect((await gql(s.url, COMPONENT, { n: 'alpha/secret' }, tokens.alphaReader)).body.data.component).toMatchObject({
+        organization: 'alpha',
+        latest: { version: '1.0.0' },
+      });
       expect(names(await gql(s.url, BROWSE, undefined, tokens.alphaReader))).toContain('alpha/secret');
     }
   });
 
   it('two different manifests for one name@version sent at once to two instances: one wins, the other is ALREADY_PUBLISHED', async () => {
     const [a, b] = servers as [BuiltServer, BuiltServer];
-    expect((await gql(a.url, PUBLISH, { m: stringify(derivedManifest(base, { name: 'replica-race', version: '1.0.0' })) }, tokens.alpha)).body.errors).toBeUndefined();
+    expect(
+      (await gql(a.url, PUBLISH, { m: stringify(derivedManifest(base, { name: 'replica-race', version: '1.0.0' })) }, tokens.alpha)).body.errors,
+    ).toBeUndefined();
     // An existing component, then a new one (whose row both requests try to create).
-    for (const [name, version] of [['replica-race', '2.0.0'], ['replica-new', '1.0.0']] as const) {
+    for (const [name, version] of [
+      ['replica-race', '2.0.0'],
+      ['replica-new', '1.0.0'],
+    ] as const) {
       const sent = ['first', 'second'].map((word) => derivedManifest(base, { name, version, description: `The ${word} manifest.` }));
-      const answers = await Promise.all([gql(a.url, PUBLISH, { m: stringify(sent[0]) }, tokens.alpha), gql(b.url, PUBLISH, { m: stringify(sent[1]) }, tokens.alpha)]);
+      const answers = await Promise.all([
+        gql(a.url, PUBLISH, { m: stringify(sent[0]) }, tokens.alpha),
+        gql(b.url, PUBLISH, { m: stringify(sent[1]) }, tokens.alpha),
+      ]);
       const won = answers.filter((r) => !r.body.errors);
       expect(won, JSON.stringify(answers.map((r) => r.body))).toHaveLength(1);
       expect(answers.filter((r) => code(r) === 'ALREADY_PUBLISHED')).toHaveLength(1);

@@ -43,12 +43,19 @@ export function appSpecs(catalog: CatalogIndex): fc.Arbitrary<GeneratedSpec> {
   const secretValue = fc.oneof(
     { weight: 6, arbitrary: markedSecret(12, 128) },
     { weight: 1, arbitrary: markedSecret(1, 256) },
-    { weight: 1, arbitrary: fc.tuple(fc.stringMatching(/^[a-z]{6}$/), fc.constantFrom('${{ Zq@.url }}', '${{ db.Zq@ }}', '${{ Zq@ }}', 'x${{ Zq@.a.b }}y')).map(([r, t]) => ({ value: t.replace('@', r), marker: `Zq${r}` })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.stringMatching(/^[a-z]{6}$/), fc.constantFrom('${{ Zq@.url }}', '${{ db.Zq@ }}', '${{ Zq@ }}', 'x${{ Zq@.a.b }}y'))
+        .map(([r, t]) => ({ value: t.replace('@', r), marker: `Zq${r}` })),
+    },
   );
 
-  const inputEntry: fc.Arbitrary<InputEntry> = fc.constantFrom(...inputNames).chain((key): fc.Arbitrary<InputEntry> =>
-    secretInputs.has(key) ? secretValue.map((secret) => ({ key, value: secret.value, secret })) : specValue.map((value) => ({ key, value })),
-  );
+  const inputEntry: fc.Arbitrary<InputEntry> = fc
+    .constantFrom(...inputNames)
+    .chain((key): fc.Arbitrary<InputEntry> =>
+      secretInputs.has(key) ? secretValue.map((secret) => ({ key, value: secret.value, secret })) : specValue.map((value) => ({ key, value })),
+    );
 
   const instance = fc.record(
     {
@@ -56,7 +63,9 @@ export function appSpecs(catalog: CatalogIndex): fc.Arbitrary<GeneratedSpec> {
       inputs: fc.array(inputEntry, { maxLength: 5 }),
       env: fc.array(fc.tuple(envName, specValue), { maxLength: 4 }),
       dependsOn: fc.array(instanceName, { maxLength: 2 }),
-      publish: fc.array(fc.tuple(fc.constantFrom(...portNames), fc.oneof(fc.constantFrom(8080, 5432, 80), fc.integer({ min: -1, max: 70_000 }))), { maxLength: 2 }),
+      publish: fc.array(fc.tuple(fc.constantFrom(...portNames), fc.oneof(fc.constantFrom(8080, 5432, 80), fc.integer({ min: -1, max: 70_000 }))), {
+        maxLength: 2,
+      }),
       shape: fc.nat({ max: 15 }),
     },
     { requiredKeys: ['component', 'inputs', 'env', 'dependsOn', 'publish', 'shape'] },
@@ -66,7 +75,13 @@ export function appSpecs(catalog: CatalogIndex): fc.Arbitrary<GeneratedSpec> {
 
   /** App specs as an anonymous caller could send them: every part sometimes hostile. */
   const hostileSpec: fc.Arbitrary<GeneratedSpec> = fc
-    .tuple(fc.constantFrom('shop', 'a', 'x'.repeat(40), 'Shop', '', '-a', 'templates'), fc.array(fc.tuple(instanceName, fc.oneof({ weight: 12, arbitrary: instance }, { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) })), { minLength: 1, maxLength: 4 }))
+    .tuple(
+      fc.constantFrom('shop', 'a', 'x'.repeat(40), 'Shop', '', '-a', 'templates'),
+      fc.array(fc.tuple(instanceName, fc.oneof({ weight: 12, arbitrary: instance }, { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) })), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    )
     .map(([name, entries]) => {
       const secrets: GeneratedSpec['secrets'] = [];
       const instances = Object.fromEntries(
@@ -92,11 +107,20 @@ export function appSpecs(catalog: CatalogIndex): fc.Arbitrary<GeneratedSpec> {
     .uniqueArray(fc.tuple(fc.constantFrom(...INSTANCE_NAMES), fc.constantFrom(...Object.keys(PLAUSIBLE))), { minLength: 1, maxLength: 4, selector: ([n]) => n })
     .chain((chosen) => {
       const names = chosen.map(([n]) => n);
-      const reference = fc.tuple(fc.constantFrom(...names), fc.constantFrom(...OUTPUTS), fc.boolean()).map(([n, o, encode]) => `\${{ ${n}.${o}${encode ? ' | urlencode' : ''} }}`);
-      const envValue = fc.oneof(hostileText().map(literal), reference, fc.tuple(hostileText(3), reference, hostileText(3)).map(([a, r, b]) => `${literal(a)}${r}${literal(b)}`));
+      const reference = fc
+        .tuple(fc.constantFrom(...names), fc.constantFrom(...OUTPUTS), fc.boolean())
+        .map(([n, o, encode]) => `\${{ ${n}.${o}${encode ? ' | urlencode' : ''} }}`);
+      const envValue = fc.oneof(
+        hostileText().map(literal),
+        reference,
+        fc.tuple(hostileText(3), reference, hostileText(3)).map(([a, r, b]) => `${literal(a)}${r}${literal(b)}`),
+      );
       return fc.tuple(
         fc.constant(chosen),
-        fc.array(fc.dictionary(fc.constantFrom('GREETING', 'DATABASE_URL', 'A'.repeat(128), 'X_1', 'MIXED'), envValue, { maxKeys: 3 }), { minLength: chosen.length, maxLength: chosen.length }),
+        fc.array(fc.dictionary(fc.constantFrom('GREETING', 'DATABASE_URL', 'A'.repeat(128), 'X_1', 'MIXED'), envValue, { maxKeys: 3 }), {
+          minLength: chosen.length,
+          maxLength: chosen.length,
+        }),
         fc.array(fc.tuple(secretValue, hostileText()), { minLength: chosen.length, maxLength: chosen.length }),
       );
     })

@@ -41,7 +41,11 @@ function expectReadable(files: readonly BundleFile[], target: Target): void {
     else if (f.path === '.env') parseDotenv(f.content);
     else if (!f.path.startsWith('templates/') && /\.(yaml|lock)$/.test(f.path)) {
       // As docker-compose, kubectl and Helm read them (YAML 1.1); the goldens' own tests read 1.2 too.
-      for (const doc of parseAllDocuments(f.content, { version: '1.1' })) expect(doc.errors.map((e) => e.message), `${target} ${f.path}`).toEqual([]);
+      for (const doc of parseAllDocuments(f.content, { version: '1.1' }))
+        expect(
+          doc.errors.map((e) => e.message),
+          `${target} ${f.path}`,
+        ).toEqual([]);
     }
   }
   const listed = readLockFiles(files.find((f) => f.path === 'aisle.lock')!.content)!;
@@ -76,7 +80,10 @@ describe('fuzzed app specs through composition and every renderer', () => {
 // Values of every kind, and now and then at the length limits (a vhost holds 255 characters, env values have none).
 const value = fc.oneof(
   { weight: 8, arbitrary: hostileText(12) },
-  { weight: 1, arbitrary: fc.tuple(hostileText(2), fc.constantFrom(254, 255, 256, 254, 255, 256, 20_000)).map(([t, n]) => `${t}${'é$\n'.repeat(n)}`.slice(0, n)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(hostileText(2), fc.constantFrom(254, 255, 256, 254, 255, 256, 20_000)).map(([t, n]) => `${t}${'é$\n'.repeat(n)}`.slice(0, n)),
+  },
 );
 
 const inputs = fc.record({ vhost: value, plain: value, before: value, after: value, password: markedSecret(12, 128) });
@@ -119,7 +126,12 @@ describe('fuzzed input values through composition and every renderer', () => {
             web: {
               component: 'web-app',
               inputs: { image: 'docker.io/traefik/whoami:v1.10' },
-              env: { PLAIN: literal(v.plain), MQ_URL: '${{ mq.url }}', VHOST: '${{ mq.vhost }}', MIXED: `${literal(before)}\${{ mq.password }}${literal(v.after)}` },
+              env: {
+                PLAIN: literal(v.plain),
+                MQ_URL: '${{ mq.url }}',
+                VHOST: '${{ mq.vhost }}',
+                MIXED: `${literal(before)}\${{ mq.password }}${literal(v.after)}`,
+              },
             },
           },
         };
@@ -138,7 +150,10 @@ describe('fuzzed input values through composition and every renderer', () => {
         expect(env.MQ_URL).toBe(`amqp://app:${encodeURIComponent(v.password.value)}@mq:5672/${encodeURIComponent(v.vhost)}`);
 
         const bundles = Object.fromEntries(TARGETS.map((t) => [t, RENDERERS[t](app)])) as Record<Target, BundleFile[]>;
-        for (const [target, read] of [['compose', composeContainerEnv], ['kubernetes', kubernetesContainerEnv]] as const) {
+        for (const [target, read] of [
+          ['compose', composeContainerEnv],
+          ['kubernetes', kubernetesContainerEnv],
+        ] as const) {
           const seen = read(bundles[target]);
           const expected = expectedEnv(app, (i) => i);
           for (const [name, variables] of Object.entries(expected)) expect(seen[name], `${target} ${name}`).toMatchObject(variables);
@@ -159,7 +174,8 @@ describe('fuzzed input values through composition and every renderer', () => {
     expect(accepted).toBeGreaterThan(300);
     const seen = helmContainerEnvs(charts.map((c) => c.files));
     charts.forEach((chart, n) => {
-      for (const [name, variables] of Object.entries(chart.expected)) expect(seen[n]![name], `helm ${name}, case ${JSON.stringify(chart.values)}`).toMatchObject(variables);
+      for (const [name, variables] of Object.entries(chart.expected))
+        expect(seen[n]![name], `helm ${name}, case ${JSON.stringify(chart.values)}`).toMatchObject(variables);
     });
   }, 120_000);
 });
@@ -209,7 +225,12 @@ describe('fuzzed aisle compose runs', () => {
           mkdirSync(join(sandbox, 'outside/dir'), { recursive: true });
           writeFileSync(join(sandbox, 'outside/victim.txt'), 'victim\n');
           mkdirSync(cwd);
-          const instances = Object.fromEntries(c.instances.map(([name, component]) => [name, { component, ...(component === 'web-app' ? { inputs: { image: 'a/b:1' } } : component === 'postgresql' ? { inputs: { database: 'app' } } : {}) }]));
+          const instances = Object.fromEntries(
+            c.instances.map(([name, component]) => [
+              name,
+              { component, ...(component === 'web-app' ? { inputs: { image: 'a/b:1' } } : component === 'postgresql' ? { inputs: { database: 'app' } } : {}) },
+            ]),
+          );
           writeFileSync(join(cwd, 'app.yaml'), stringify({ apiVersion: 'aisle.dev/v1', kind: 'App', metadata: { name: 'shop' }, instances }));
           const dir = resolve(cwd, c.out);
           const io = { out: () => {}, err: () => {}, cwd, env: {} };
@@ -222,8 +243,20 @@ describe('fuzzed aisle compose runs', () => {
           }
           if (c.forgedLock) {
             const digest = `sha256:${createHash('sha256').update('victim\n').digest('hex')}`;
-            const files = Object.fromEntries(['../outside/victim.txt', 'templates/../../outside/victim.txt', 'db/../../outside/victim.txt', `${sandbox}/outside/victim.txt`, 'templates/victim.txt', 'db/victim.txt'].map((p) => [p, digest]));
-            writeFileSync(join(dir, 'aisle.lock'), stringify({ apiVersion: 'aisle.dev/v1', kind: 'Lock', app: 'shop', target: c.target, instances: {}, files }));
+            const files = Object.fromEntries(
+              [
+                '../outside/victim.txt',
+                'templates/../../outside/victim.txt',
+                'db/../../outside/victim.txt',
+                `${sandbox}/outside/victim.txt`,
+                'templates/victim.txt',
+                'db/victim.txt',
+              ].map((p) => [p, digest]),
+            );
+            writeFileSync(
+              join(dir, 'aisle.lock'),
+              stringify({ apiVersion: 'aisle.dev/v1', kind: 'Lock', app: 'shop', target: c.target, instances: {}, files }),
+            );
           }
           const before = tree(sandbox);
           const code = await run(c.force ? [...args, '--force'] : args, io);

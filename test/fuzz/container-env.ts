@@ -45,8 +45,11 @@ export function kubernetesContainerEnv(files: readonly BundleFile[]): ContainerE
  */
 export function helmContainerEnvs(charts: ReadonlyArray<readonly BundleFile[]>): ContainerEnv[] {
   // Only what env comes from: Services and NOTES.txt would only add to the run's time.
-  const needed = (files: readonly BundleFile[]) => files.filter((f) => !f.path.startsWith('templates/') || f.path === 'templates/_helpers.tpl' || WORKLOAD_OR_SECRET.test(f.path.slice('templates/'.length)));
-  return helmTemplateMany(charts.map((files) => ({ files: needed(files) }))).map((r) => containerEnv([...r.objects.values()], (name) => name.replace(/^rel-/, '')));
+  const needed = (files: readonly BundleFile[]) =>
+    files.filter((f) => !f.path.startsWith('templates/') || f.path === 'templates/_helpers.tpl' || WORKLOAD_OR_SECRET.test(f.path.slice('templates/'.length)));
+  return helmTemplateMany(charts.map((files) => ({ files: needed(files) }))).map((r) =>
+    containerEnv([...r.objects.values()], (name) => name.replace(/^rel-/, '')),
+  );
 }
 
 function containerEnv(objects: readonly Obj[], instanceOf: (objectName: string) => string): ContainerEnv {

@@ -37,7 +37,28 @@ const stringLiteral = fc.oneof(
 export const valueLiteral: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
   value: fc.oneof(
     { maxDepth: 4 },
-    fc.constantFrom('1e309', '-1e309', '-0', '0', '2', '100', '101', '-1', '2147483648', '99999999999999999999', '1.5', '1e-400', 'true', 'false', 'null', 'COMPOSE', 'HELM', 'NOPE', '$v', '$n'),
+    fc.constantFrom(
+      '1e309',
+      '-1e309',
+      '-0',
+      '0',
+      '2',
+      '100',
+      '101',
+      '-1',
+      '2147483648',
+      '99999999999999999999',
+      '1.5',
+      '1e-400',
+      'true',
+      'false',
+      'null',
+      'COMPOSE',
+      'HELM',
+      'NOPE',
+      '$v',
+      '$n',
+    ),
     fc.integer().map(String),
     stringLiteral,
     fc.integer({ min: 1, max: 3000 }).map((n) => `${'['.repeat(n)}1${']'.repeat(n)}`),
@@ -46,8 +67,13 @@ export const valueLiteral: fc.Arbitrary<string> = fc.letrec<{ value: string }>((
   ),
 })).value;
 
-const argumentsText = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...argumentNames), name), valueLiteral), { maxLength: 3 }).map((args) => (args.length ? `(${args.map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''));
-const alias = fc.option(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/).map((a) => `${a}: `), { nil: '' });
+const argumentsText = fc
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...argumentNames), name), valueLiteral), { maxLength: 3 })
+  .map((args) => (args.length ? `(${args.map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''));
+const alias = fc.option(
+  fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/).map((a) => `${a}: `),
+  { nil: '' },
+);
 
 /** A selection set over the schema's field names, with aliases, arguments, spreads and inline fragments. */
 const selectionSet: fc.Arbitrary<string> = fc.letrec<{ set: string; item: string }>((tie) => ({
@@ -62,14 +88,18 @@ const selectionSet: fc.Arbitrary<string> = fc.letrec<{ set: string; item: string
 })).set;
 
 const variableDefinitions = fc
-  .array(fc.tuple(fc.constantFrom('v', 'n', 's', 'x'), fc.constantFrom('Int', 'Int!', 'String', 'String!', 'JSON', 'JSONObject!', '[Int]', 'Target', 'Nope')), { maxLength: 3 })
+  .array(fc.tuple(fc.constantFrom('v', 'n', 's', 'x'), fc.constantFrom('Int', 'Int!', 'String', 'String!', 'JSON', 'JSONObject!', '[Int]', 'Target', 'Nope')), {
+    maxLength: 3,
+  })
   .map((defs) => (defs.length ? `(${defs.map(([v, t]) => `$${v}: ${t}`).join(' ')})` : ''));
 
 const operation = fc
   .tuple(fc.constantFrom('', 'query', 'query Q', 'mutation', 'mutation M', 'subscription S'), variableDefinitions, selectionSet)
   .map(([kind, vars, set]) => (kind === '' && vars === '' ? set : `${kind || 'query'}${vars} ${set}`));
 
-const fragments = fc.array(fc.tuple(fragmentName, typeName, selectionSet), { maxLength: 3 }).map((defs) => defs.map(([n, t, set]) => `fragment ${n} on ${t} ${set}`).join(' '));
+const fragments = fc
+  .array(fc.tuple(fragmentName, typeName, selectionSet), { maxLength: 3 })
+  .map((defs) => defs.map(([n, t, set]) => `fragment ${n} on ${t} ${set}`).join(' '));
 
 /** Fragments that double at each level: 2^levels fields, written in a few hundred characters. */
 const doubling = fc.tuple(fc.integer({ min: 1, max: 90 }), fc.constantFrom('__typename', 'aisles { name }', 'a: aisles { name }')).map(([levels, leaf]) => {
@@ -79,17 +109,39 @@ const doubling = fc.tuple(fc.integer({ min: 1, max: 90 }), fc.constantFrom('__ty
 });
 
 const appSpec = fc
-  .array(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/), fc.constantFrom('postgresql', 'redis@^8', 'nginx', 'nope', 'postgresql@^99'), fc.constantFrom('shop', SECRET, '', '${{ a.url }}', 5432)), { minLength: 1, maxLength: 4 })
-  .map((instances) => `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n${instances.map(([n, c, v]) => `  ${n}: { component: "${c}", inputs: { password: ${JSON.stringify(v)}, database: ${JSON.stringify(v)} } }\n`).join('')}`);
+  .array(
+    fc.tuple(
+      fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/),
+      fc.constantFrom('postgresql', 'redis@^8', 'nginx', 'nope', 'postgresql@^99'),
+      fc.constantFrom('shop', SECRET, '', '${{ a.url }}', 5432),
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map(
+    (instances) =>
+      `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n${instances.map(([n, c, v]) => `  ${n}: { component: "${c}", inputs: { password: ${JSON.stringify(v)}, database: ${JSON.stringify(v)} } }\n`).join('')}`,
+  );
 
 /** Realistic operations with hostile arguments, so that resolvers run, not only validation. */
 const realistic = fc.oneof(
-  fc.tuple(valueLiteral, stringLiteral).map(([first, search]) => `{ components(first: ${first}, search: ${search}) { totalCount nodes { name latest { version inputs { name secret } } } pageInfo { endCursor } } }`),
-  fc.tuple(stringLiteral, stringLiteral).map(([n, range]) => `{ component(name: ${n}) { name version(range: ${range}) { version digest } versions { version } } }`),
-  fc.tuple(fc.constantFrom('"postgresql"', '"redis"', '"nope"'), valueLiteral).map(
-    ([component, port]) => `{ validateInputs(component: ${component}, inputs: { password: ${JSON.stringify(SECRET)}, port: ${port} }) { valid errors { path message code } } }`,
-  ),
-  fc.tuple(appSpec, fc.constantFrom('COMPOSE', 'KUBERNETES', 'HELM', '"compose"')).map(([app, target]) => `{ compose(app: ${JSON.stringify(app)}, target: ${target}) { files { path } warnings { path message } } }`),
+  fc
+    .tuple(valueLiteral, stringLiteral)
+    .map(
+      ([first, search]) =>
+        `{ components(first: ${first}, search: ${search}) { totalCount nodes { name latest { version inputs { name secret } } } pageInfo { endCursor } } }`,
+    ),
+  fc
+    .tuple(stringLiteral, stringLiteral)
+    .map(([n, range]) => `{ component(name: ${n}) { name version(range: ${range}) { version digest } versions { version } } }`),
+  fc
+    .tuple(fc.constantFrom('"postgresql"', '"redis"', '"nope"'), valueLiteral)
+    .map(
+      ([component, port]) =>
+        `{ validateInputs(component: ${component}, inputs: { password: ${JSON.stringify(SECRET)}, port: ${port} }) { valid errors { path message code } } }`,
+    ),
+  fc
+    .tuple(appSpec, fc.constantFrom('COMPOSE', 'KUBERNETES', 'HELM', '"compose"'))
+    .map(([app, target]) => `{ compose(app: ${JSON.stringify(app)}, target: ${target}) { files { path } warnings { path message } } }`),
   fc.constant('{ aisles { name components } }'),
 );
 
@@ -99,7 +151,8 @@ export const WARM_UP = [
   '{ component(name: "redis") { name version(range: "^8") { version } versions { version } } }',
   ...['postgresql', 'redis', 'nginx'].map((c) => `{ validateInputs(component: "${c}", inputs: { port: 1 }) { valid errors { path message code } } }`),
   ...['COMPOSE', 'KUBERNETES', 'HELM'].map(
-    (target) => `{ compose(app: ${JSON.stringify('apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db: { component: postgresql }\n  r: { component: redis }\n  w: { component: nginx }\n')}, target: ${target}) { files { path } } }`,
+    (target) =>
+      `{ compose(app: ${JSON.stringify('apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db: { component: postgresql }\n  r: { component: redis }\n  w: { component: nginx }\n')}, target: ${target}) { files { path } } }`,
   ),
 ];
 
@@ -110,23 +163,50 @@ export const graphqlDocument: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: realistic },
   { weight: 1, arbitrary: doubling },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 5000 }).map((n) => `{ aisles ${'{ name '.repeat(n)}${'}'.repeat(n)} }`) },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom('{', '}', '(', ')', '[', ']', '...', '$', ':', '@', 'query', 'fragment', 'on', 'aisles', '"', '"""', '#', '\n', '1e309', '!'), { maxLength: 60 }).map((t) => t.join(' ')) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.constantFrom('{', '}', '(', ')', '[', ']', '...', '$', ':', '@', 'query', 'fragment', 'on', 'aisles', '"', '"""', '#', '\n', '1e309', '!'), {
+        maxLength: 60,
+      })
+      .map((t) => t.join(' ')),
+  },
 );
 
 /** JSON text for variable values: numbers JSON cannot carry, escaped lone surrogates, deep and wide values. */
 export const jsonText: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
   value: fc.oneof(
     { maxDepth: 4 },
-    fc.constantFrom('null', 'true', 'false', '0', '-0', '1', '100', '1e309', '-1e309', '1e-400', '123456789012345678901234567890', '2.5', '"\\ud800"', '"a\\udfffb"', '"\\u0000"', '""'),
-    fc.double().filter(Number.isFinite).map((d) => JSON.stringify(d)),
+    fc.constantFrom(
+      'null',
+      'true',
+      'false',
+      '0',
+      '-0',
+      '1',
+      '100',
+      '1e309',
+      '-1e309',
+      '1e-400',
+      '123456789012345678901234567890',
+      '2.5',
+      '"\\ud800"',
+      '"a\\udfffb"',
+      '"\\u0000"',
+      '""',
+    ),
+    fc
+      .double()
+      .filter(Number.isFinite)
+      .map((d) => JSON.stringify(d)),
     anyText.map((s) => JSON.stringify(s)),
     fc.constant(JSON.stringify({ password: SECRET, port: SECRET })),
     fc.integer({ min: 1, max: 6000 }).map((n) => `${'['.repeat(n)}0${']'.repeat(n)}`),
     fc.integer({ min: 1, max: 20_000 }).map((n) => `[${Array.from({ length: n }, () => '0').join(',')}]`),
     fc.array(tie('value'), { maxLength: 4 }).map((xs) => `[${xs.join(',')}]`),
-    fc.array(fc.tuple(fc.constantFrom('password', 'port', 'database', '__proto__', 'constructor', 'k'), tie('value')), { maxLength: 4 }).map(
-      (kv) => `{${kv.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`,
-    ),
+    fc
+      .array(fc.tuple(fc.constantFrom('password', 'port', 'database', '__proto__', 'constructor', 'k'), tie('value')), { maxLength: 4 })
+      .map((kv) => `{${kv.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
   ),
 })).value;
 
@@ -141,7 +221,17 @@ export const VARIABLE_QUERIES = [
 
 /** A request body's variables as raw JSON text: mostly an object of the names above, sometimes not an object at all. */
 export const variablesText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.array(fc.tuple(fc.constantFrom('n', 's', 'a', 'after', 'c', 'r', 'i', 'app', 't', 'name', 'x'), jsonText), { maxLength: 5 }).map((kv) => `{${kv.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`) },
-  { weight: 2, arbitrary: fc.tuple(appSpec, fc.constantFrom('"COMPOSE"', '"HELM"', '"nope"', '1e309')).map(([app, t]) => `{"app":${JSON.stringify(app)},"t":${t},"c":"postgresql","i":{"password":${JSON.stringify(SECRET)}}}`) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .array(fc.tuple(fc.constantFrom('n', 's', 'a', 'after', 'c', 'r', 'i', 'app', 't', 'name', 'x'), jsonText), { maxLength: 5 })
+      .map((kv) => `{${kv.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(appSpec, fc.constantFrom('"COMPOSE"', '"HELM"', '"nope"', '1e309'))
+      .map(([app, t]) => `{"app":${JSON.stringify(app)},"t":${t},"c":"postgresql","i":{"password":${JSON.stringify(SECRET)}}}`),
+  },
   { weight: 1, arbitrary: jsonText },
 );

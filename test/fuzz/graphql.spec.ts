@@ -78,20 +78,29 @@ describe('GraphQL documents and variables, fuzzed against a running service', ()
     expect(stallMs, `stalled ${Math.round(stallMs)} ms on ${cases.map((c) => c.body.slice(0, 100)).join(' | ')}`).toBeLessThan(STALL_MS);
   }
 
-  it('answers any document cleanly and promptly', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(graphqlDocument, { minLength: BATCH, maxLength: BATCH }), async (queries) => sendAll(queries.map((query) => ({ body: JSON.stringify({ query }), query })))),
-      runs(),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'answers any document cleanly and promptly',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(graphqlDocument, { minLength: BATCH, maxLength: BATCH }), async (queries) =>
+          sendAll(queries.map((query) => ({ body: JSON.stringify({ query }), query }))),
+        ),
+        runs(),
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  it('answers any variables cleanly and promptly, numbers JSON cannot carry and lone surrogates included', async () => {
-    const request = fc.tuple(fc.constantFrom(...VARIABLE_QUERIES), variablesText).map(([query, variables]) => ({ body: `{"query":${JSON.stringify(query)},"variables":${variables}}`, query, variables }));
-    await fc.assert(
-      fc.asyncProperty(fc.array(request, { minLength: BATCH, maxLength: BATCH }), sendAll),
-      runs(),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'answers any variables cleanly and promptly, numbers JSON cannot carry and lone surrogates included',
+    async () => {
+      const request = fc
+        .tuple(fc.constantFrom(...VARIABLE_QUERIES), variablesText)
+        .map(([query, variables]) => ({ body: `{"query":${JSON.stringify(query)},"variables":${variables}}`, query, variables }));
+      await fc.assert(fc.asyncProperty(fc.array(request, { minLength: BATCH, maxLength: BATCH }), sendAll), runs());
+    },
+    TIMEOUT_MS,
+  );
 
   it('reached execution, not only the parser and the limits, and never logged an internal error nor the secret', () => {
     expect(ANSWERS.executed).toBeGreaterThan(ANSWERS.all / 10);

@@ -66,6 +66,12 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.nat({ max: 90 }).map((depth) => nested(depth)),
   fc.array(hostileString, { maxLength: 5 }),
   fc
-    .array(fc.tuple(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('toString', 'constructor', 'hasOwnProperty', 'valueOf', 'type', 'pattern')), hostileString), { maxLength: 4 })
+    .array(
+      fc.tuple(
+        fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('toString', 'constructor', 'hasOwnProperty', 'valueOf', 'type', 'pattern')),
+        hostileString,
+      ),
+      { maxLength: 4 },
+    )
     .map((entries) => Object.fromEntries(entries)),
 );

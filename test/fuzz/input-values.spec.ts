@@ -56,7 +56,10 @@ const call = fc.nat({ max: versions.length - 1 }).chain((index) => {
   const version = versions[index]!;
   const names = Object.keys(version.manifest.spec.inputs.properties);
   const declared = fc.record(Object.fromEntries(names.map((n) => [n, fc.option(valueFor(version, n), { nil: undefined, freq: 3 })])));
-  const extra = fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('toString', 'constructor', 'valueOf', '__proto__', 'x'.repeat(300))), hostileValue), { maxLength: 2 });
+  const extra = fc.array(
+    fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('toString', 'constructor', 'valueOf', '__proto__', 'x'.repeat(300))), hostileValue),
+    { maxLength: 2 },
+  );
   return fc.tuple(fc.constant(index), declared, extra, fc.boolean());
 });
 
@@ -72,40 +75,58 @@ describe('fuzz: input values (issue 8)', () => {
   // The first calls compile validators and warm the JIT; the stall bound is about what follows.
   for (const version of versions) validateInputs(version, {});
 
-  it('validateInputs and composeApp never throw, never echo a secret, stay under the stall bound; accepted values compose unchanged', () => {
-    fc.assert(
-      fc.property(call, ([index, declared, extra, withExtra]) => {
-        const version = versions[index]!;
-        const given = givenValues(declared, extra, withExtra);
-        const result = withinStallBound('validateInputs', () => validateInputs(version, given));
-        expectSafe(result.diagnostics);
-        // Composition also meets refused values (it reports every problem at once): it must not throw on them either.
-        const spec: AppSpec = { apiVersion: 'aisle.dev/v1', kind: 'App', metadata: { name: 'fuzz' }, instances: { x: { component: `${version.name}@${version.version}`, inputs: given as Record<string, Scalar> } } };
-        const composed = withinStallBound('composeApp', () => composeApp(spec, catalog));
-        expectSafe(composed.diagnostics);
-        if (result.diagnostics.some((d) => d.severity === 'error') || !composed.app) return;
-        const instance = composed.app.instances[0]!;
-        for (const [name, value] of Object.entries(given)) {
-          // A value with ${{ is wiring, evaluated against other instances; everything else arrives as given.
-          if (typeof value === 'string' && value.includes('${{')) continue;
-          expect(instance.inputs[name]).toStrictEqual(value);
-        }
-      }),
-      fuzzParameters(),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'validateInputs and composeApp never throw, never echo a secret, stay under the stall bound; accepted values compose unchanged',
+    () => {
+      fc.assert(
+        fc.property(call, ([index, declared, extra, withExtra]) => {
+          const version = versions[index]!;
+          const given = givenValues(declared, extra, withExtra);
+          const result = withinStallBound('validateInputs', () => validateInputs(version, given));
+          expectSafe(result.diagnostics);
+          // Composition also meets refused values (it reports every problem at once): it must not throw on them either.
+          const spec: AppSpec = {
+            apiVersion: 'aisle.dev/v1',
+            kind: 'App',
+            metadata: { name: 'fuzz' },
+            instances: { x: { component: `${version.name}@${version.version}`, inputs: given as Record<string, Scalar> } },
+          };
+          const composed = withinStallBound('composeApp', () => composeApp(spec, catalog));
+          expectSafe(composed.diagnostics);
+          if (result.diagnostics.some((d) => d.severity === 'error') || !composed.app) return;
+          const instance = composed.app.instances[0]!;
+          for (const [name, value] of Object.entries(given)) {
+            // A value with ${{ is wiring, evaluated against other instances; everything else arrives as given.
+            if (typeof value === 'string' && value.includes('${{')) continue;
+            expect(instance.inputs[name]).toStrictEqual(value);
+          }
+        }),
+        fuzzParameters(),
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  it('a secret written into an app spec never appears in a diagnostic, however the YAML around it breaks (item 8)', () => {
-    const noise = fc.array(fc.constantFrom(':', ': ', ' ', '{', '}', '[', ']', ',', '"', "'", '\t', '#', '&', '*', '!', '|', '>', '%', '@', '`', '\\', '-', '?', 'a', 'b1'), { maxLength: 8 }).map((p) => p.join(''));
-    fc.assert(
-      fc.property(noise, noise, (before, after) => {
-        for (const section of ['inputs', 'env']) {
-          const text = `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql\n    ${section}:\n      PASSWORD: ${before}${MARK}${after}${MARK}\n      other: x\n`;
-          const parsed = withinStallBound('parseAppSpec', () => parseAppSpec(text, 'app.yaml'));
-          expectSafe(parsed.diagnostics);
-        }
-      }),
-      fuzzParameters(),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'a secret written into an app spec never appears in a diagnostic, however the YAML around it breaks (item 8)',
+    () => {
+      const noise = fc
+        .array(
+          fc.constantFrom(':', ': ', ' ', '{', '}', '[', ']', ',', '"', "'", '\t', '#', '&', '*', '!', '|', '>', '%', '@', '`', '\\', '-', '?', 'a', 'b1'),
+          { maxLength: 8 },
+        )
+        .map((p) => p.join(''));
+      fc.assert(
+        fc.property(noise, noise, (before, after) => {
+          for (const section of ['inputs', 'env']) {
+            const text = `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db:\n    component: postgresql\n    ${section}:\n      PASSWORD: ${before}${MARK}${after}${MARK}\n      other: x\n`;
+            const parsed = withinStallBound('parseAppSpec', () => parseAppSpec(text, 'app.yaml'));
+            expectSafe(parsed.diagnostics);
+          }
+        }),
+        fuzzParameters(),
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

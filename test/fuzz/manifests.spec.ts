@@ -66,7 +66,8 @@ function mutate(manifest: ComponentManifest, mutations: readonly Mutation[]): un
     else if (m.kind === 'replace') parent[last] = m.value;
     else {
       const target = parent[last];
-      if (typeof target === 'object' && target !== null && !Array.isArray(target)) Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      if (typeof target === 'object' && target !== null && !Array.isArray(target))
+        Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
       else parent[last] = m.value;
     }
   }
@@ -76,12 +77,55 @@ function mutate(manifest: ComponentManifest, mutations: readonly Mutation[]): un
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom('replace', 'replace', 'delete', 'add'),
   at: fc.nat(),
-  key: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('toString', 'constructor', 'hasOwnProperty', 'valueOf', 'pattern', 'x-aisle-generate', 'minLength', 'command', '')),
+  key: fc.oneof(
+    fc.string({ maxLength: 10 }),
+    fc.constantFrom('toString', 'constructor', 'hasOwnProperty', 'valueOf', 'pattern', 'x-aisle-generate', 'minLength', 'command', ''),
+  ),
   value: hostileValue,
 });
 
 // Pieces of YAML, broken and whole, for documents written from scratch.
-const YAML_PIECES = ['a', 'spec', 'inputs', ':', ': ', ' ', '  ', '\n', '\n  ', '- ', '[', ']', '{', '}', ',', '"', "'", '&x ', '*x', '!t ', '!!str ', '# c', '|', '>-', '? ', '\t', '\\', '\\u', 'x: y', '<<: *x', '---', '...', '%YAML 1.2', '\uD800', '${{', '1e309', '.inf', '~', 'null'];
+const YAML_PIECES = [
+  'a',
+  'spec',
+  'inputs',
+  ':',
+  ': ',
+  ' ',
+  '  ',
+  '\n',
+  '\n  ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '&x ',
+  '*x',
+  '!t ',
+  '!!str ',
+  '# c',
+  '|',
+  '>-',
+  '? ',
+  '\t',
+  '\\',
+  '\\u',
+  'x: y',
+  '<<: *x',
+  '---',
+  '...',
+  '%YAML 1.2',
+  '\uD800',
+  '${{',
+  '1e309',
+  '.inf',
+  '~',
+  'null',
+];
 
 describe('fuzz: manifests (issue 8)', () => {
   // The first calls compile the schemas and warm the JIT; the stall bound is about what follows.
@@ -89,35 +133,49 @@ describe('fuzz: manifests (issue 8)', () => {
   parseAppSpec('apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: x }\ninstances: { x: { component: redis } }\n');
   lintManifest(shipped[0]!.manifest);
 
-  it('a shipped manifest with its parts replaced, deleted or added never makes parsing or lint throw', () => {
-    fc.assert(
-      fc.property(fc.nat({ max: shipped.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), (index, mutations, asJson) => {
-        const original = shipped[index]!.manifest;
-        const mutated = mutate(original, mutations);
-        const text = asJson ? (JSON.stringify(mutated) ?? '') : stringify(mutated ?? null);
-        const parsed = withinStallBound('parseManifest', () => parseManifest(text, 'm.yaml'));
-        expectWellFormed(parsed.diagnostics);
-        expectWellFormed(withinStallBound('checkManifest', () => checkManifest(mutated)).diagnostics);
-        // The rules are written to survive manifests the schema would refuse, as a caller may hand them one.
-        const lint = withinStallBound('lintManifest', () => lintManifest(mutated as ComponentManifest));
-        expectWellFormed(lint);
-        for (const d of lint) expect(d.path).not.toBe('');
-        if (parsed.value) {
-          expectWellFormed(withinStallBound('lintManifest', () => lintManifest(parsed.value!)));
-          expectWellFormed(withinStallBound('lintVersions', () => lintVersions([{ manifest: original }, { manifest: parsed.value! }])));
-        }
-      }),
-      fuzzParameters(),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'a shipped manifest with its parts replaced, deleted or added never makes parsing or lint throw',
+    () => {
+      fc.assert(
+        fc.property(fc.nat({ max: shipped.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), (index, mutations, asJson) => {
+          const original = shipped[index]!.manifest;
+          const mutated = mutate(original, mutations);
+          const text = asJson ? (JSON.stringify(mutated) ?? '') : stringify(mutated ?? null);
+          const parsed = withinStallBound('parseManifest', () => parseManifest(text, 'm.yaml'));
+          expectWellFormed(parsed.diagnostics);
+          expectWellFormed(withinStallBound('checkManifest', () => checkManifest(mutated)).diagnostics);
+          // The rules are written to survive manifests the schema would refuse, as a caller may hand them one.
+          const lint = withinStallBound('lintManifest', () => lintManifest(mutated as ComponentManifest));
+          expectWellFormed(lint);
+          for (const d of lint) expect(d.path).not.toBe('');
+          if (parsed.value) {
+            expectWellFormed(withinStallBound('lintManifest', () => lintManifest(parsed.value!)));
+            expectWellFormed(withinStallBound('lintVersions', () => lintVersions([{ manifest: original }, { manifest: parsed.value! }])));
+          }
+        }),
+        fuzzParameters(),
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  it('arbitrary YAML text never makes parseManifest or parseAppSpec throw', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.array(fc.constantFrom(...YAML_PIECES), { maxLength: 40 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
-        expectWellFormed(withinStallBound('parseManifest', () => parseManifest(text, 'm.yaml')).diagnostics);
-        expectWellFormed(withinStallBound('parseAppSpec', () => parseAppSpec(text, 'app.yaml')).diagnostics);
-      }),
-      fuzzParameters(),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'arbitrary YAML text never makes parseManifest or parseAppSpec throw',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.array(fc.constantFrom(...YAML_PIECES), { maxLength: 40 }).map((p) => p.join('')),
+            fc.string({ unit: 'binary', maxLength: 200 }),
+          ),
+          (text) => {
+            expectWellFormed(withinStallBound('parseManifest', () => parseManifest(text, 'm.yaml')).diagnostics);
+            expectWellFormed(withinStallBound('parseAppSpec', () => parseAppSpec(text, 'app.yaml')).diagnostics);
+          },
+        ),
+        fuzzParameters(),
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -119,7 +119,10 @@ export class AppModule {
                 const problems = argumentLengthProblems(schema, document, variables);
                 if (problems.length > 0) throw new ApiError(problems);
                 if (queryCost(schema, document, variables) > config.maxQueryCost) {
-                  throw new LimitError('QUERY_TOO_COMPLEX', `the query is too complex: its estimated cost exceeds ${config.maxQueryCost}; ask for fewer items or fields`);
+                  throw new LimitError(
+                    'QUERY_TOO_COMPLEX',
+                    `the query is too complex: its estimated cost exceeds ${config.maxQueryCost}; ask for fewer items or fields`,
+                  );
                 }
                 const request = (context as unknown as { reply?: FastifyReply }).reply?.request;
                 if (request && request.headers.authorization === undefined && ResponseCache.isCacheable(document)) markPublicAnswer(request);

@@ -50,7 +50,12 @@ export async function startServer(config: ApiConfig, logger: JsonLogger = new Js
   // The path only: a GET query string may carry variables, and variables may carry secrets.
   if (config.logLevel === 'debug') {
     fastify.addHook('onResponse', async (request, reply) => {
-      logger.write('debug', 'request', { method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 });
+      logger.write('debug', 'request', {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      });
     });
   }
   try {

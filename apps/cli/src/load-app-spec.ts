@@ -9,7 +9,8 @@ export function loadAppSpec(file: string, cwd: string): { spec?: AppSpec; diagno
   const shown = relative(cwd, path) || path;
   let text: string;
   try {
-    if (statSync(path).size > MAX_DOCUMENT_BYTES) return { diagnostics: [error('YAML_TOO_LARGE', shown, `is larger than ${MAX_DOCUMENT_BYTES} bytes`, { file: shown })] };
+    if (statSync(path).size > MAX_DOCUMENT_BYTES)
+      return { diagnostics: [error('YAML_TOO_LARGE', shown, `is larger than ${MAX_DOCUMENT_BYTES} bytes`, { file: shown })] };
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;

@@ -65,7 +65,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const file = system.path ? relative(io.cwd, system.path) || '.' : undefined;
       return ctx.report([error('IO_FAILED', file ?? command.name, `cannot ${system.syscall}: ${system.code}`, file === undefined ? {} : { file })]);
     }
-    io.err(`aisle ${command.name}: internal error: ${(e as Error).message}\nThis is a bug in aisle: please report it with the command you ran (AISLE_DEBUG=1 prints where it happened).\n`);
+    io.err(
+      `aisle ${command.name}: internal error: ${(e as Error).message}\nThis is a bug in aisle: please report it with the command you ran (AISLE_DEBUG=1 prints where it happened).\n`,
+    );
     if (io.env.AISLE_DEBUG) io.err(`${(e as Error).stack}\n`);
     return ExitCode.Internal;
   }
@@ -103,7 +105,11 @@ function context(io: Io, args: CommandContext['args']): CommandContext {
         const dir = option ? resolve(io.cwd, option) : io.env.AISLE_CATALOG ? resolve(io.cwd, io.env.AISLE_CATALOG) : shippedCatalogDir();
         const loaded = loadCatalog(dir, { verify: catalogVerifier(io.env), relativeTo: io.cwd });
         // Problems in other manifests must not drown the answer: shown as warnings on stderr, never as errors.
-        if (!json) printDiagnostics(io, loaded.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
+        if (!json)
+          printDiagnostics(
+            io,
+            loaded.diagnostics.map((d) => ({ ...d, severity: 'warning' as const })),
+          );
         catalog = loaded.index;
       }
       return catalog;

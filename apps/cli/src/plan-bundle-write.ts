@@ -68,7 +68,8 @@ export function planBundleWrite(dir: string, files: readonly BundleFile[], previ
     }
   }
   const pending = bundlePathEntry(dir, PENDING_LOCK_FILE);
-  if (pending.kind !== 'missing' && !previous.locks.has(PENDING_LOCK_FILE)) stop(PENDING_LOCK_FILE, 'is in the way of the lock aisle writes last', pending.kind === 'file' || pending.kind === 'link');
+  if (pending.kind !== 'missing' && !previous.locks.has(PENDING_LOCK_FILE))
+    stop(PENDING_LOCK_FILE, 'is in the way of the lock aisle writes last', pending.kind === 'file' || pending.kind === 'link');
   plan.remove.sort();
   return plan;
 }

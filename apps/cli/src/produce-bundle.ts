@@ -31,7 +31,11 @@ const MAX_CONFLICTS_SHOWN = 20;
  * only files the earlier aisle.lock lists and that are unchanged (`--force` replaces the
  * others in the way). Writes nothing when anything is invalid; never prints a secret.
  */
-export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { publishExposed?: boolean; connectHint?: boolean; catalog?: CatalogIndex } = {}): ExitCode {
+export function produceBundle(
+  ctx: CommandContext,
+  spec: AppSpec,
+  options: { publishExposed?: boolean; connectHint?: boolean; catalog?: CatalogIndex } = {},
+): ExitCode {
   const target = targetOption(ctx.args.options);
   const force = ctx.args.options.force === true;
   const outOption = ctx.args.options.out;
@@ -60,7 +64,9 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   const shown = relative(ctx.io.cwd, dir) || '.';
   const generated = app.instances.flatMap((i) => i.generatedInputs.map((input) => `${i.name}.${input}`));
   const kept = app.instances.flatMap((i) =>
-    i.secretInputs.filter((input) => previousSecrets[i.name]?.[input] !== undefined && i.inputs[input] === previousSecrets[i.name]![input]).map((input) => `${i.name}.${input}`),
+    i.secretInputs
+      .filter((input) => previousSecrets[i.name]?.[input] !== undefined && i.inputs[input] === previousSecrets[i.name]![input])
+      .map((input) => `${i.name}.${input}`),
   );
   const forced = plan.forced.map((c) => c.path).sort();
   if (ctx.json) {
@@ -69,7 +75,8 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
   printDiagnostics(ctx.io, warnings);
   const list = files.length <= 8 ? `: ${files.map((f) => f.path).join(', ')}` : '';
   ctx.io.out(`wrote ${files.length} files to ${shown}/ (${target})${list}\n`);
-  if (plan.remove.length > 0) ctx.io.out(`removed ${plan.remove.length} file${plan.remove.length === 1 ? '' : 's'} the earlier bundle wrote and this one no longer has\n`);
+  if (plan.remove.length > 0)
+    ctx.io.out(`removed ${plan.remove.length} file${plan.remove.length === 1 ? '' : 's'} the earlier bundle wrote and this one no longer has\n`);
   if (forced.length > 0) ctx.io.out(`replaced or removed with --force: ${forced.join(', ')}\n`);
   if (generated.length > 0 && target === 'helm') ctx.io.out(`secrets the chart generates at install and keeps across upgrades: ${generated.join(', ')}\n`);
   else if (generated.length > 0) ctx.io.out(`generated secrets: ${generated.join(', ')} (kept in the bundle; composing again into ${shown}/ keeps them)\n`);
@@ -81,9 +88,16 @@ export function produceBundle(ctx: CommandContext, spec: AppSpec, options: { pub
 }
 
 /** A bundle ready to write, or the problems that stop it. */
-type Rendered = { app: ResolvedApp; files: BundleFile[]; warnings: Diagnostic[]; previousSecrets: Record<string, Record<string, string>> } | { problems: Diagnostic[] };
+type Rendered =
+  { app: ResolvedApp; files: BundleFile[]; warnings: Diagnostic[]; previousSecrets: Record<string, Record<string, string>> } | { problems: Diagnostic[] };
 
-function composeAndRender(spec: AppSpec, ctx: CommandContext, target: Target, previousFiles: ReadonlyMap<string, string>, options: { publishExposed?: boolean; connectHint?: boolean; catalog?: CatalogIndex }): Rendered {
+function composeAndRender(
+  spec: AppSpec,
+  ctx: CommandContext,
+  target: Target,
+  previousFiles: ReadonlyMap<string, string>,
+  options: { publishExposed?: boolean; connectHint?: boolean; catalog?: CatalogIndex },
+): Rendered {
   const previousSecrets = SECRET_READERS[target](previousFiles);
   const composed = composeApp(spec, options.catalog ?? ctx.catalog(), { previousSecrets, publishExposed: options.publishExposed });
   if (!composed.app) return { problems: [...composed.diagnostics, ...composed.warnings] };

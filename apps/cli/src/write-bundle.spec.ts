@@ -26,7 +26,15 @@ describe('writeBundle', () => {
   it.each(['../x', '/etc/passwd', 'a/../../x', 'a//b', './a', '', 'a\\..\\b'])('refuses %j', (path) => {
     expect(isSafeBundlePath(path)).toBe(false);
     const root = scratch();
-    expect(() => writeBundle(join(root, 'out'), { files: [{ path: 'ok.txt', content: 'x' }, { path, content: 'x' }], remove: [] })).toThrow(/refusing/);
+    expect(() =>
+      writeBundle(join(root, 'out'), {
+        files: [
+          { path: 'ok.txt', content: 'x' },
+          { path, content: 'x' },
+        ],
+        remove: [],
+      }),
+    ).toThrow(/refusing/);
     expect(readdirSync(root)).toEqual([]);
   });
 
@@ -51,7 +59,9 @@ describe('writeBundle', () => {
     mkdirSync(join(root, 'elsewhere'));
     symlinkSync(join(root, 'elsewhere'), join(root, 'out/templates'));
     expect(() => writeBundle(join(root, 'out'), { files: [{ path: 'templates/x.yaml', content: 'x' }], remove: [] })).toThrow(/leads outside/);
-    expect(compose(join(root, 'out'), [{ path: 'templates/x.yaml', content: 'x' }], true)).toEqual(['templates: is not a folder, and the bundle needs one here (not even --force replaces it)']);
+    expect(compose(join(root, 'out'), [{ path: 'templates/x.yaml', content: 'x' }], true)).toEqual([
+      'templates: is not a folder, and the bundle needs one here (not even --force replaces it)',
+    ]);
     expect(readdirSync(join(root, 'elsewhere'))).toEqual([]);
   });
 });
@@ -59,12 +69,26 @@ describe('writeBundle', () => {
 describe('planBundleWrite and an earlier lock', () => {
   it('finishes a write cut short after some files moved in, without --force', () => {
     const dir = join(scratch(), 'out');
-    expect(compose(dir, [{ path: 'a', content: '1' }, { path: 'b', content: '1' }, { path: 'gone', content: '1' }])).toEqual([]);
+    expect(
+      compose(dir, [
+        { path: 'a', content: '1' },
+        { path: 'b', content: '1' },
+        { path: 'gone', content: '1' },
+      ]),
+    ).toEqual([]);
     // Cut short: the pending lock and `a` are new, `b` and `gone` still old, aisle.lock still the old one.
-    const next = bundle([{ path: 'a', content: '2' }, { path: 'b', content: '2' }]);
+    const next = bundle([
+      { path: 'a', content: '2' },
+      { path: 'b', content: '2' },
+    ]);
     writeFileSync(join(dir, PENDING_LOCK_FILE), next.find((f) => f.path === LOCK_FILE)!.content);
     writeFileSync(join(dir, 'a'), '2');
-    expect(compose(dir, [{ path: 'a', content: '2' }, { path: 'b', content: '2' }])).toEqual([]);
+    expect(
+      compose(dir, [
+        { path: 'a', content: '2' },
+        { path: 'b', content: '2' },
+      ]),
+    ).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['a', 'aisle.lock', 'b']);
     expect(readFileSync(join(dir, 'b'), 'utf8')).toBe('2');
   });
@@ -78,7 +102,10 @@ describe('planBundleWrite and an earlier lock', () => {
     expect(compose(dir, [{ path: 'a', content: '1' }])).toEqual([]);
     symlinkSync(join(root, 'elsewhere'), join(dir, 'link'));
     const digest = renderLock(app, 'compose', () => undefined, [{ path: 'x', content: 'v' }]).content.match(/sha256:[0-9a-f]{64}/)![0];
-    const lock = readFileSync(join(dir, LOCK_FILE), 'utf8').replace(/files:\n/, `files:\n  ../victim: ${digest}\n  link/victim: ${digest}\n  "/etc/passwd": ${digest}\n`);
+    const lock = readFileSync(join(dir, LOCK_FILE), 'utf8').replace(
+      /files:\n/,
+      `files:\n  ../victim: ${digest}\n  link/victim: ${digest}\n  "/etc/passwd": ${digest}\n`,
+    );
     writeFileSync(join(dir, LOCK_FILE), lock);
     expect(readPreviousBundle(dir).locked.has('../victim')).toBe(false);
     expect(compose(dir, [{ path: 'b', content: '1' }], true)).toEqual([]);
@@ -99,7 +126,7 @@ describe('planBundleWrite and an earlier lock', () => {
     expect(readdirSync(dir).sort()).toEqual(['aisle.lock', 'b', 'other']);
   });
 
-  it('treats an aisle.lock it cannot read as the user\'s file', () => {
+  it("treats an aisle.lock it cannot read as the user's file", () => {
     const dir = join(scratch(), 'out');
     mkdirSync(dir);
     writeFileSync(join(dir, LOCK_FILE), 'my notes\n');

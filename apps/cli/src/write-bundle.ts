@@ -16,7 +16,8 @@ export { isSafeBundlePath } from './bundle-path.js';
  * of them as aisle's and finishes the job. Never writes or removes outside `dir`.
  */
 export function writeBundle(dir: string, plan: Pick<BundleWritePlan, 'files' | 'remove'>): void {
-  for (const f of plan.files) if (!isSafeBundlePath(f.path) || f.path === PENDING_LOCK_FILE) throw new Error(`refusing to write "${f.path}": it would leave ${dir}`);
+  for (const f of plan.files)
+    if (!isSafeBundlePath(f.path) || f.path === PENDING_LOCK_FILE) throw new Error(`refusing to write "${f.path}": it would leave ${dir}`);
   for (const path of plan.remove) if (!isSafeBundlePath(path)) throw new Error(`refusing to remove "${path}": it is outside ${dir}`);
   if (existsSync(dir) && !lstatSync(dir).isDirectory()) throw new Error(`${dir} exists and is not a folder`);
   const created = !existsSync(dir);

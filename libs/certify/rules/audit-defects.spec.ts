@@ -77,7 +77,9 @@ describe('the audit rules on other shapes', () => {
   it('bounds integer memory inputs (megabytes) by the limit, as memcached does', () => {
     const limits = { resources: { limits: { memory: '1Gi' } } };
     expect(memoryInputBounded.check(manifest({ repository: 'memcached', tag: '1.6' }, limits, { memoryLimit: { type: 'integer', maximum: 768 } }))).toEqual([]);
-    expect(memoryInputBounded.check(manifest({ repository: 'memcached', tag: '1.6' }, limits, { memoryLimit: { type: 'integer', maximum: 1024 } }))[0]?.path).toBe('spec.inputs.properties.memoryLimit.maximum');
+    expect(
+      memoryInputBounded.check(manifest({ repository: 'memcached', tag: '1.6' }, limits, { memoryLimit: { type: 'integer', maximum: 1024 } }))[0]?.path,
+    ).toBe('spec.inputs.properties.memoryLimit.maximum');
     expect(memoryInputBounded.check(manifest({ repository: 'memcached', tag: '1.6' }, limits, { memoryLimit: { type: 'integer' } }))).toHaveLength(1);
   });
 
@@ -85,7 +87,11 @@ describe('the audit rules on other shapes', () => {
     const env = { KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://${{ host }}:9092' };
     expect(kafkaHostListener.check(manifest({ repository: 'apache/kafka', tag: '4.2.0' }, { env, ports: [{ name: 'kafka', port: 9092 }] }))).toEqual([]);
     const both = { KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://${{ host }}:19092,EXTERNAL://127.0.0.1:29092' };
-    expect(kafkaHostListener.check(manifest({ repository: 'apache/kafka', tag: '4.2.0' }, { env: both, ports: [{ name: 'kafka', port: 29092, expose: true }] }))).toEqual([]);
-    expect(kafkaHostListener.check(manifest({ repository: 'apache/kafka', tag: '4.2.0' }, { env: both, ports: [{ name: 'kafka', port: 19092, expose: true }] }))).toHaveLength(1);
+    expect(
+      kafkaHostListener.check(manifest({ repository: 'apache/kafka', tag: '4.2.0' }, { env: both, ports: [{ name: 'kafka', port: 29092, expose: true }] })),
+    ).toEqual([]);
+    expect(
+      kafkaHostListener.check(manifest({ repository: 'apache/kafka', tag: '4.2.0' }, { env: both, ports: [{ name: 'kafka', port: 19092, expose: true }] })),
+    ).toHaveLength(1);
   });
 });

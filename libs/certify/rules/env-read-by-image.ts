@@ -9,7 +9,8 @@ interface Unread {
   why: string;
 }
 
-const mentionsTemplates = (r: RuntimeFields) => r.commandLine.includes('/etc/nginx/templates') || r.volumePaths.some((p) => p.startsWith('/etc/nginx/templates'));
+const mentionsTemplates = (r: RuntimeFields) =>
+  r.commandLine.includes('/etc/nginx/templates') || r.volumePaths.some((p) => p.startsWith('/etc/nginx/templates'));
 
 // nginx/docker-nginx stable/debian/20-envsubst-on-templates.sh@0d7f438 line 41 returns
 // when /etc/nginx/templates is absent, as it is in the stock image: other NGINX_ variables
@@ -38,7 +39,8 @@ export const envReadByImage: ManifestRule = {
     const runtime = runtimeFields(manifest);
     const findings: RuleFinding[] = [];
     for (const name of runtime.env.keys()) {
-      if (table.unread(name, runtime, typeof tag === 'string' ? tag : '')) findings.push({ path: `spec.runtime.env.${name}`, message: `has no effect: it ${table.why}` });
+      if (table.unread(name, runtime, typeof tag === 'string' ? tag : ''))
+        findings.push({ path: `spec.runtime.env.${name}`, message: `has no effect: it ${table.why}` });
     }
     return findings;
   },

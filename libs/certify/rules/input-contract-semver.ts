@@ -24,7 +24,10 @@ export const inputContractSemver: VersionsRule = {
       // contract a major version keeps is that of its newest live predecessor. A fix may
       // thus refuse values the withdrawn version took but never handled (issue 13).
       const major = semver.major(newer.manifest.metadata.version);
-      const older = sorted.slice(0, i).reverse().find((v) => !v.deprecated && semver.major(v.manifest.metadata.version) === major);
+      const older = sorted
+        .slice(0, i)
+        .reverse()
+        .find((v) => !v.deprecated && semver.major(v.manifest.metadata.version) === major);
       if (!older) continue;
       for (const n of compareContracts(older, newer)) findings.push({ ...n, version: newer });
     }
@@ -49,7 +52,8 @@ function compareContracts(older: VersionEntry, newer: VersionEntry): Narrowing[]
   for (const [name, property] of entriesOf(newInputs?.properties)) {
     const before = asRecord(own(oldInputs?.properties, name));
     const after = asRecord(property);
-    if (before && after) out.push(...narrowings(`spec.inputs.properties.${name}`, before, after).map((n) => ({ ...n, message: n.severity ? n.message : breaks(n.message) })));
+    if (before && after)
+      out.push(...narrowings(`spec.inputs.properties.${name}`, before, after).map((n) => ({ ...n, message: n.severity ? n.message : breaks(n.message) })));
   }
   return out;
 }
@@ -59,7 +63,8 @@ function narrowings(base: string, before: Record<string, unknown>, after: Record
   const out: Narrowing[] = [];
   const at = (keyword: string, message: string) => out.push({ path: `${base}.${keyword}`, message });
   const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
-  if (before.type !== after.type && !(before.type === 'integer' && after.type === 'number')) at('type', `narrows the type from ${shownValue(before.type)} to ${shownValue(after.type)}`);
+  if (before.type !== after.type && !(before.type === 'integer' && after.type === 'number'))
+    at('type', `narrows the type from ${shownValue(before.type)} to ${shownValue(after.type)}`);
   if (after.enum !== undefined) {
     const kept = asList(after.enum);
     const lost = before.enum === undefined ? undefined : asList(before.enum).filter((v) => !kept.includes(v));
@@ -84,12 +89,17 @@ function narrowings(base: string, before: Record<string, unknown>, after: Record
   upper('exclusiveMaximum');
   if (after.pattern !== undefined && before.pattern === undefined) at('pattern', 'adds a pattern');
   else if (after.pattern !== undefined && after.pattern !== before.pattern) {
-    out.push({ path: `${base}.pattern`, message: `changes the pattern since the previous version; check it accepts every value "${shownValue(before.pattern)}" did`, severity: 'warning' });
+    out.push({
+      path: `${base}.pattern`,
+      message: `changes the pattern since the previous version; check it accepts every value "${shownValue(before.pattern)}" did`,
+      severity: 'warning',
+    });
   }
   if (after.format !== undefined && after.format !== before.format) at('format', `requires the format ${shownValue(after.format)}`);
   const multipleOf = number(after.multipleOf);
   const previousMultipleOf = number(before.multipleOf);
-  if (after.multipleOf !== undefined && (previousMultipleOf === undefined || multipleOf === undefined || previousMultipleOf % multipleOf !== 0)) at('multipleOf', `requires multiples of ${shownValue(after.multipleOf)}`);
+  if (after.multipleOf !== undefined && (previousMultipleOf === undefined || multipleOf === undefined || previousMultipleOf % multipleOf !== 0))
+    at('multipleOf', `requires multiples of ${shownValue(after.multipleOf)}`);
   if (before['x-aisle-generate'] !== undefined && after['x-aisle-generate'] === undefined && after.default === undefined) {
     at('x-aisle-generate', 'no longer generates this secret, so users must now give it');
   }

@@ -13,6 +13,9 @@ export const inputsDefaulted: ManifestRule = {
     const required = new Set(asList(inputs?.required));
     return entriesOf(inputs?.properties)
       .filter(([name, p]) => !required.has(name) && asRecord(p)?.default === undefined && asRecord(p)?.['x-aisle-generate'] === undefined)
-      .map(([name]) => ({ path: `spec.inputs.properties.${name}`, message: 'is optional but has no default and is not generated; give it a default or make it required' }));
+      .map(([name]) => ({
+        path: `spec.inputs.properties.${name}`,
+        message: 'is optional but has no default and is not generated; give it a default or make it required',
+      }));
   },
 };

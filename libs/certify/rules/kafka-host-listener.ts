@@ -22,9 +22,11 @@ export const kafkaHostListener: ManifestRule = {
     if (published.size === 0) return [];
     const advertised = (runtime.env.get('KAFKA_ADVERTISED_LISTENERS') ?? '').split(',').map((l) => /^[A-Za-z0-9_]+:\/\/(.*):(\d+)$/.exec(l.trim()));
     if (advertised.some((m) => m !== null && HOST_NAMES.test(m[1]!) && published.has(Number(m[2])))) return [];
-    return [{
-      path: 'spec.runtime.env.KAFKA_ADVERTISED_LISTENERS',
-      message: `advertises no localhost listener on a published port (${[...published].join(', ')}); host clients are sent to an address they cannot resolve`,
-    }];
+    return [
+      {
+        path: 'spec.runtime.env.KAFKA_ADVERTISED_LISTENERS',
+        message: `advertises no localhost listener on a published port (${[...published].join(', ')}); host clients are sent to an address they cannot resolve`,
+      },
+    ];
   },
 };

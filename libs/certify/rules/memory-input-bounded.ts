@@ -30,10 +30,15 @@ export const memoryInputBounded: ManifestRule = {
       const base = `spec.inputs.properties.${name}`;
       if (input.type === 'integer' || input.type === 'number') {
         const maximum = typeof input.maximum === 'number' ? input.maximum : typeof input.exclusiveMaximum === 'number' ? input.exclusiveMaximum : undefined;
-        if (maximum === undefined || maximum >= limit) findings.push({ path: `${base}.maximum`, message: `must stay below the container's memory limit (${limitText}, ${limit} MiB)` });
+        if (maximum === undefined || maximum >= limit)
+          findings.push({ path: `${base}.maximum`, message: `must stay below the container's memory limit (${limitText}, ${limit} MiB)` });
       } else if (input.type === 'string') {
         const accepted = acceptedAtLimit(input.pattern, limit);
-        if (accepted !== undefined) findings.push({ path: typeof input.pattern === 'string' ? `${base}.pattern` : base, message: `accepts "${accepted}", at or above the container's memory limit (${limitText}); bound it below` });
+        if (accepted !== undefined)
+          findings.push({
+            path: typeof input.pattern === 'string' ? `${base}.pattern` : base,
+            message: `accepts "${accepted}", at or above the container's memory limit (${limitText}); bound it below`,
+          });
       }
     }
     return findings;
@@ -41,7 +46,14 @@ export const memoryInputBounded: ManifestRule = {
 };
 
 function acceptedAtLimit(pattern: unknown, limit: number): string | undefined {
-  const probes = [`${Math.ceil(limit)}mb`, `${Math.ceil(limit / 1024)}gb`, `${Math.ceil(limit * 1024)}kb`, `${Math.ceil(limit)}m`, `${Math.ceil(limit / 1024)}g`, `${Math.ceil(limit * 1048576)}`];
+  const probes = [
+    `${Math.ceil(limit)}mb`,
+    `${Math.ceil(limit / 1024)}gb`,
+    `${Math.ceil(limit * 1024)}kb`,
+    `${Math.ceil(limit)}m`,
+    `${Math.ceil(limit / 1024)}g`,
+    `${Math.ceil(limit * 1048576)}`,
+  ];
   if (typeof pattern !== 'string') return probes[0];
   const verdict = compileSafePattern(pattern);
   if ('problem' in verdict) return undefined;

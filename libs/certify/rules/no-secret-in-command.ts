@@ -20,7 +20,10 @@ export const noSecretInCommand: ManifestRule = {
       if (!PLAIN_KINDS.has(field.kind)) continue;
       for (const segment of parseTemplate(field.template).segments) {
         if (segment.kind === 'ref' && segment.ref[0] === 'inputs' && secrets.has(segment.ref[1]!)) {
-          findings.push({ path: field.path, message: `refers to the secret input "${segment.ref[1]}", which would land in plain files; pass it through env and use "$VAR"` });
+          findings.push({
+            path: field.path,
+            message: `refers to the secret input "${segment.ref[1]}", which would land in plain files; pass it through env and use "$VAR"`,
+          });
         }
       }
     }

@@ -33,7 +33,12 @@ describe('pinned-tag', () => {
     ['a pattern that takes anything', { pattern: '.+' }, 'spec.inputs.properties.image.pattern', 'accepts unpinned image references such as "nginx"'],
     ['a pattern that takes latest', { pattern: '^[a-z0-9./-]+:[a-z0-9.-]+$' }, 'spec.inputs.properties.image.pattern', '"nginx:latest"'],
     ['a pattern that refuses everything', { pattern: '^$' }, 'spec.inputs.properties.image.pattern', 'refuses a pinned reference'],
-    ['a pattern without the moving-tag guard', { pattern: STRICT.replace('(?!latest$|stable$)', '') }, 'spec.inputs.properties.image.pattern', 'such as "nginx:latest"'],
+    [
+      'a pattern without the moving-tag guard',
+      { pattern: STRICT.replace('(?!latest$|stable$)', '') },
+      'spec.inputs.properties.image.pattern',
+      'such as "nginx:latest"',
+    ],
   ])('flags an image input with %s', (_, property, path, message) => {
     const findings = pinnedTag.check(generic(property));
     expect(findings[0]?.path).toBe(path);
@@ -41,10 +46,12 @@ describe('pinned-tag', () => {
   });
 
   it('flags an unpinned default even when the pattern is fine', () => {
-    expect(pinnedTag.check(generic({ pattern: '^[a-z0-9./-]+:(?!latest$|stable$)[0-9a-z.]+$', default: 'nginx:8' }))).toEqual([{
-      path: 'spec.inputs.properties.image.default',
-      message: '"nginx:8" is not pinned to a release tag',
-    }]);
+    expect(pinnedTag.check(generic({ pattern: '^[a-z0-9./-]+:(?!latest$|stable$)[0-9a-z.]+$', default: 'nginx:8' }))).toEqual([
+      {
+        path: 'spec.inputs.properties.image.default',
+        message: '"nginx:8" is not pinned to a release tag',
+      },
+    ]);
   });
 
   it('flags an image input that names no input, or a non-string one', () => {

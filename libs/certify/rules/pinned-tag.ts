@@ -30,7 +30,9 @@ export const pinnedTag: ManifestRule = {
     if ('input' in image) return checkImageInput(asRecord(manifest.spec.inputs)?.properties, image.input);
     if (image.digest !== undefined) return [];
     if (typeof image.tag !== 'string' || !isPinnedTag(image.tag)) {
-      return [{ path: 'spec.image.tag', message: `"${shownValue(image.tag)}" is not a pinned release tag; name at least major.minor (e.g. "16.10") or pin a digest` }];
+      return [
+        { path: 'spec.image.tag', message: `"${shownValue(image.tag)}" is not a pinned release tag; name at least major.minor (e.g. "16.10") or pin a digest` },
+      ];
     }
     return [];
   },

@@ -24,7 +24,10 @@ export const referencesResolve: ManifestRule = {
         const [head, ...rest] = segment.ref;
         if (OWN_VALUES.has(head!) && rest.length === 0) continue;
         if (head !== 'inputs' || rest.length !== 1) {
-          findings.push({ path: field.path, message: `"${segment.source}" refers to nothing a component knows; use \${{ inputs.NAME }}, \${{ host }} or \${{ name }}` });
+          findings.push({
+            path: field.path,
+            message: `"${segment.source}" refers to nothing a component knows; use \${{ inputs.NAME }}, \${{ host }} or \${{ name }}`,
+          });
           continue;
         }
         const input = asRecord(own(properties, rest[0]!));

@@ -12,6 +12,11 @@ export const requiredInputs: ManifestRule = {
   check(manifest) {
     const required = asList(asRecord(manifest.spec?.inputs)?.required);
     if (required.length <= MAX_REQUIRED_INPUTS) return [];
-    return [{ path: 'spec.inputs.required', message: `requires ${required.length} inputs (${required.map(shownValue).join(', ')}); at most ${MAX_REQUIRED_INPUTS} may be required, give the rest defaults` }];
+    return [
+      {
+        path: 'spec.inputs.required',
+        message: `requires ${required.length} inputs (${required.map(shownValue).join(', ')}); at most ${MAX_REQUIRED_INPUTS} may be required, give the rest defaults`,
+      },
+    ];
   },
 };

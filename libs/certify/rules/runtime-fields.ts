@@ -30,7 +30,14 @@ export function runtimeFields(manifest: ComponentManifest): RuntimeFields {
     ports: asList(runtime?.ports).flatMap((p) => {
       const port = asRecord(p);
       return typeof port?.port === 'number'
-        ? [{ name: String(port.name ?? ''), port: port.port, expose: port.expose === true, protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP' }]
+        ? [
+            {
+              name: String(port.name ?? ''),
+              port: port.port,
+              expose: port.expose === true,
+              protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP',
+            },
+          ]
         : [];
     }),
     volumePaths: asList(runtime?.volumes).flatMap((v) => {

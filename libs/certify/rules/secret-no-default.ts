@@ -8,6 +8,9 @@ export const secretNoDefault: ManifestRule = {
   check(manifest) {
     return entriesOf(asRecord(manifest.spec?.inputs)?.properties)
       .filter(([, p]) => asRecord(p)?.writeOnly === true && asRecord(p)?.default !== undefined)
-      .map(([name]) => ({ path: `spec.inputs.properties.${name}.default`, message: 'a secret must not have a default (published in every copy of the manifest); generate it instead' }));
+      .map(([name]) => ({
+        path: `spec.inputs.properties.${name}.default`,
+        message: 'a secret must not have a default (published in every copy of the manifest); generate it instead',
+      }));
   },
 };

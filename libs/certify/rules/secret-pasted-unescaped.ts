@@ -50,7 +50,10 @@ export const secretPastedUnescaped: ManifestRule = {
         const base = `spec.inputs.properties.${name}`;
         const accepted = acceptedCharacters(input, pasting.characters);
         if (accepted.length > 0) {
-          findings.push({ path: typeof input.pattern === 'string' ? `${base}.pattern` : base, message: `reaches ${variable}, and ${pasting.where}; its pattern must refuse ${accepted.map(shown).join(' and ')}` });
+          findings.push({
+            path: typeof input.pattern === 'string' ? `${base}.pattern` : base,
+            message: `reaches ${variable}, and ${pasting.where}; its pattern must refuse ${accepted.map(shown).join(' and ')}`,
+          });
         }
       }
     }

@@ -9,6 +9,9 @@ export const secretWriteOnly: ManifestRule = {
   check(manifest) {
     return entriesOf(asRecord(manifest.spec?.inputs)?.properties)
       .filter(([name, p]) => looksSecret(name) && asRecord(p)?.writeOnly !== true)
-      .map(([name]) => ({ path: `spec.inputs.properties.${name}.writeOnly`, message: `"${name}" looks like a secret; declare it writeOnly: true so it is never echoed` }));
+      .map(([name]) => ({
+        path: `spec.inputs.properties.${name}.writeOnly`,
+        message: `"${name}" looks like a secret; declare it writeOnly: true so it is never echoed`,
+      }));
   },
 };

@@ -19,6 +19,11 @@ export const snapshotSchedule: ManifestRule = {
     const server = repository === undefined ? undefined : SERVERS[repository];
     const line = runtimeFields(manifest).commandLine;
     if (!server || !line.includes(server) || !line.includes('--appendonly') || /--save\b/.test(line)) return [];
-    return [{ path: 'spec.runtime.command', message: `sets --appendonly but not --save: ${server}'s default snapshot schedule still writes dump.rdb when persistence is off; pass --save "" then` }];
+    return [
+      {
+        path: 'spec.runtime.command',
+        message: `sets --appendonly but not --save: ${server}'s default snapshot schedule still writes dump.rdb when persistence is off; pass --save "" then`,
+      },
+    ];
   },
 };

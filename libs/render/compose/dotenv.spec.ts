@@ -8,10 +8,15 @@ const write = (value: string) =>
     .join('');
 
 describe('.env chunks', () => {
-  it.each(['plain', '', "it's", 'a\\', 'a\\\\', 'x${HOME}y', '${A}${', 'cr\r\nlf', '#: "', 'ünï 🚀', ' lead and trail '])('%j survives writing and reading back', (value) => {
-    const read = parseDotenv(write(value)).map((e) => e.value).join('');
-    expect(read).toBe(value);
-  });
+  it.each(['plain', '', "it's", 'a\\', 'a\\\\', 'x${HOME}y', '${A}${', 'cr\r\nlf', '#: "', 'ünï 🚀', ' lead and trail '])(
+    '%j survives writing and reading back',
+    (value) => {
+      const read = parseDotenv(write(value))
+        .map((e) => e.value)
+        .join('');
+      expect(read).toBe(value);
+    },
+  );
 
   it('never leaves ${ inside one chunk (docker-compose would expand it)', () => {
     for (const c of dotenvChunks('a${b}c${d}')) expect(c.text).not.toContain('${');

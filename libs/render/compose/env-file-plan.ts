@@ -67,7 +67,9 @@ export class EnvFilePlan {
   whole(label: string, nameHint: string, value: string): string {
     let ref = this.refs.get(label);
     if (!ref) {
-      ref = this.add(label, envName(nameHint), value).map((n) => `\${${n}}`).join('');
+      ref = this.add(label, envName(nameHint), value)
+        .map((n) => `\${${n}}`)
+        .join('');
       this.refs.set(label, ref);
     }
     return ref;

@@ -54,7 +54,10 @@ export function parseDotenv(text: string): DotenvEntry[] {
       }
       i = endOfLine(text, j + 1) + 1;
     } else {
-      value = text.slice(j, lineEnd).replace(/\s+#.*/, '').trimEnd();
+      value = text
+        .slice(j, lineEnd)
+        .replace(/\s+#.*/, '')
+        .trimEnd();
       i = lineEnd + 1;
     }
     entries.push({ name: match[1]!, value, ...(comment !== undefined ? { comment } : {}) });

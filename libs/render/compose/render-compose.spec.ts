@@ -63,7 +63,9 @@ describe('renderCompose with a secret no secret input explains', () => {
     const base = composed.app!.instances.find((i) => i.name === 'front')!;
     const app = {
       name: 'x',
-      instances: [{ ...base, name: 'front', dependsOn: [], env: [{ name: 'TOKEN', value: 'tok$en', secret: true, parts: [{ kind: 'text' as const, text: 'tok$en' }] }] }],
+      instances: [
+        { ...base, name: 'front', dependsOn: [], env: [{ name: 'TOKEN', value: 'tok$en', secret: true, parts: [{ kind: 'text' as const, text: 'tok$en' }] }] },
+      ],
     };
     const files = renderCompose(app);
     const compose = parse(files.find((f) => f.path === 'compose.yaml')!.content);

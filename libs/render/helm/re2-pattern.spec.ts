@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { re2Pattern } from './re2-pattern.js';
 
-const IMAGE = '^[a-z0-9]+([._-][a-z0-9]+)*(\\.[a-z0-9-]+)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*:(?!(latest|stable|main|master|edge|dev|nightly)(@|$))[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(@sha256:[a-f0-9]{64})?$';
+const IMAGE =
+  '^[a-z0-9]+([._-][a-z0-9]+)*(\\.[a-z0-9-]+)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*:(?!(latest|stable|main|master|edge|dev|nightly)(@|$))[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(@sha256:[a-f0-9]{64})?$';
 const USER = '^(?!root$)[a-zA-Z_][a-zA-Z0-9_]{0,79}$';
 
 /** What a draft-07 validator decides with the rewritten keywords (pattern is a search, not a full match). */
@@ -25,11 +26,26 @@ describe('re2Pattern', () => {
 
   const samples: Array<[string, string[]]> = [
     [USER, ['root', 'rooty', 'Root', 'xroot', 'app', '_', '', '1abc', 'root$', 'a'.repeat(80), 'a'.repeat(81)]],
-    [IMAGE, [
-      'nginx:latest', 'nginx:latest-1', 'nginx:1.29', 'docker.io/library/nginx:stable', 'registry.local:5000/app:main',
-      'registry.local:5000/app:v2', 'ghcr.io/acme/app:dev@sha256:' + 'a'.repeat(64), 'ghcr.io/acme/app:devel@sha256:' + 'a'.repeat(64),
-      'app:nightly', 'app:nightly2', 'app', 'App:1', 'app:', 'app:edge.1', 'a.b-c/d__e:master',
-    ]],
+    [
+      IMAGE,
+      [
+        'nginx:latest',
+        'nginx:latest-1',
+        'nginx:1.29',
+        'docker.io/library/nginx:stable',
+        'registry.local:5000/app:main',
+        'registry.local:5000/app:v2',
+        'ghcr.io/acme/app:dev@sha256:' + 'a'.repeat(64),
+        'ghcr.io/acme/app:devel@sha256:' + 'a'.repeat(64),
+        'app:nightly',
+        'app:nightly2',
+        'app',
+        'App:1',
+        'app:',
+        'app:edge.1',
+        'a.b-c/d__e:master',
+      ],
+    ],
   ];
   for (const [pattern, values] of samples) {
     it(`decides like the original JavaScript pattern: ${pattern.slice(0, 30)}…`, () => {

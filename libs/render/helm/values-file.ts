@@ -22,9 +22,7 @@ export function valuesFile(app: ResolvedApp, inputs: ReadonlyMap<string, ChartIn
       const generated = instance.generatedInputs.includes(input);
       own[input] = secret && generated ? '' : instance.inputs[input]!;
       if (secret) {
-        notes.set(input, secretRule(instance, input).generate
-          ? ' Secret: generated at install when empty, then kept across upgrades.'
-          : ' Secret: required.');
+        notes.set(input, secretRule(instance, input).generate ? ' Secret: generated at install when empty, then kept across upgrades.' : ' Secret: required.');
       }
     }
     if (!chart.imageInput) own[chart.imageKey] = imageValues(instance.image);

@@ -7,7 +7,24 @@ import { secretRule } from './secret-generator.js';
 type Schema = Record<string, unknown>;
 
 // Keywords of an input's schema that mean the same in draft-07, which every Helm 3 validates.
-const KEPT = ['title', 'description', 'type', 'default', 'enum', 'examples', 'pattern', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'writeOnly'] as const;
+const KEPT = [
+  'title',
+  'description',
+  'type',
+  'default',
+  'enum',
+  'examples',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'writeOnly',
+] as const;
 
 /**
  * values.schema.json (draft-07): each instance's inputs with their component's rules, so
@@ -37,7 +54,14 @@ function instanceSchema(instance: ResolvedInstance, chart: ChartInputs): Schema 
     // writeOnly marks the secrets: documentation for users, and how aisle reads a chart back.
     if (instance.secretInputs.includes(input)) schema.writeOnly = true;
     if (instance.secretInputs.includes(input) && secretRule(instance, input).generate) {
-      schema = { description: property.description, writeOnly: true, anyOf: [{ type: 'string', maxLength: 0 }, { ...schema, description: undefined, writeOnly: undefined }] };
+      schema = {
+        description: property.description,
+        writeOnly: true,
+        anyOf: [
+          { type: 'string', maxLength: 0 },
+          { ...schema, description: undefined, writeOnly: undefined },
+        ],
+      };
       schema = JSON.parse(JSON.stringify(schema)) as Schema;
     }
     properties[input] = schema;
@@ -51,13 +75,22 @@ function instanceSchema(instance: ResolvedInstance, chart: ChartInputs): Schema 
       properties: {
         repository: { type: 'string', minLength: 1 },
         // `--set db.image.tag=17` gives Helm an integer: accepted, and written back with toString.
-        tag: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'integer', minimum: 0 }] },
+        tag: {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            { type: 'integer', minimum: 0 },
+          ],
+        },
         digest: { type: 'string', pattern: '^sha256:[a-f0-9]{64}$' },
       },
     };
   }
   const required = (declared?.required ?? []).filter((input) => chart.values.includes(input));
-  const out: Schema = { type: 'object', description: `${instance.name}: ${instance.component.name} ${instance.component.version}`, additionalProperties: false };
+  const out: Schema = {
+    type: 'object',
+    description: `${instance.name}: ${instance.component.name} ${instance.component.version}`,
+    additionalProperties: false,
+  };
   if (required.length > 0) out.required = required;
   out.properties = properties;
   return out;

@@ -45,10 +45,19 @@ describe('renderKubernetes', () => {
   it('is built by the real kubectl kustomize', () => {
     const built = kubectlKustomize(renderKubernetes(fixtureApp()));
     expect(built.map((o) => `${o.kind}/${(o.metadata as Obj).name}`).sort()).toEqual([
-      'Deployment/web', 'Deployment/worker',
-      'Secret/cache', 'Secret/db', 'Secret/web', 'Secret/worker',
-      'Service/cache', 'Service/cache-headless', 'Service/db', 'Service/db-headless', 'Service/web',
-      'StatefulSet/cache', 'StatefulSet/db',
+      'Deployment/web',
+      'Deployment/worker',
+      'Secret/cache',
+      'Secret/db',
+      'Secret/web',
+      'Secret/worker',
+      'Service/cache',
+      'Service/cache-headless',
+      'Service/db',
+      'Service/db-headless',
+      'Service/web',
+      'StatefulSet/cache',
+      'StatefulSet/db',
     ]);
   });
 

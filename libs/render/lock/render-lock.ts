@@ -26,13 +26,19 @@ export interface Lock {
 
 const HEADER = ' Written by aisle: the exact component versions this bundle was composed from. Secrets appear only as references.';
 // A digest of a file holding secrets would let anyone with this (shareable) lock test guesses: those carry their own.
-const FILES_NOTE = ' The files aisle wrote: composing again replaces or removes only these, only while unchanged. "sealed": it holds secrets and its own sha256.';
+const FILES_NOTE =
+  ' The files aisle wrote: composing again replaces or removes only these, only while unchanged. "sealed": it holds secrets and its own sha256.';
 
 /**
  * Finishes a bundle: seals the files that hold secrets, adds `aisle.lock` listing every
  * file, and sorts by path. Each renderer ends with it, so every target's lock says the same.
  */
-export function withLock(app: ResolvedApp, target: Target, secretRef: (instance: string, input: string) => string | undefined, files: readonly BundleFile[]): BundleFile[] {
+export function withLock(
+  app: ResolvedApp,
+  target: Target,
+  secretRef: (instance: string, input: string) => string | undefined,
+  files: readonly BundleFile[],
+): BundleFile[] {
   const sealed = files.map((f) => (isSecretFile(f) ? { ...f, content: sealSecretFile(f.content) } : f));
   return [...sealed, renderLock(app, target, secretRef, sealed)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -42,7 +48,12 @@ export function withLock(app: ResolvedApp, target: Target, secretRef: (instance:
  * and the input values, secrets replaced by a reference to where the bundle keeps them;
  * and the bundle's other files (already sealed) with their digests.
  */
-export function renderLock(app: ResolvedApp, target: Target, secretRef: (instance: string, input: string) => string | undefined, files: readonly BundleFile[]): BundleFile {
+export function renderLock(
+  app: ResolvedApp,
+  target: Target,
+  secretRef: (instance: string, input: string) => string | undefined,
+  files: readonly BundleFile[],
+): BundleFile {
   const instances: Lock['instances'] = {};
   for (const i of app.instances) {
     const secret = new Set(i.secretInputs);

@@ -30,7 +30,10 @@ export function shippedManifest(name: string, version: string): ComponentManifes
 }
 
 /** A manifest derived from a shipped one with another name, version or aisle. */
-export function derivedManifest(from: ComponentManifest, changes: { name?: string; version?: string; aisle?: string; description?: string }): ComponentManifest {
+export function derivedManifest(
+  from: ComponentManifest,
+  changes: { name?: string; version?: string; aisle?: string; description?: string },
+): ComponentManifest {
   const m = structuredClone(from);
   if (changes.name) m.metadata.name = changes.name;
   if (changes.version) m.metadata.version = changes.version;
@@ -41,7 +44,9 @@ export function derivedManifest(from: ComponentManifest, changes: { name?: strin
 
 /** A signed certification record for a manifest, as certification.json text. */
 export function certificationFor(m: ComponentManifest, privateKey: KeyObject): string {
-  return serializeCertification(signCertification({ component: m.metadata.name, version: m.metadata.version, digest: manifestDigest(m), checks: ['pinned-tag'], privateKey }));
+  return serializeCertification(
+    signCertification({ component: m.metadata.name, version: m.metadata.version, digest: manifestDigest(m), checks: ['pinned-tag'], privateKey }),
+  );
 }
 
 /**

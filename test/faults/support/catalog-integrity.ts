@@ -19,8 +19,20 @@ export interface StoredCatalog {
  */
 export async function readStoredCatalog(ds: DataSource, schema?: string): Promise<StoredCatalog> {
   const table = (name: string) => (schema ? `"${schema}"."${name}"` : `"${name}"`);
-  const components = (await ds.query(`SELECT id, name, aisle, search_text, latest_version FROM ${table('component')}`)) as Array<{ id: number | string; name: string; aisle: string; search_text: string; latest_version: string }>;
-  const rows = (await ds.query(`SELECT component_id, version, digest, manifest, deprecated FROM ${table('component_version')}`)) as Array<{ component_id: number | string; version: string; digest: string; manifest: string; deprecated: string | null }>;
+  const components = (await ds.query(`SELECT id, name, aisle, search_text, latest_version FROM ${table('component')}`)) as Array<{
+    id: number | string;
+    name: string;
+    aisle: string;
+    search_text: string;
+    latest_version: string;
+  }>;
+  const rows = (await ds.query(`SELECT component_id, version, digest, manifest, deprecated FROM ${table('component_version')}`)) as Array<{
+    component_id: number | string;
+    version: string;
+    digest: string;
+    manifest: string;
+    deprecated: string | null;
+  }>;
   const [state] = (await ds.query(`SELECT generation FROM ${table('catalog_state')} WHERE id = 1`)) as Array<{ generation: number | string }>;
   const problems: string[] = [];
   const versions = new Map<string, Map<string, string>>();
@@ -37,7 +49,12 @@ export async function readStoredCatalog(ds: DataSource, schema?: string): Promis
       const manifest = JSON.parse(r.manifest) as ComponentManifest;
       if (manifestDigest(manifest) !== r.digest) problems.push(`${c.name}@${r.version}: the stored manifest does not hash to its digest`);
     }
-    const chosen = pickVersion(c.name, own.map((r) => ({ ...r, deprecated: r.deprecated ?? undefined })), 'latest', '').version;
+    const chosen = pickVersion(
+      c.name,
+      own.map((r) => ({ ...r, deprecated: r.deprecated ?? undefined })),
+      'latest',
+      '',
+    ).version;
     if (!chosen || chosen.version !== c.latest_version) problems.push(`${c.name}: latest is ${c.latest_version}, its newest version is ${chosen?.version}`);
     else {
       const m = JSON.parse(chosen.manifest) as ComponentManifest;

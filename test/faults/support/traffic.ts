@@ -1,13 +1,27 @@
 import type { Answer } from './graphql.js';
 
-const APP = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: shop }', 'instances:', '  db:', '    component: postgresql@^16', '    inputs: { database: shop }', '  cache:', '    component: redis', ''].join('\n');
+const APP = [
+  'apiVersion: aisle.dev/v1',
+  'kind: App',
+  'metadata: { name: shop }',
+  'instances:',
+  '  db:',
+  '    component: postgresql@^16',
+  '    inputs: { database: shop }',
+  '  cache:',
+  '    component: redis',
+  '',
+].join('\n');
 
 /** Anonymous requests of each kind the storefront and the CLI send: browse, look up, validate, compose. */
 export const MIXED_READS: Array<{ query: string; variables?: Record<string, unknown> }> = [
   { query: '{ aisles { name components } }' },
   { query: '{ components(first: 20) { edges { node { name aisle latest { version digest inputs { name type } } } } pageInfo { hasNextPage } } }' },
   { query: 'query C($n: String!) { component(name: $n) { name versions { version digest } } }', variables: { n: 'redis' } },
-  { query: 'query V($i: JSONObject!) { validateInputs(component: "postgresql", range: "^16", inputs: $i) { valid errors { path code } } }', variables: { i: { database: 'shop' } } },
+  {
+    query: 'query V($i: JSONObject!) { validateInputs(component: "postgresql", range: "^16", inputs: $i) { valid errors { path code } } }',
+    variables: { i: { database: 'shop' } },
+  },
   { query: 'query C($app: String!) { compose(app: $app, target: COMPOSE) { files { path } lock } }', variables: { app: APP } },
 ];
 

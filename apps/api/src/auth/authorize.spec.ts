@@ -5,7 +5,15 @@ import { ApiError } from '../common/api-error.js';
 import { authorizeCaller, authorizeTarget, MUTATION_POLICY, type MutationName, type WriteLookup } from './authorize.js';
 import type { Scope, Viewer } from './viewer.js';
 
-const component = (name: string, organization: string, visibility: Visibility): StoredComponent => ({ id: 1, name, organization, visibility, aisle: 'x', latestVersion: '1.0.0', latestCertified: false });
+const component = (name: string, organization: string, visibility: Visibility): StoredComponent => ({
+  id: 1,
+  name,
+  organization,
+  visibility,
+  aisle: 'x',
+  latestVersion: '1.0.0',
+  latestCertified: false,
+});
 
 /** A lookup over a few rows that records every read the policy makes. */
 function lookup(rows: StoredComponent[]): WriteLookup & { reads: string[] } {
@@ -35,8 +43,12 @@ const MUTATIONS = Object.keys(MUTATION_POLICY) as MutationName[];
 describe('authorizeCaller', () => {
   it.each(MUTATIONS)('%s: a token first, then its scope', (mutation) => {
     const scope = MUTATION_POLICY[mutation].scope;
-    expect(() => authorizeCaller(viewer(undefined, []), mutation)).toThrow(expect.objectContaining({ diagnostics: [expect.objectContaining({ code: 'TOKEN_REQUIRED' })] }));
-    expect(() => authorizeCaller(viewer('acme', []), mutation)).toThrow(expect.objectContaining({ diagnostics: [expect.objectContaining({ code: 'SCOPE_MISSING' })] }));
+    expect(() => authorizeCaller(viewer(undefined, []), mutation)).toThrow(
+      expect.objectContaining({ diagnostics: [expect.objectContaining({ code: 'TOKEN_REQUIRED' })] }),
+    );
+    expect(() => authorizeCaller(viewer('acme', []), mutation)).toThrow(
+      expect.objectContaining({ diagnostics: [expect.objectContaining({ code: 'SCOPE_MISSING' })] }),
+    );
     expect(authorizeCaller(viewer('acme', [scope]), mutation)).toEqual({ mutation, organization: 'acme', admin: false });
     expect(authorizeCaller(viewer('acme', ['admin']), mutation)).toEqual({ mutation, organization: 'acme', admin: true });
   });
@@ -71,7 +83,11 @@ describe('authorizeTarget', () => {
     for (const mutation of MUTATIONS) {
       const plain = authorizeCaller(viewer('globex', [MUTATION_POLICY[mutation].scope]), mutation);
       const admin = authorizeCaller(viewer('globex', ['admin']), mutation);
-      expect([mutation, await codeOf(authorizeTarget(plain, 'acme-tool', lookup(rows))), await codeOf(authorizeTarget(admin, 'acme-tool', lookup(rows)))]).toEqual([mutation, ...expected[mutation]]);
+      expect([
+        mutation,
+        await codeOf(authorizeTarget(plain, 'acme-tool', lookup(rows))),
+        await codeOf(authorizeTarget(admin, 'acme-tool', lookup(rows))),
+      ]).toEqual([mutation, ...expected[mutation]]);
     }
     const admin = authorizeCaller(viewer('globex', ['admin']), 'publishComponent');
     // An admin's version joins the owner's component; it does not take it over.
@@ -83,7 +99,11 @@ describe('authorizeTarget', () => {
     const l = lookup(rows);
     expect(await codeOf(authorizeTarget(actor, 'secret', l, 'private'))).toBe('NAME_SCOPE_REQUIRED');
     expect(l.reads).toEqual([]);
-    expect(await authorizeTarget(actor, 'acme/new', lookup(rows), 'private')).toMatchObject({ organization: 'acme', visibility: 'private', component: undefined });
+    expect(await authorizeTarget(actor, 'acme/new', lookup(rows), 'private')).toMatchObject({
+      organization: 'acme',
+      visibility: 'private',
+      component: undefined,
+    });
     expect(await authorizeTarget(actor, 'fresh', lookup(rows))).toMatchObject({ organization: 'acme', visibility: 'public' });
   });
 

@@ -60,7 +60,11 @@ export interface WriteLookup {
 export function authorizeCaller(viewer: Viewer, mutation: MutationName): Actor {
   const { scope } = MUTATION_POLICY[mutation];
   if (viewer.organization === undefined) {
-    throw ApiError.of('TOKEN_REQUIRED', 'Authorization', `this needs a bearer token with the ${scope} scope (Authorization: Bearer …; create one with aisle token create)`);
+    throw ApiError.of(
+      'TOKEN_REQUIRED',
+      'Authorization',
+      `this needs a bearer token with the ${scope} scope (Authorization: Bearer …; create one with aisle token create)`,
+    );
   }
   if (!hasScope(viewer, scope)) throw ApiError.of('SCOPE_MISSING', 'Authorization', `your token lacks the ${scope} scope`);
   return { mutation, organization: viewer.organization, admin: viewer.scopes.includes('admin') };
@@ -87,18 +91,30 @@ export async function authorizeTarget(actor: Actor, name: string, lookup: WriteL
     );
   }
   if (visibility === 'private' && parsed.scope === undefined) {
-    throw ApiError.of('NAME_SCOPE_REQUIRED', rule.path, `a private component lives in its organization's scope: name it ${own}/${parsed.base} (global names are public)`);
+    throw ApiError.of(
+      'NAME_SCOPE_REQUIRED',
+      rule.path,
+      `a private component lives in its organization's scope: name it ${own}/${parsed.base} (global names are public)`,
+    );
   }
   const component = await lookup.componentForWrite(parsed, own);
   if (component && rule.ownerOnly && component.organization !== own && !actor.admin) {
-    throw ApiError.of('NOT_OWNER', rule.path, `${parsed.full} is published by another organization; ${rule.verb === 'publish' ? 'pick another name' : `only it (or an admin) may ${rule.verb} it`}`);
+    throw ApiError.of(
+      'NOT_OWNER',
+      rule.path,
+      `${parsed.full} is published by another organization; ${rule.verb === 'publish' ? 'pick another name' : `only it (or an admin) may ${rule.verb} it`}`,
+    );
   }
   if (!component && actor.mutation === 'publishComponent' && parsed.scope === undefined) {
     // A component moved into the scope when names became scoped must not come back as a public global one by accident.
     const scoped = `${own}/${parsed.base}`;
     const moved = parseComponentName(scoped);
     if (moved && (await lookup.componentForWrite(moved, own))) {
-      throw ApiError.of('NAME_SCOPE_REQUIRED', rule.path, `your organization publishes ${parsed.base} as ${scoped}: publish it under that name (a global ${parsed.base} would be another, public component)`);
+      throw ApiError.of(
+        'NAME_SCOPE_REQUIRED',
+        rule.path,
+        `your organization publishes ${parsed.base} as ${scoped}: publish it under that name (a global ${parsed.base} would be another, public component)`,
+      );
     }
   }
   return { name: parsed, component, organization: component?.organization ?? own, visibility: component?.visibility ?? visibility ?? 'public' };

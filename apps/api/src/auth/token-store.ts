@@ -32,7 +32,8 @@ export class TokenStore {
   /** Creates a token and returns it: the only time it is ever shown. The organization must be a valid scope name. */
   async create(organization: string, scopes: readonly Scope[], description?: string): Promise<{ token: string; info: TokenInfo }> {
     // The organization is the scope its private components are named in (acme/vault): no other shape may exist.
-    if (!isScopeName(organization)) throw new RangeError(`organization "${organization.slice(0, 100)}" is not a valid scope name (lower-case letters, digits and hyphens, at most 63)`);
+    if (!isScopeName(organization))
+      throw new RangeError(`organization "${organization.slice(0, 100)}" is not a valid scope name (lower-case letters, digits and hyphens, at most 63)`);
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const row = await this.db.getRepository(ApiTokenEntity).save({
       tokenHash: hashToken(token),

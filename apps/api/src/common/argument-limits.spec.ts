@@ -10,7 +10,11 @@ const long = 'x'.repeat(1001);
 
 describe('argumentLengthProblems', () => {
   it('bounds every string argument, literal or variable, and names it by response path', () => {
-    const problems = argumentLengthProblems(schema, parse(`query Q($s: String) { found: item(name: "${long}") { version(range: $s) } components(search: $s) { name } }`), { s: long });
+    const problems = argumentLengthProblems(
+      schema,
+      parse(`query Q($s: String) { found: item(name: "${long}") { version(range: $s) } components(search: $s) { name } }`),
+      { s: long },
+    );
     expect(problems.map((p) => [p.code, p.path])).toEqual([
       ['INPUT_INVALID', 'found.name'],
       ['INPUT_INVALID', 'found.version.range'],

@@ -50,7 +50,13 @@ function findProblems(schema: GraphQLSchema, document: DocumentNode, variables: 
         if (typeof value !== 'string' || !parent || !field) return;
         const limit = ARGUMENT_LENGTHS[`${parent.name}.${field.name}.${node.name.value}`] ?? REQUEST_LIMITS.argumentLength;
         if (value.length > limit) {
-          problems.push(error('INPUT_INVALID', [...path, node.name.value].join('.'), `must be at most ${limit.toLocaleString('en-US')} characters (it has ${value.length.toLocaleString('en-US')})`));
+          problems.push(
+            error(
+              'INPUT_INVALID',
+              [...path, node.name.value].join('.'),
+              `must be at most ${limit.toLocaleString('en-US')} characters (it has ${value.length.toLocaleString('en-US')})`,
+            ),
+          );
         }
       },
     }),

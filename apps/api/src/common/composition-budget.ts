@@ -39,7 +39,10 @@ export class CompositionBudget {
   spendInstances(instances: number, app = true): void {
     const { instancesPerApp, instancesPerRequest } = this.limits;
     if (app && instances > instancesPerApp) {
-      throw new LimitError('QUERY_TOO_COMPLEX', `the app has ${count(instances)} instances; the service composes at most ${count(instancesPerApp)} per app (aisle compose on your machine has no such limit)`);
+      throw new LimitError(
+        'QUERY_TOO_COMPLEX',
+        `the app has ${count(instances)} instances; the service composes at most ${count(instancesPerApp)} per app (aisle compose on your machine has no such limit)`,
+      );
     }
     if (this.instances + instances > instancesPerRequest) {
       throw new LimitError(

@@ -12,7 +12,10 @@ export function documentLimitError(schema: GraphQLSchema, document: DocumentNode
   const { depth, fields } = measureDocument(schema, document);
   if (depth > limits.maxDepth) return new LimitError('QUERY_TOO_DEEP', `the query is nested more than ${limits.maxDepth} fields deep`);
   if (fields > limits.maxFields) {
-    return new LimitError('QUERY_TOO_COMPLEX', `the query selects more than ${limits.maxFields} fields once its fragments are expanded (each spread counts); ask for fewer fields, or spread fragments fewer times`);
+    return new LimitError(
+      'QUERY_TOO_COMPLEX',
+      `the query selects more than ${limits.maxFields} fields once its fragments are expanded (each spread counts); ask for fewer fields, or spread fragments fewer times`,
+    );
   }
   return undefined;
 }

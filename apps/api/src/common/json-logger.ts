@@ -7,7 +7,15 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogSink = (line: string) => void;
 
 // Whatever a caller or a library (Fastify's own logger included) hands us, these never reach a line.
-const REDACTED_PATHS = ['authorization', 'token', 'headers.authorization', 'req.headers.authorization', 'request.headers.authorization', '*.authorization', '*.token'];
+const REDACTED_PATHS = [
+  'authorization',
+  'token',
+  'headers.authorization',
+  'req.headers.authorization',
+  'request.headers.authorization',
+  '*.authorization',
+  '*.token',
+];
 
 /**
  * Nest's logger (and, through `pino`, Fastify's) as one JSON object per line: `level`,

@@ -13,4 +13,3 @@ export class LimitError extends IntrinsicException {
     this.extensions = { code };
   }
 }
-

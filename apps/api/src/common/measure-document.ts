@@ -43,7 +43,8 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode, v
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   // A fragment's selections are always read against its own type condition, so its measure does not depend on where it is spread.
   const measured = new Map<string, DocumentMeasure | 'measuring'>();
-  const pageSize = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), 0), MAX_PAGE_SIZE) : MAX_PAGE_SIZE);
+  const pageSize = (value: unknown) =>
+    typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), 0), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
   const typeNamed = (name: string) => {
     const type = schema.getType(name);
     return type && isCompositeType(type) ? type : undefined;

@@ -15,7 +15,12 @@ describe('measureJson', () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(measureJson(deep, unbounded).depth).toBe(100_000);
     expect(measureJson({ x: deep }, { maxDepth: 3, maxValues: Infinity }, 'variables')).toMatchObject({ depth: 4, stoppedAt: 'variables.x[0][0][0]' });
-    expect(measureJson(Array.from({ length: 50 }, () => 1), { maxDepth: 9, maxValues: 10 }).values).toBe(11);
+    expect(
+      measureJson(
+        Array.from({ length: 50 }, () => 1),
+        { maxDepth: 9, maxValues: 10 },
+      ).values,
+    ).toBe(11);
     expect(measureJson({ s: 'x'.repeat(100) }, { maxDepth: 9, maxValues: 99, maxLength: 20 }).stoppedAt).toBe('s');
   });
 

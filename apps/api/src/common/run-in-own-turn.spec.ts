@@ -13,7 +13,11 @@ describe('runInOwnTurn', () => {
   });
 
   it('passes on what a step throws, and keeps going', async () => {
-    await expect(runInOwnTurn(() => { throw new Error('bad input'); })).rejects.toThrow('bad input');
+    await expect(
+      runInOwnTurn(() => {
+        throw new Error('bad input');
+      }),
+    ).rejects.toThrow('bad input');
     await expect(runInOwnTurn(() => 42)).resolves.toBe(42);
   });
 });

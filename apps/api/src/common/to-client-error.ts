@@ -9,12 +9,15 @@ import { valueFreeMessage } from './value-free-message.js';
 /** Where internal failures are reported (with their stack at level error), never to the client. */
 export type InternalErrorLog = (message: string, error: unknown, level?: 'warn' | 'error') => void;
 
-
 /**
  * One GraphQL error as a client sees it: a message, a code, field paths for bad input,
  * and nothing internal (no stack, no driver message).
  */
-export function toClientError(e: GraphQLError, logInternal: InternalErrorLog, schema?: GraphQLSchema): GraphQLFormattedError & { extensions: { code: GraphqlErrorCode; retryable?: boolean } } {
+export function toClientError(
+  e: GraphQLError,
+  logInternal: InternalErrorLog,
+  schema?: GraphQLSchema,
+): GraphQLFormattedError & { extensions: { code: GraphqlErrorCode; retryable?: boolean } } {
   const base = { locations: e.locations, path: e.path };
   // A literal of the document refused before anything ran (validation, or coercion of an argument): never quoted back.
   const literal = e.path === undefined && !(e.originalError instanceof ApiError) ? valueFreeMessage(e, schema) : undefined;
@@ -24,12 +27,23 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog, sc
     const errors = original.diagnostics.filter((d) => d.severity === 'error');
     const shown = errors.length > 0 ? errors : original.diagnostics;
     const code = graphqlCodeFor(shown[0]!.code);
-    const message = shown.length === 1 ? withPath(shown[0]!.path, shown[0]!.message) : `${shown.length} problems: ${shown.map((d) => withPath(d.path, d.message)).join('; ')}`;
+    const message =
+      shown.length === 1
+        ? withPath(shown[0]!.path, shown[0]!.message)
+        : `${shown.length} problems: ${shown.map((d) => withPath(d.path, d.message)).join('; ')}`;
     return { ...base, message, extensions: { code, problems: shown.map(toClientProblem) } };
   }
   if (isTransientDatabaseError(original)) {
-    logInternal('the database failed transiently while answering a GraphQL request', original instanceof DatabaseUnavailableError ? original.cause : original, 'warn');
-    return { ...base, message: 'the database is unavailable for a moment; send the request again', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
+    logInternal(
+      'the database failed transiently while answering a GraphQL request',
+      original instanceof DatabaseUnavailableError ? original.cause : original,
+      'warn',
+    );
+    return {
+      ...base,
+      message: 'the database is unavailable for a moment; send the request again',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    };
   }
   if (isVariableError(e)) return { ...base, message: withoutValue(e, original), extensions: { code: 'BAD_USER_INPUT' } };
   const ownCode = (e.extensions?.code ?? original?.extensions?.code) as GraphqlErrorCode | undefined;
@@ -38,7 +52,10 @@ export function toClientError(e: GraphQLError, logInternal: InternalErrorLog, sc
     return { message: 'the request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } };
   }
   if (original?.code?.startsWith('FST_ERR_CTP') || (original && original instanceof SyntaxError && original.statusCode === 400)) {
-    return { message: `the request body could not be read: ${original.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'send application/json' : 'it is not valid JSON'}`, extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      message: `the request body could not be read: ${original.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'send application/json' : 'it is not valid JSON'}`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   if (original === undefined || original instanceof GraphQLError) {
     if (isSyntaxError(e)) return { ...base, message: e.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };

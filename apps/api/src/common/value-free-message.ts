@@ -25,7 +25,11 @@ function describePosition(e: GraphQLError, start: number, schema: GraphQLSchema 
         const field = [...ancestors].reverse().find((a) => a.kind === Kind.FIELD || a.kind === Kind.DIRECTIVE);
         const type = typeInfo?.getInputType();
         const expected = type ? String(type) : undefined;
-        if (owner?.kind === Kind.VARIABLE_DEFINITION) found = { where: `the default value of $${owner.variable.name.value}`, expected: expected ?? String(owner.type.loc ? body.slice(owner.type.loc.start, owner.type.loc.end) : '') };
+        if (owner?.kind === Kind.VARIABLE_DEFINITION)
+          found = {
+            where: `the default value of $${owner.variable.name.value}`,
+            expected: expected ?? String(owner.type.loc ? body.slice(owner.type.loc.start, owner.type.loc.end) : ''),
+          };
         else if (owner?.kind === Kind.ARGUMENT && field && (field.kind === Kind.FIELD || field.kind === Kind.DIRECTIVE)) {
           found = { where: `${field.kind === Kind.DIRECTIVE ? '@' : ''}${field.name.value}(${owner.name.value}:)`, expected };
         } else found = { where: 'a value in the document', expected };

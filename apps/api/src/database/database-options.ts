@@ -49,7 +49,14 @@ export function isPostgresUrl(url: string): boolean {
  * (its folder is created). Migrations run explicitly at start; never `synchronize`.
  */
 export function databaseOptions(settings: DatabaseSettings): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logger: settings.logger, logging: settings.logger ? true : false } as const;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logger: settings.logger,
+    logging: settings.logger ? true : false,
+  } as const;
   if (isPostgresUrl(settings.url)) {
     return {
       type: 'postgres',
@@ -68,9 +75,15 @@ export function databaseOptions(settings: DatabaseSettings): DataSourceOptions {
   const file = settings.url.replace(/^(sqlite|file):(\/\/)?/, '');
   mkdirSync(dirname(resolve(file)), { recursive: true });
   // WAL lets readers proceed while a publish writes; busy_timeout waits instead of failing under contention.
-  return { type: 'better-sqlite3', database: file, ...common, enableWAL: true, prepareDatabase: (db: { pragma(s: string): unknown }) => {
+  return {
+    type: 'better-sqlite3',
+    database: file,
+    ...common,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
       db.pragma('busy_timeout = 5000');
       // With WAL, NORMAL still never corrupts the database; it only skips an fsync per commit.
       db.pragma('synchronous = NORMAL');
-    } };
+    },
+  };
 }

@@ -40,7 +40,12 @@ describe('isTransientDatabaseError', () => {
   });
 
   it('never reads the message: a code-less error is not transient whatever it says', () => {
-    for (const message of ['Connection terminated unexpectedly', 'terminating connection due to administrator command', 'read ECONNRESET', 'SQLITE_BUSY: database is locked']) {
+    for (const message of [
+      'Connection terminated unexpectedly',
+      'terminating connection due to administrator command',
+      'read ECONNRESET',
+      'SQLITE_BUSY: database is locked',
+    ]) {
       expect(isTransientDatabaseError(wrapped(new Error(message)))).toBe(false);
     }
     expect(isTransientDatabaseError(undefined)).toBe(false);

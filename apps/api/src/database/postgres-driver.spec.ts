@@ -5,7 +5,12 @@ import { databaseKinds, postgresUrl } from '../../../../test/api/support/test-da
 import { CONNECTION_LOST, ConnectionLostError, postgresDriver } from './postgres-driver.js';
 
 type PoolClient = { query(sql: string): Promise<unknown>; release(destroy?: boolean): void };
-type Pool = { connect(): Promise<PoolClient>; connect(callback: (err: unknown, client?: PoolClient, release?: () => void) => void): void; end(): Promise<void>; on(event: string, listener: () => void): void };
+type Pool = {
+  connect(): Promise<PoolClient>;
+  connect(callback: (err: unknown, client?: PoolClient, release?: () => void) => void): void;
+  end(): Promise<void>;
+  on(event: string, listener: () => void): void;
+};
 const newPool = (config: Record<string, unknown>) => {
   const pool = new postgresDriver.Pool(config) as unknown as Pool;
   pool.on('error', () => undefined);

@@ -35,7 +35,10 @@ function oneAtATime<T>(db: DataSource, run: () => Promise<T>): Promise<T> {
   if (db.options?.type !== 'better-sqlite3') return run();
   const previous = sqliteQueues.get(db) ?? Promise.resolve();
   const current = previous.then(run, run);
-  sqliteQueues.set(db, current.catch(() => undefined));
+  sqliteQueues.set(
+    db,
+    current.catch(() => undefined),
+  );
   return current;
 }
 
@@ -63,12 +66,14 @@ export async function retryRead<T>(read: () => Promise<T>): Promise<T> {
 export async function retryTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   let committing = false;
   const attempt = () =>
-    oneAtATime(db, () => db.transaction(async (manager) => {
-      committing = false;
-      const result = await work(manager);
-      committing = true;
-      return result;
-    }));
+    oneAtATime(db, () =>
+      db.transaction(async (manager) => {
+        committing = false;
+        const result = await work(manager);
+        committing = true;
+        return result;
+      }),
+    );
   const began = Date.now();
   try {
     return await attempt();

@@ -10,7 +10,11 @@ import { PublishingService } from './publishing.service.js';
 @Module({
   imports: [CatalogModule],
   providers: [
-    { provide: PublishingService, useFactory: (repository: CatalogRepository, trust: TrustStore) => new PublishingService(repository, trust), inject: [CatalogRepository, TRUST_STORE] },
+    {
+      provide: PublishingService,
+      useFactory: (repository: CatalogRepository, trust: TrustStore) => new PublishingService(repository, trust),
+      inject: [CatalogRepository, TRUST_STORE],
+    },
     PublishingResolver,
   ],
 })

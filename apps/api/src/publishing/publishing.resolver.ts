@@ -34,20 +34,37 @@ export class PublishingResolver {
     }
   }
 
-  @Mutation(() => PublishResultModel, { description: 'Publishes a component version (scope publish) under a global name or one in your organization’s scope (acme/vault); another organization’s scope is FORBIDDEN to every token. The same manifest again is a no-op; another manifest for a published version is ALREADY_PUBLISHED.' })
+  @Mutation(() => PublishResultModel, {
+    description:
+      'Publishes a component version (scope publish) under a global name or one in your organization’s scope (acme/vault); another organization’s scope is FORBIDDEN to every token. The same manifest again is a no-op; another manifest for a published version is ALREADY_PUBLISHED.',
+  })
   async publishComponent(@Args() args: PublishComponentArgs, @Context() ctx: RequestContext): Promise<PublishResultModel> {
     const visibility = args.visibility === VisibilityValue.PRIVATE ? 'private' : args.visibility === VisibilityValue.PUBLIC ? 'public' : undefined;
-    const outcome = await this.logged('publishComponent', ctx, () => this.publishing.publish(authorizeCaller(ctx.viewer, 'publishComponent'), args.manifest, visibility));
+    const outcome = await this.logged('publishComponent', ctx, () =>
+      this.publishing.publish(authorizeCaller(ctx.viewer, 'publishComponent'), args.manifest, visibility),
+    );
     return { version: toVersionModel(outcome.version), created: outcome.created, warnings: outcome.warnings.map(toProblem) };
   }
 
-  @Mutation(() => ComponentVersionModel, { description: 'Deprecates a version of your organization’s component (scope publish); an admin token may also deprecate another organization’s global component, never one in another organization’s scope.' })
+  @Mutation(() => ComponentVersionModel, {
+    description:
+      'Deprecates a version of your organization’s component (scope publish); an admin token may also deprecate another organization’s global component, never one in another organization’s scope.',
+  })
   async deprecateComponentVersion(@Args() args: DeprecateVersionArgs, @Context() ctx: RequestContext): Promise<ComponentVersionModel> {
-    return toVersionModel(await this.logged('deprecateComponentVersion', ctx, () => this.publishing.deprecate(authorizeCaller(ctx.viewer, 'deprecateComponentVersion'), args.component, args.version, args.reason)));
+    return toVersionModel(
+      await this.logged('deprecateComponentVersion', ctx, () =>
+        this.publishing.deprecate(authorizeCaller(ctx.viewer, 'deprecateComponentVersion'), args.component, args.version, args.reason),
+      ),
+    );
   }
 
-  @Mutation(() => ComponentVersionModel, { description: 'Records a certification signed offline with `aisle certify` (the certification.json text), verified against the trust store (scope certify): for a global component, or one in your organization’s scope.' })
+  @Mutation(() => ComponentVersionModel, {
+    description:
+      'Records a certification signed offline with `aisle certify` (the certification.json text), verified against the trust store (scope certify): for a global component, or one in your organization’s scope.',
+  })
   async certifyComponentVersion(@Args('record') record: string, @Context() ctx: RequestContext): Promise<ComponentVersionModel> {
-    return toVersionModel(await this.logged('certifyComponentVersion', ctx, () => this.publishing.certify(authorizeCaller(ctx.viewer, 'certifyComponentVersion'), record)));
+    return toVersionModel(
+      await this.logged('certifyComponentVersion', ctx, () => this.publishing.certify(authorizeCaller(ctx.viewer, 'certifyComponentVersion'), record)),
+    );
   }
 }

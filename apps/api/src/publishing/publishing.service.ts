@@ -53,14 +53,24 @@ export class PublishingService {
       const same = versions.find((v) => v.version === version);
       if (same) {
         if (same.digest === digest) return { version: same, created: false, warnings: [] };
-        throw ApiError.of('ALREADY_PUBLISHED', 'metadata.version', `${name}@${version} is already published with digest ${same.digest}; a published version never changes, publish a new version instead`);
+        throw ApiError.of(
+          'ALREADY_PUBLISHED',
+          'metadata.version',
+          `${name}@${version} is already published with digest ${same.digest}; a published version never changes, publish a new version instead`,
+        );
       }
-      const crossVersion = lintVersions([...versions.map((v) => ({ manifest: v.manifest, source: v.source })), { manifest, source: PUBLISHED_SOURCE }]).filter((d) => d.file === PUBLISHED_SOURCE);
+      const crossVersion = lintVersions([...versions.map((v) => ({ manifest: v.manifest, source: v.source })), { manifest, source: PUBLISHED_SOURCE }]).filter(
+        (d) => d.file === PUBLISHED_SOURCE,
+      );
       const problems = [...parsed.diagnostics, ...lint, ...crossVersion];
       if (problems.some((d) => d.severity === 'error')) throw new ApiError(problems);
       let componentId: number;
       try {
-        componentId = await this.repository.insertVersion(candidate, { componentId: target.component?.id, organization: target.organization, visibility: target.visibility });
+        componentId = await this.repository.insertVersion(candidate, {
+          componentId: target.component?.id,
+          organization: target.organization,
+          visibility: target.visibility,
+        });
       } catch (e) {
         if (!(e instanceof WriteConflictError || e instanceof NameTakenError)) throw e;
         if (attempt < MAX_DECISIONS) continue;
@@ -104,7 +114,8 @@ export class PublishingService {
     if (!target.component) throw ApiError.of('COMPONENT_NOT_FOUND', 'component', `no component named "${name}"`);
     const versions = await this.versionsOf(target.component.id);
     const found = versions.find((v) => v.version === version);
-    if (!found) throw ApiError.of('VERSION_UNSATISFIED', 'version', `${name} has no version ${version}; available: ${versions.map((v) => v.version).join(', ')}`);
+    if (!found)
+      throw ApiError.of('VERSION_UNSATISFIED', 'version', `${name} has no version ${version}; available: ${versions.map((v) => v.version).join(', ')}`);
     return found;
   }
 }

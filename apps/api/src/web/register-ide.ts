@@ -17,7 +17,8 @@ const ASSETS: Record<string, Asset> = {
 };
 
 // Only this origin: the browser itself refuses to load or send anything elsewhere.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * Serves the GraphQL IDE: `GET /graphql` from a browser (Accept: text/html) gets the

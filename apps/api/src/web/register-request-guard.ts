@@ -29,16 +29,23 @@ export function registerRequestGuard(fastify: FastifyInstance, graphqlPath: stri
     const problems = refusal.path === undefined ? {} : { problems: [{ path: refusal.path, code: 'INPUT_INVALID', message: refusal.message }] };
     const message = refusal.path === undefined ? refusal.message : `${refusal.path}: ${refusal.message}`;
     // A request error: no `data` entry (GraphQL over HTTP).
-    return reply.code(400).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code: refusal.code, ...problems } }] });
+    return reply
+      .code(400)
+      .type('application/json; charset=utf-8')
+      .send({ errors: [{ message, extensions: { code: refusal.code, ...problems } }] });
   });
 }
 
 function check(params: Record<string, unknown>, variablesAsText: boolean): Refusal | undefined {
   const { query, operationName } = params;
   if (query !== undefined && typeof query !== 'string') return { code: 'BAD_USER_INPUT', message: '"query" must be a GraphQL document as text' };
-  if (typeof query === 'string' && looksLikeJson(query)) return { code: 'GRAPHQL_PARSE_FAILED', message: '"query" must be a GraphQL document as text, not JSON' };
+  if (typeof query === 'string' && looksLikeJson(query))
+    return { code: 'GRAPHQL_PARSE_FAILED', message: '"query" must be a GraphQL document as text, not JSON' };
   if (typeof query === 'string' && documentNesting(query, REQUEST_LIMITS.nesting) > REQUEST_LIMITS.nesting) {
-    return { code: 'GRAPHQL_PARSE_FAILED', message: `Syntax Error: the document is nested more than ${REQUEST_LIMITS.nesting} levels deep (brackets, braces and parentheses)` };
+    return {
+      code: 'GRAPHQL_PARSE_FAILED',
+      message: `Syntax Error: the document is nested more than ${REQUEST_LIMITS.nesting} levels deep (brackets, braces and parentheses)`,
+    };
   }
   // A GET carries variables as JSON text; text that does not parse is Mercurius's to report.
   const variables = variablesAsText && typeof params.variables === 'string' ? parsedOrUndefined(params.variables) : params.variables;
@@ -49,7 +56,8 @@ function check(params: Record<string, unknown>, variablesAsText: boolean): Refus
     const refusal = checkVariables(variables);
     if (refusal) return refusal;
   }
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return { code: 'BAD_USER_INPUT', message: '"operationName" must be text' };
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
+    return { code: 'BAD_USER_INPUT', message: '"operationName" must be text' };
   return undefined;
 }
 
@@ -61,9 +69,11 @@ function checkVariables(variables: object): Refusal | undefined {
     const measure = measureJson(value, { maxDepth: nesting, maxValues: variableValues - values }, path);
     values += measure.values;
     if (measure.depth > nesting) return { code: 'BAD_USER_INPUT', path, message: `is nested more than ${nesting} levels deep` };
-    if (values > variableValues) return { code: 'BAD_USER_INPUT', path: 'variables', message: `holds more than ${variableValues.toLocaleString('en-US')} values` };
+    if (values > variableValues)
+      return { code: 'BAD_USER_INPUT', path: 'variables', message: `holds more than ${variableValues.toLocaleString('en-US')} values` };
     // Infinity would print as null: refused here, before the response cache could mistake it for a null.
-    if (measure.infiniteAt !== undefined) return { code: 'BAD_USER_INPUT', path: shortened(measure.infiniteAt), message: 'is a number too large for JSON to carry (it reads as infinity)' };
+    if (measure.infiniteAt !== undefined)
+      return { code: 'BAD_USER_INPUT', path: shortened(measure.infiniteAt), message: 'is a number too large for JSON to carry (it reads as infinity)' };
   }
   return undefined;
 }

@@ -23,7 +23,11 @@ interface Entry {
 export class ResponseCache {
   /** Bytes of keys and answers held at most: a thousand large answers must not grow the heap without end. */
   static readonly MAX_BYTES = 64 * 1024 * 1024;
-  private readonly entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, maxSize: ResponseCache.MAX_BYTES, sizeCalculation: (entry, key) => entry.body.length + key.length });
+  private readonly entries = new LRUCache<string, Entry>({
+    max: MAX_ENTRIES,
+    maxSize: ResponseCache.MAX_BYTES,
+    sizeCalculation: (entry, key) => entry.body.length + key.length,
+  });
 
   /**
    * The key of a request body, or undefined when it should not be cached. The key is the
@@ -62,7 +66,9 @@ export class ResponseCache {
     return document.definitions.every(
       (d) =>
         d.kind === Kind.FRAGMENT_DEFINITION ||
-        (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' && d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(s.name.value))),
+        (d.kind === Kind.OPERATION_DEFINITION &&
+          d.operation === 'query' &&
+          d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(s.name.value))),
     );
   }
 }

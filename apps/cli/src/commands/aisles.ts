@@ -13,7 +13,12 @@ export const aislesCommand: Command = {
     if (ctx.args.positionals.length > 0) throw new UsageError('takes no arguments', ctx.args.positionals[0]);
     const aisles = await ctx.catalogSource().aisles();
     if (ctx.json) return ctx.report([], aisles);
-    ctx.io.out(formatTable(['AISLE', 'COMPONENTS', 'DESCRIPTION'], aisles.map((a) => [a.name, String(a.components), a.description ?? ''])));
+    ctx.io.out(
+      formatTable(
+        ['AISLE', 'COMPONENTS', 'DESCRIPTION'],
+        aisles.map((a) => [a.name, String(a.components), a.description ?? '']),
+      ),
+    );
     return ExitCode.Ok;
   },
 };

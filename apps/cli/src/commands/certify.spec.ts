@@ -124,9 +124,18 @@ describe('aisle certify / verify / lint', () => {
     expect(await run(['lint', 'catalog', '--json'], bad.io)).toBe(1);
     const report = JSON.parse(bad.out.join(''));
     expect(report.diagnostics).toEqual([
-      expect.objectContaining({ code: 'LINT_RULE', rule: 'pinned-tag', path: 'spec.image.tag', file: 'catalog/sample/1.0.0/component.yaml', line: expect.any(Number) }),
+      expect.objectContaining({
+        code: 'LINT_RULE',
+        rule: 'pinned-tag',
+        path: 'spec.image.tag',
+        file: 'catalog/sample/1.0.0/component.yaml',
+        line: expect.any(Number),
+      }),
     ]);
-    expect(report.result.versions.map((v: { name: string; passed: boolean }) => [v.name, v.passed])).toEqual([['redis', true], ['sample', false]]);
+    expect(report.result.versions.map((v: { name: string; passed: boolean }) => [v.name, v.passed])).toEqual([
+      ['redis', true],
+      ['sample', false],
+    ]);
     const good = io(w.dir, w.env);
     expect(await run(['lint', 'catalog/redis/8.2.1'], good.io)).toBe(0);
     expect(good.text()).toContain('linted 1 version(s) of 1 component(s)');

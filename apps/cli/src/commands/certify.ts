@@ -15,17 +15,23 @@ export const certifyCommand: Command = {
   summary: 'lint one component version and, if it passes, sign its certification record',
   usage: 'aisle certify catalog/NAME/VERSION --key KEY.pem [--level LEVEL] [--trust DIR]',
   options: [
-    { name: 'key', type: 'string', valueName: 'KEY.pem', description: 'the certifier\'s Ed25519 private key (PKCS#8 PEM), read by path and never copied' },
+    { name: 'key', type: 'string', valueName: 'KEY.pem', description: "the certifier's Ed25519 private key (PKCS#8 PEM), read by path and never copied" },
     { name: 'level', type: 'string', valueName: 'LEVEL', description: `certification level: ${CERTIFICATION_LEVELS.join(', ')} (default: certified)` },
-    { name: 'trust', type: 'string', valueName: 'DIR', description: 'trust store: a folder of certifiers\' public keys (default: $AISLE_TRUST_DIR, else trust/)' },
+    {
+      name: 'trust',
+      type: 'string',
+      valueName: 'DIR',
+      description: "trust store: a folder of certifiers' public keys (default: $AISLE_TRUST_DIR, else trust/)",
+    },
   ],
   run(ctx) {
     const [dir, ...extra] = ctx.args.positionals;
     if (!dir || extra.length > 0) throw new UsageError('expects exactly one version folder, e.g. catalog/postgresql/16.10.0', 'catalog/NAME/VERSION');
     const keyPath = ctx.args.options.key as string | undefined;
-    if (!keyPath) throw new UsageError('needs --key KEY.pem (the certifier\'s Ed25519 private key)', '--key');
+    if (!keyPath) throw new UsageError("needs --key KEY.pem (the certifier's Ed25519 private key)", '--key');
     const level = (ctx.args.options.level as string | undefined) ?? 'certified';
-    if (!(CERTIFICATION_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of: ${CERTIFICATION_LEVELS.join(', ')}`, '--level');
+    if (!(CERTIFICATION_LEVELS as readonly string[]).includes(level))
+      throw new UsageError(`--level must be one of: ${CERTIFICATION_LEVELS.join(', ')}`, '--level');
     const target = catalogTarget(ctx.io.cwd, dir);
     if (!target || target.kind !== 'version') throw new UsageError(`${dir} is not a component version folder (catalog/NAME/VERSION)`, 'catalog/NAME/VERSION');
 
@@ -40,7 +46,14 @@ export const certifyCommand: Command = {
     const id = keyId(key.privateKey);
     const trust = cliTrustStore(ctx.io.env, ctx.io.cwd, ctx.args.options.trust as string | undefined);
     if (!trust.keys.has(id)) {
-      diagnostics.push(warning('CERTIFICATION_INVALID', trust.dir, `key ${id} is not in the trust store ${trust.dir}; the record will not verify there until its public key is added`, { file: trust.dir }));
+      diagnostics.push(
+        warning(
+          'CERTIFICATION_INVALID',
+          trust.dir,
+          `key ${id} is not in the trust store ${trust.dir}; the record will not verify there until its public key is added`,
+          { file: trust.dir },
+        ),
+      );
     }
     const record = signCertification({
       component: version.name,
@@ -71,7 +84,9 @@ function readKey(path: string, shown: string): { privateKey?: KeyObject; diagnos
   try {
     const privateKey = createPrivateKey(text);
     if (privateKey.asymmetricKeyType !== 'ed25519') {
-      return { diagnostics: [error('KEY_INVALID', shown, `is a ${privateKey.asymmetricKeyType} key; certifications are signed with Ed25519`, { file: shown })] };
+      return {
+        diagnostics: [error('KEY_INVALID', shown, `is a ${privateKey.asymmetricKeyType} key; certifications are signed with Ed25519`, { file: shown })],
+      };
     }
     return { privateKey, diagnostics: [] };
   } catch {

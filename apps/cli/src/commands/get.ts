@@ -10,7 +10,11 @@ export const getCommand: Command = {
   name: 'get',
   summary: 'one component as a ready-to-run bundle: the other inputs defaulted or generated',
   usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target T] [--out DIR] [--force] [--registry URL]',
-  options: [{ name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: 'an input value, converted to the input\'s type' }, ...BUNDLE_OPTIONS, REGISTRY_OPTION],
+  options: [
+    { name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: "an input value, converted to the input's type" },
+    ...BUNDLE_OPTIONS,
+    REGISTRY_OPTION,
+  ],
   async run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;
     if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]', 'NAME[@RANGE]');

@@ -16,4 +16,20 @@ import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `aisle` sub-command, in the order `aisle --help` lists them. */
-export const COMMANDS: Command[] = [aislesCommand, searchCommand, showCommand, getCommand, composeCommand, validateCommand, lintCommand, certifyCommand, verifyCommand, serveCommand, tokenCommand, loginCommand, logoutCommand, publishCommand, deprecateCommand];
+export const COMMANDS: Command[] = [
+  aislesCommand,
+  searchCommand,
+  showCommand,
+  getCommand,
+  composeCommand,
+  validateCommand,
+  lintCommand,
+  certifyCommand,
+  verifyCommand,
+  serveCommand,
+  tokenCommand,
+  loginCommand,
+  logoutCommand,
+  publishCommand,
+  deprecateCommand,
+];

@@ -14,7 +14,12 @@ export const lintCommand: Command = {
     const diagnostics = locateDiagnostics(lintLoaded(loaded, { skipDeprecated: true }), ctx.io.cwd);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const result = {
-      versions: loaded.versions.map((v) => ({ name: v.name, version: v.version, file: v.source, passed: !diagnostics.some((d) => d.file === v.source && d.severity === 'error') })),
+      versions: loaded.versions.map((v) => ({
+        name: v.name,
+        version: v.version,
+        file: v.source,
+        passed: !diagnostics.some((d) => d.file === v.source && d.severity === 'error'),
+      })),
       rules: LINT_RULES,
       errors,
       warnings: diagnostics.length - errors,
@@ -24,7 +29,9 @@ export const lintCommand: Command = {
       const components = new Set(loaded.versions.map((v) => v.name)).size;
       const deprecated = loaded.versions.filter((v) => v.deprecated).length;
       const skipped = deprecated > 0 ? ` (${deprecated} deprecated, held only to the cross-version rules)` : '';
-      ctx.io.out(`linted ${loaded.versions.length} version(s) of ${components} component(s)${skipped} with ${LINT_RULES.length} rules: ${errors} error(s), ${result.warnings} warning(s)\n`);
+      ctx.io.out(
+        `linted ${loaded.versions.length} version(s) of ${components} component(s)${skipped} with ${LINT_RULES.length} rules: ${errors} error(s), ${result.warnings} warning(s)\n`,
+      );
     }
     return code;
   },

@@ -16,7 +16,12 @@ export const loginCommand: Command = {
   usage: 'aisle login URL [--with-token | --token TOKEN]',
   options: [
     { name: 'with-token', type: 'boolean', description: 'read the token from standard input (aisle token create … | aisle login URL --with-token)' },
-    { name: 'token', type: 'string', valueName: 'TOKEN', description: 'the token (default: $AISLE_TOKEN); prefer --with-token, which keeps it out of your shell history' },
+    {
+      name: 'token',
+      type: 'string',
+      valueName: 'TOKEN',
+      description: 'the token (default: $AISLE_TOKEN); prefer --with-token, which keeps it out of your shell history',
+    },
   ],
   async run(ctx) {
     const [address, ...extra] = ctx.args.positionals;
@@ -28,7 +33,10 @@ export const loginCommand: Command = {
       ctx.io.err(`warning: ${url} is not https: the token travels unencrypted on every request\n`);
     }
     // Checked before it is stored: a mistyped token fails here, not on the first publish.
-    const { viewer } = await graphqlRequest<{ viewer: { organization: string | null; scopes: string[] } }>({ url, token }, 'query Viewer { viewer { organization scopes } }');
+    const { viewer } = await graphqlRequest<{ viewer: { organization: string | null; scopes: string[] } }>(
+      { url, token },
+      'query Viewer { viewer { organization scopes } }',
+    );
     if (!viewer.organization) throw new RegistryError([error('TOKEN_INVALID', url, `${url} does not recognise the token as any organization's`)]);
     const file = userConfigPath(ctx.io.env);
     const config = readUserConfig(file);
@@ -36,7 +44,9 @@ export const loginCommand: Command = {
     writeUserConfig(file, config);
     const result = { registry: url, organization: viewer.organization, scopes: viewer.scopes, config: file };
     if (ctx.json) return ctx.report([], result);
-    ctx.io.out(`logged in to ${url} as ${viewer.organization} (${viewer.scopes.length ? viewer.scopes.join(', ') : 'no scopes: reads private components'}); token stored in ${file}\n`);
+    ctx.io.out(
+      `logged in to ${url} as ${viewer.organization} (${viewer.scopes.length ? viewer.scopes.join(', ') : 'no scopes: reads private components'}); token stored in ${file}\n`,
+    );
     return ExitCode.Ok;
   },
 };

@@ -15,7 +15,11 @@ const PUBLISH = `mutation Publish($manifest: String!, $visibility: Visibility) {
 }`;
 
 interface PublishAnswer {
-  publishComponent: { created: boolean; warnings: Array<{ code: string; path: string; message: string }>; version: { name: string; version: string; digest: string } };
+  publishComponent: {
+    created: boolean;
+    warnings: Array<{ code: string; path: string; message: string }>;
+    version: { name: string; version: string; digest: string };
+  };
 }
 
 export const publishCommand: Command = {
@@ -32,7 +36,8 @@ export const publishCommand: Command = {
     const shown = relative(ctx.io.cwd, file) || file;
     let text: string;
     try {
-      if (statSync(file).size > MAX_MANIFEST_BYTES) return ctx.report([error('YAML_TOO_LARGE', shown, `is larger than ${MAX_MANIFEST_BYTES} bytes`, { file: shown })]);
+      if (statSync(file).size > MAX_MANIFEST_BYTES)
+        return ctx.report([error('YAML_TOO_LARGE', shown, `is larger than ${MAX_MANIFEST_BYTES} bytes`, { file: shown })]);
       text = readFileSync(file, 'utf8');
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
@@ -46,7 +51,10 @@ export const publishCommand: Command = {
       answer = await graphqlRequest<PublishAnswer>(connection, PUBLISH, { manifest: text, visibility: ctx.args.options.private === true ? 'PRIVATE' : null });
     } catch (e) {
       // The service's problems are about this file: say so, as for the CLI's own.
-      if (e instanceof RegistryError) return ctx.report(e.diagnostics.map((d) => (d.code.startsWith('REGISTRY_') || d.code.startsWith('TOKEN_') || d.code === 'SCOPE_MISSING' ? d : { ...d, file: shown })));
+      if (e instanceof RegistryError)
+        return ctx.report(
+          e.diagnostics.map((d) => (d.code.startsWith('REGISTRY_') || d.code.startsWith('TOKEN_') || d.code === 'SCOPE_MISSING' ? d : { ...d, file: shown })),
+        );
       throw e;
     }
     const { created, version, warnings } = answer.publishComponent;

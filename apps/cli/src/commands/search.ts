@@ -14,7 +14,14 @@ export const searchCommand: Command = {
     const aisle = ctx.args.options.aisle as string | undefined;
     const source = ctx.catalogSource();
     // The aisles the source knows (a company's service may have added some) beside the library's list.
-    const unknown = aisle === undefined ? [] : checkAisle(aisle, '--aisle', (await source.aisles()).map((a) => a.name));
+    const unknown =
+      aisle === undefined
+        ? []
+        : checkAisle(
+            aisle,
+            '--aisle',
+            (await source.aisles()).map((a) => a.name),
+          );
     if (unknown.length > 0) return ctx.report(unknown);
     const found = await source.search(text, aisle);
     const rows = found.map((v) => ({
@@ -29,7 +36,12 @@ export const searchCommand: Command = {
       ctx.io.err('no components match\n');
       return ExitCode.Ok;
     }
-    ctx.io.out(formatTable(['NAME', 'VERSION', 'AISLE', 'TITLE'], rows.map((r) => [r.name, r.version, r.aisle, `${r.title}${r.certified ? '' : ' (uncertified)'}`])));
+    ctx.io.out(
+      formatTable(
+        ['NAME', 'VERSION', 'AISLE', 'TITLE'],
+        rows.map((r) => [r.name, r.version, r.aisle, `${r.title}${r.certified ? '' : ' (uncertified)'}`]),
+      ),
+    );
     return ExitCode.Ok;
   },
 };

@@ -34,7 +34,11 @@ export const showCommand: Command = {
         inputs,
         outputs,
         // The fields GraphQL's Certification has, so a --registry answer reads the same.
-        certification: { level: version.certification.level, verified: version.certification.verified, ...pick(version.certification, ['certifier', 'issuedAt', 'reason']) },
+        certification: {
+          level: version.certification.level,
+          verified: version.certification.verified,
+          ...pick(version.certification, ['certifier', 'issuedAt', 'reason']),
+        },
         deprecated: version.deprecated ?? null,
         versions: catalog.versions(version.name).map((v) => v.version),
       });
@@ -48,13 +52,30 @@ export const showCommand: Command = {
     out(`digest:         ${version.digest}\n`);
     out(`certification:  ${c.level}${c.certifier ? ` by ${c.certifier}` : ''}${c.reason ? ` (${c.reason})` : ''}\n`);
     if (version.deprecated) out(`deprecated:     ${version.deprecated}\n`);
-    out(`versions:       ${catalog.versions(version.name).map((v) => v.version).join(', ')}\n`);
+    out(
+      `versions:       ${catalog
+        .versions(version.name)
+        .map((v) => v.version)
+        .join(', ')}\n`,
+    );
     out('\ninputs (REQUIRED: must be given; the others have a default or are generated):\n');
     const rows = inputs.map(inputRow);
     // Those a user must give first, as the header explains.
-    out(formatTable(['NAME', 'TYPE', 'REQUIRED', 'DEFAULT', 'SECRET', 'DESCRIPTION'], [...rows.filter((r) => r[2] === 'yes'), ...rows.filter((r) => r[2] !== 'yes')], '  '));
+    out(
+      formatTable(
+        ['NAME', 'TYPE', 'REQUIRED', 'DEFAULT', 'SECRET', 'DESCRIPTION'],
+        [...rows.filter((r) => r[2] === 'yes'), ...rows.filter((r) => r[2] !== 'yes')],
+        '  ',
+      ),
+    );
     out('\noutputs:\n');
-    out(formatTable(['NAME', 'DESCRIPTION'], outputs.map((o) => [o.name, o.description]), '  '));
+    out(
+      formatTable(
+        ['NAME', 'DESCRIPTION'],
+        outputs.map((o) => [o.name, o.description]),
+        '  ',
+      ),
+    );
     printDiagnostics(ctx.io, diagnostics);
     return ExitCode.Ok;
   },

@@ -15,7 +15,12 @@ export const tokenCommand: Command = {
   usage: 'aisle token (create --org ORG [--scopes LIST] [--description TEXT] [--init] | list [--org ORG] | revoke ID) [--database-url URL]',
   options: [
     { name: 'org', type: 'string', valueName: 'ORG', description: 'the organization the token acts for' },
-    { name: 'scopes', type: 'string', valueName: 'LIST', description: 'comma-separated: publish, certify, admin (default: none, read private components only)' },
+    {
+      name: 'scopes',
+      type: 'string',
+      valueName: 'LIST',
+      description: 'comma-separated: publish, certify, admin (default: none, read private components only)',
+    },
     { name: 'description', type: 'string', valueName: 'TEXT', description: 'a note saying what the token is for' },
     { name: 'init', type: 'boolean', description: 'create: make the database (SQLite file or tables) when it is not an Aisle database yet' },
     DATABASE_URL_OPTION,
@@ -25,12 +30,16 @@ export const tokenCommand: Command = {
     if (action !== 'create' && action !== 'list' && action !== 'revoke') throw new UsageError('expects create, list or revoke', action ?? '');
     const org = ctx.args.options.org as string | undefined;
     if (org !== undefined && !isScopeName(org)) {
-      throw new UsageError(`--org "${org}" must be a lower-case name such as acme (letters, digits and hyphens, at most 63): it is also the scope of the organization's components, acme/vault`, '--org');
+      throw new UsageError(
+        `--org "${org}" must be a lower-case name such as acme (letters, digits and hyphens, at most 63): it is also the scope of the organization's components, acme/vault`,
+        '--org',
+      );
     }
     let id: number | undefined;
     if (action === 'revoke') {
       id = Number(rest[0]);
-      if (rest.length !== 1 || !/^\d+$/.test(rest[0]!) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError('revoke expects one token ID, a number (aisle token list shows them)', 'ID');
+      if (rest.length !== 1 || !/^\d+$/.test(rest[0]!) || !Number.isSafeInteger(id) || id <= 0)
+        throw new UsageError('revoke expects one token ID, a number (aisle token list shows them)', 'ID');
     } else if (rest.length > 0) throw new UsageError(`${action} takes no positional arguments`, rest[0]);
     if (action === 'create' && org === undefined) throw new UsageError('create needs --org ORG', '--org');
     const init = ctx.args.options.init === true;
@@ -80,7 +89,15 @@ async function list(ctx: CommandContext, store: TokenStore, org: string | undefi
     ctx.io.err(`no tokens${org ? ` of ${org}` : ''} in ${database}\n`);
     return ExitCode.Ok;
   }
-  const rows = tokens.map((t) => [String(t.id), `${t.prefix}…`, t.organization, t.scopes.join(',') || '(none)', t.createdAt, t.revokedAt ?? '', t.description ?? '']);
+  const rows = tokens.map((t) => [
+    String(t.id),
+    `${t.prefix}…`,
+    t.organization,
+    t.scopes.join(',') || '(none)',
+    t.createdAt,
+    t.revokedAt ?? '',
+    t.description ?? '',
+  ]);
   ctx.io.out(formatTable(['ID', 'PREFIX', 'ORG', 'SCOPES', 'CREATED', 'REVOKED', 'DESCRIPTION'], rows));
   return ExitCode.Ok;
 }
@@ -98,7 +115,10 @@ async function revoke(ctx: CommandContext, store: TokenStore, id: number, databa
 
 function parseScopes(text: string | undefined): Array<'publish' | 'certify' | 'admin'> {
   if (text === undefined || text.trim() === '') return [];
-  const scopes = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const scopes = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = scopes.filter((s) => !KNOWN_SCOPES.includes(s));
   if (unknown.length > 0) throw new UsageError(`unknown scope(s) ${unknown.join(', ')}; choose from ${KNOWN_SCOPES.join(', ')}`, '--scopes');
   return scopes as Array<'publish' | 'certify' | 'admin'>;

@@ -25,7 +25,13 @@ export const validateCommand: Command = {
     if (ctx.json) return ctx.report(diagnostics, { app: composed.app.name, valid: true, instances });
     ctx.report(diagnostics);
     ctx.io.out(`${file}: valid — app ${composed.app.name}, ${instances.length} instance${instances.length === 1 ? '' : 's'} in start order:\n`);
-    ctx.io.out(formatTable(['INSTANCE', 'COMPONENT', 'AFTER'], instances.map((i) => [i.name, `${i.component}@${i.version}`, i.dependsOn.join(', ')]), '  '));
+    ctx.io.out(
+      formatTable(
+        ['INSTANCE', 'COMPONENT', 'AFTER'],
+        instances.map((i) => [i.name, `${i.component}@${i.version}`, i.dependsOn.join(', ')]),
+        '  ',
+      ),
+    );
     return ExitCode.Ok;
   },
 };

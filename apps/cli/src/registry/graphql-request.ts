@@ -48,7 +48,10 @@ export async function graphqlRequest<T>(connection: RegistryConnection, query: s
   try {
     answer = JSON.parse(text) as GraphqlAnswer;
   } catch {
-    throw failure('REGISTRY_FAILED', `${connection.url} answered HTTP ${response.status} without a GraphQL response; is it an Aisle service (its endpoint is ${endpoint})?`);
+    throw failure(
+      'REGISTRY_FAILED',
+      `${connection.url} answered HTTP ${response.status} without a GraphQL response; is it an Aisle service (its endpoint is ${endpoint})?`,
+    );
   }
   if (Array.isArray(answer?.errors) && answer.errors.length > 0) throw new RegistryError(answer.errors.flatMap((e) => problemsOf(e, connection.url)));
   if (!response.ok || answer?.data === undefined || answer.data === null) {

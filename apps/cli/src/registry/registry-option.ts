@@ -22,7 +22,8 @@ type Env = Record<string, string | undefined>;
 export function registryConnection(args: ParsedArgs, env: Env, options: { required?: boolean } = {}): RegistryConnection | undefined {
   const option = args.options.registry as string | undefined;
   const fromEnv = env.AISLE_REGISTRY?.trim() ? env.AISLE_REGISTRY.trim() : undefined;
-  if (option !== undefined && args.options.catalog !== undefined) throw new UsageError('--catalog and --registry each name where components come from: give one');
+  if (option !== undefined && args.options.catalog !== undefined)
+    throw new UsageError('--catalog and --registry each name where components come from: give one');
   // An explicit --catalog is the user's choice for this command: $AISLE_REGISTRY does not override it.
   if (option === undefined && args.options.catalog !== undefined) {
     if (options.required) throw new UsageError('talks to an Aisle service, not a catalog folder: drop --catalog');
@@ -38,7 +39,11 @@ export function registryConnection(args: ParsedArgs, env: Env, options: { requir
   if (url === undefined) {
     const known = Object.keys(logins);
     if (known.length !== 1) {
-      throw new UsageError(known.length === 0 ? 'which Aisle service? pass --registry URL (or set AISLE_REGISTRY), or aisle login URL first' : `logged in to ${known.join(', ')}: pick one with --registry URL`);
+      throw new UsageError(
+        known.length === 0
+          ? 'which Aisle service? pass --registry URL (or set AISLE_REGISTRY), or aisle login URL first'
+          : `logged in to ${known.join(', ')}: pick one with --registry URL`,
+      );
     }
     url = known[0]!;
   }

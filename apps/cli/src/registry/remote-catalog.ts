@@ -28,7 +28,10 @@ interface VersionAnswer {
 export function remoteCatalogSource(connection: RegistryConnection): CatalogSource {
   return {
     async aisles() {
-      const data = await graphqlRequest<{ aisles: Array<{ name: string; components: number; description: string | null }> }>(connection, 'query Aisles { aisles { name components description } }');
+      const data = await graphqlRequest<{ aisles: Array<{ name: string; components: number; description: string | null }> }>(
+        connection,
+        'query Aisles { aisles { name components description } }',
+      );
       return data.aisles.map((a): AisleSummary => ({ name: a.name, components: a.components, ...(a.description ? { description: a.description } : {}) }));
     },
 
@@ -56,7 +59,11 @@ export function remoteCatalogSource(connection: RegistryConnection): CatalogSour
       for (let start = 0; start < names.length; start += COMPONENTS_PER_REQUEST) {
         const chunk = names.slice(start, start + COMPONENTS_PER_REQUEST);
         const query = `query Components(${chunk.map((_, i) => `$n${i}: String!`).join(', ')}) { ${chunk.map((_, i) => `c${i}: component(name: $n${i}) { name versions { ${VERSION_FIELDS} } }`).join(' ')} }`;
-        const data = await graphqlRequest<Record<string, { name: string; versions: VersionAnswer[] } | null>>(connection, query, Object.fromEntries(chunk.map((n, i) => [`n${i}`, n])));
+        const data = await graphqlRequest<Record<string, { name: string; versions: VersionAnswer[] } | null>>(
+          connection,
+          query,
+          Object.fromEntries(chunk.map((n, i) => [`n${i}`, n])),
+        );
         for (const component of Object.values(data)) {
           for (const v of component?.versions ?? []) index.add(toComponentVersion(connection.url, component!.name, v));
         }
@@ -88,11 +95,19 @@ function toComponentVersion(url: string, name: string, v: VersionAnswer): Compon
   const source = `${url} ${name}@${v.version}`;
   const parsed = parseManifest(JSON.stringify(v.manifest ?? null), source);
   if (!parsed.value) {
-    throw new RegistryError([error('REGISTRY_FAILED', source, `the service sent a manifest this aisle cannot read (${parsed.diagnostics[0]?.message ?? 'invalid'}); is the service newer than this CLI?`)]);
+    throw new RegistryError([
+      error(
+        'REGISTRY_FAILED',
+        source,
+        `the service sent a manifest this aisle cannot read (${parsed.diagnostics[0]?.message ?? 'invalid'}); is the service newer than this CLI?`,
+      ),
+    ]);
   }
   const digest = manifestDigest(parsed.value);
   if (digest !== v.digest) {
-    throw new RegistryError([error('REGISTRY_DIGEST_MISMATCH', source, `the manifest sent hashes to ${digest}, not to the ${v.digest} the service states; refusing to use it`)]);
+    throw new RegistryError([
+      error('REGISTRY_DIGEST_MISMATCH', source, `the manifest sent hashes to ${digest}, not to the ${v.digest} the service states; refusing to use it`),
+    ]);
   }
   const c = v.certification;
   return {

@@ -29,7 +29,8 @@ export function readUserConfig(file: string): UserConfig {
   if (!existsSync(file)) return { registries: {} };
   let parsed: unknown;
   // A diagnostic, not a crash; its words never quote the file, which holds tokens.
-  const unreadable = (why: string) => new RegistryError([error('FILE_UNREADABLE', file, `cannot read your Aisle config: ${why}; fix or remove it, then aisle login again`)]);
+  const unreadable = (why: string) =>
+    new RegistryError([error('FILE_UNREADABLE', file, `cannot read your Aisle config: ${why}; fix or remove it, then aisle login again`)]);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -48,7 +49,11 @@ export function readUserConfig(file: string): UserConfig {
   for (const [url, login] of Object.entries(registries as Record<string, unknown>)) {
     const l = login as Partial<StoredLogin> | null;
     if (typeof l?.token !== 'string') continue;
-    logins[url] = { token: l.token, organization: typeof l.organization === 'string' ? l.organization : '', scopes: Array.isArray(l.scopes) ? l.scopes.filter((s): s is string => typeof s === 'string') : [] };
+    logins[url] = {
+      token: l.token,
+      organization: typeof l.organization === 'string' ? l.organization : '',
+      scopes: Array.isArray(l.scopes) ? l.scopes.filter((s): s is string => typeof s === 'string') : [],
+    };
   }
   return { registries: logins };
 }

@@ -47,10 +47,20 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           { name: 'source', type: 'varchar', length: '300' },
           { name: 'published_at', type: 'varchar', length: '40' },
         ],
-        foreignKeys: [new TableForeignKey({ name: 'FK_component_version_component', columnNames: ['component_id'], referencedTableName: 'component', referencedColumnNames: ['id'] })],
+        foreignKeys: [
+          new TableForeignKey({
+            name: 'FK_component_version_component',
+            columnNames: ['component_id'],
+            referencedTableName: 'component',
+            referencedColumnNames: ['id'],
+          }),
+        ],
       }),
     );
-    await q.createIndex('component_version', new TableIndex({ name: 'IDX_component_version_unique', columnNames: ['component_id', 'version'], isUnique: true }));
+    await q.createIndex(
+      'component_version',
+      new TableIndex({ name: 'IDX_component_version_unique', columnNames: ['component_id', 'version'], isUnique: true }),
+    );
     await q.createTable(
       new Table({
         name: 'api_token',

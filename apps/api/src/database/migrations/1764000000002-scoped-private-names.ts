@@ -29,7 +29,9 @@ export class ScopedPrivateNames1764000000002 implements MigrationInterface {
     const moving = rows.filter((r) => !r.name.includes('/'));
     const unfit = [...new Set(moving.filter((r) => !isScopeName(r.organization)).map((r) => r.organization))];
     if (unfit.length > 0) {
-      throw new Error(`cannot move private components into their organization's scope: ${unfit.map((o) => JSON.stringify(o)).join(', ')} is not a valid scope name (lower-case letters, digits and hyphens, at most 63)`);
+      throw new Error(
+        `cannot move private components into their organization's scope: ${unfit.map((o) => JSON.stringify(o)).join(', ')} is not a valid scope name (lower-case letters, digits and hyphens, at most 63)`,
+      );
     }
     for (const row of moving) {
       const name = `${row.organization}/${row.name}`;
@@ -62,6 +64,10 @@ function tablePath(q: QueryRunner): string {
 }
 
 async function rename(q: QueryRunner, table: string, id: number | string, name: string, searchText: string): Promise<void> {
-  const [sql, parameters] = q.connection.driver.escapeQueryWithParameters(`UPDATE ${table} SET name = :name, search_text = :searchText WHERE id = :id`, { name, searchText, id: Number(id) });
+  const [sql, parameters] = q.connection.driver.escapeQueryWithParameters(`UPDATE ${table} SET name = :name, search_text = :searchText WHERE id = :id`, {
+    name,
+    searchText,
+    id: Number(id),
+  });
   await q.query(sql, parameters);
 }
