@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/index.js';
 import { parseTemplate, type ParsedTemplate, type TemplateFilter } from '../manifest/index.js';
 import type { ResolvedValue, ValuePart } from './resolved-app.js';
+import { LRUCache } from 'lru-cache';
 
 /** Why a reference could not be resolved; `silent` when another diagnostic already explains it. */
 export type ReferenceProblem = { code: DiagnosticCode; message: string } | { silent: true };
@@ -46,8 +47,8 @@ export function evaluateTemplate(template: string, resolve: ReferenceResolver): 
   return { value: { value, secret, parts }, problems };
 }
 
-const parsedTemplates = new Map<string, ParsedTemplate>();
 const MAX_CACHED_TEMPLATES = 20_000;
+const parsedTemplates = new LRUCache<string, ParsedTemplate>({ max: MAX_CACHED_TEMPLATES });
 
 /**
  * parseTemplate, remembered: the same manifest templates come back for every instance
@@ -56,7 +57,6 @@ const MAX_CACHED_TEMPLATES = 20_000;
 export function parsedTemplate(template: string): ParsedTemplate {
   let parsed = parsedTemplates.get(template);
   if (!parsed) {
-    if (parsedTemplates.size >= MAX_CACHED_TEMPLATES) parsedTemplates.clear();
     parsed = parseTemplate(template);
     parsedTemplates.set(template, parsed);
   }

@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { LRUCache } from 'lru-cache';
 import { didYouMean, error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv, schemaDiagnostics, type ComponentManifest, type InputProperty, type InputsSchema, type Scalar } from '../manifest/index.js';
 import { checkPatterns } from './check-patterns.js';
@@ -6,8 +7,15 @@ import { generateSecret } from './generate-secret.js';
 import { screenInputValues, valueProblem } from './input-value-limits.js';
 
 /** Validators compiled per manifest digest; a digest names immutable content, so entries never go stale. */
-const compiled = new Map<string, ValidateFunction | Diagnostic>();
 const MAX_CACHED = 2000;
+// The least recently used validator goes, and ajv forgets its schema with it, or memory would grow with every
+// published version; the meta-schemas stay (a new ajv would recompile them, ~100 ms).
+const compiled = new LRUCache<string, ValidateFunction | Diagnostic>({
+  max: MAX_CACHED,
+  dispose: (validate) => {
+    if (typeof validate === 'function') ajv?.removeSchema(validate.schema);
+  },
+});
 // One ajv instance for all input schemas: compiling is the expensive part, and ajv caches by schema.
 let ajv: ReturnType<typeof createAjv> | undefined;
 
@@ -87,18 +95,12 @@ function validatorFor(version: { digest: string; manifest: ComponentManifest }, 
   let validate = compiled.get(version.digest);
   if (!validate) {
     ajv ??= createAjv({ useDefaults: true });
-    // Forget ajv's own schema cache along with ours, or memory would grow with every published version;
-    // the meta-schemas stay (a new ajv would recompile them, ~100 ms).
-    if (compiled.size >= MAX_CACHED) {
-      compiled.clear();
-      ajv.removeSchema();
-    }
     try {
       validate = ajv.compile(withoutPatterns(version.manifest.spec.inputs, properties));
     } catch {
       validate = error(
         'INPUTS_SCHEMA_INVALID',
-        '',
+        'inputs',
         `${version.manifest.metadata?.name ?? 'this component'} declares an inputs schema that cannot be compiled; ask the publisher for a new version`,
       );
     }

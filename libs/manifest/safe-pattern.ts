@@ -2,6 +2,7 @@ import { RE2JS, RE2JSSyntaxException } from 're2js';
 import { groupKind, tokenizePattern } from './pattern-tokens.js';
 import { toRe2Syntax } from './re2-syntax.js';
 import { ILL_FORMED_TEXT } from './plain-data-problems.js';
+import { LRUCache } from 'lru-cache';
 
 /** Longest pattern a publisher may declare, in characters. */
 export const MAX_PATTERN_LENGTH = 500;
@@ -31,7 +32,7 @@ export interface SafePattern {
 /** A compiled pattern, or the plain sentence that says why it is refused (never quoting it). */
 export type PatternVerdict = { pattern: SafePattern } | { problem: string };
 
-const verdicts = new Map<string, PatternVerdict>();
+const verdicts = new LRUCache<string, PatternVerdict>({ max: MAX_CACHED });
 
 /**
  * Compiles a JSON Schema `pattern` (ECMAScript syntax with the `u` flag) for RE2, which runs
@@ -44,7 +45,6 @@ const verdicts = new Map<string, PatternVerdict>();
 export function compileSafePattern(source: string): PatternVerdict {
   let verdict = verdicts.get(source);
   if (!verdict) {
-    if (verdicts.size >= MAX_CACHED) verdicts.clear();
     verdict = compile(source);
     verdicts.set(source, verdict);
   }

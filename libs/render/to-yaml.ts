@@ -1,4 +1,5 @@
 import { parse, Scalar, stringify } from 'yaml';
+import { LRUCache } from 'lru-cache';
 
 // Characters a YAML 1.1 reader (kubectl's go-yaml, Helm, PyYAML) treats as line breaks or
 // rejects outside double quotes (Helm refuses a values.yaml holding a raw U+FFFE or U+FFFF);
@@ -17,7 +18,7 @@ const RESERVED = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', '
 const MAX_KEY_LENGTH = 1024;
 const MAX_CACHED_LENGTH = 200;
 const MAX_CACHE_SIZE = 10_000;
-const cache = new Map<string, string>();
+const cache = new LRUCache<string, string>({ max: MAX_CACHE_SIZE });
 
 export interface ToYamlOptions {
   /** A comment for the top of the file (without `#`). */
@@ -97,7 +98,6 @@ function scalar(text: string): string {
   if (text.length > MAX_CACHED_LENGTH) return library(text);
   let out = cache.get(text);
   if (out === undefined) {
-    if (cache.size >= MAX_CACHE_SIZE) cache.clear();
     out = library(text);
     cache.set(text, out);
   }

@@ -1,12 +1,14 @@
 import type { ValidateFunction } from 'ajv';
+import { LRUCache } from 'lru-cache';
 import { canonicalJson, compileSafePattern, createAjv, PatternBudget, type Ajv, type InputProperty } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
 
 let ajv: Ajv | undefined;
 // Compiling is the slow part and versions repeat the same input schemas; bounded so a
 // long-running service linting many publications does not grow without end.
-const compiled = new Map<string, ValidateFunction>();
 const MAX_CACHED = 1000;
+// The least recently used validator goes, and ajv forgets its schema with it (its meta-schemas stay).
+const compiled = new LRUCache<string, ValidateFunction>({ max: MAX_CACHED, dispose: (validate) => ajv?.removeSchema(validate.schema) });
 /** Pattern work one manifest's defaults and examples may take together (see PatternBudget). */
 const MAX_PATTERN_STEPS_PER_MANIFEST = 1_000_000;
 
@@ -15,11 +17,6 @@ function validatorFor(schema: object): ValidateFunction {
   let validate = compiled.get(key);
   if (!validate) {
     ajv ??= createAjv();
-    if (compiled.size >= MAX_CACHED) {
-      compiled.clear();
-      // Forgets every compiled schema but keeps the meta-schemas: a new ajv would recompile them (~100 ms).
-      ajv.removeSchema();
-    }
     validate = ajv.compile(schema);
     compiled.set(key, validate);
   }

@@ -3,10 +3,11 @@ import type { ComponentVersion } from '../../../../libs/catalog/index.js';
 import type { ComponentVersionEntity } from '../database/entities/component-version.entity.js';
 import type { ComponentEntity } from '../database/entities/component.entity.js';
 import type { StoredComponent, StoredVersion, Visibility } from './stored-component.js';
+import { LRUCache } from 'lru-cache';
 
 // A digest names immutable content, so a parsed manifest can be shared by every request.
-const manifests = new Map<string, ComponentManifest>();
 const MAX_CACHED = 5000;
+const manifests = new LRUCache<string, ComponentManifest>({ max: MAX_CACHED });
 
 /** A component row as the domain sees it. */
 export function toStoredComponent(e: ComponentEntity): StoredComponent {
@@ -35,7 +36,6 @@ export function toStoredVersion(
 ): StoredVersion {
   let manifest = typeof e.manifest === 'string' ? manifests.get(e.digest) : e.manifest;
   if (!manifest) {
-    if (manifests.size >= MAX_CACHED) manifests.clear();
     manifest = JSON.parse(e.manifest as string) as ComponentManifest;
     manifests.set(e.digest, manifest);
   }

@@ -15,6 +15,7 @@ import { filteredComponents, visibleComponents } from './component-query.js';
 import { NameTakenError } from './name-taken-error.js';
 import { WriteConflictError } from './write-conflict-error.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
+import { LRUCache } from 'lru-cache';
 
 /** Where a new version goes: the component the policy decided on, or a new one owned so. */
 export interface VersionOwner {
@@ -36,7 +37,7 @@ export class CatalogRepository {
   private generationSql?: string;
   private versionsTable?: string;
   private componentsTable?: string;
-  private readonly pageSql = new Map<string, string>();
+  private readonly pageSql = new LRUCache<string, string>({ max: MAX_PAGE_SHAPES });
   private generationStatement?: { get(): { generation: number } | undefined };
   private probe?: Promise<boolean>;
 
@@ -64,7 +65,6 @@ export class CatalogRepository {
     const shape = `${viewer.organization !== undefined}|${Boolean(filter.aisle)}|${Boolean(filter.certifiedOnly)}|${searchWords(filter.search).length}|${after !== undefined}|${first}`;
     let sql = this.pageSql.get(shape);
     if (sql === undefined) {
-      if (this.pageSql.size >= MAX_PAGE_SHAPES) this.pageSql.clear();
       this.pageSql.set(shape, (sql = q.getQuery()));
     }
     const [text, parameters] = this.db.driver.escapeQueryWithParameters(sql, q.getParameters());

@@ -3,6 +3,7 @@ import { imageLabel } from '../../../../libs/manifest/index.js';
 import { ComponentModel, VisibilityValue } from './models/component.model.js';
 import type { ComponentVersionModel } from './models/component-version.model.js';
 import type { StoredComponent, StoredVersion } from './stored-component.js';
+import { LRUCache } from 'lru-cache';
 
 /** A stored component as its GraphQL model. */
 export function toComponentModel(c: StoredComponent): ComponentModel {
@@ -10,7 +11,7 @@ export function toComponentModel(c: StoredComponent): ComponentModel {
 }
 
 // The model of a version depends only on its digest, deprecation and certification: reuse it.
-const models = new Map<string, ComponentVersionModel>();
+const models = new LRUCache<string, ComponentVersionModel>({ max: 5000 });
 
 /** A stored version as its GraphQL model (secret defaults never included). */
 export function toVersionModel(v: StoredVersion): ComponentVersionModel {
@@ -54,7 +55,6 @@ export function toVersionModel(v: StoredVersion): ComponentVersionModel {
     // Whole, or its digest would not check: publish refuses secret defaults (lint secret-no-default), and compose would hand them out anyway.
     manifest: m,
   };
-  if (models.size >= 5000) models.clear();
   models.set(key, model);
   return model;
 }
