@@ -26,7 +26,7 @@ describe('refused publishes and tokens leave one log line: who, what, code, and 
     await request();
     return t.logs.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
   }
-  const manifest = stringify(derivedManifest(shippedManifest('redis', '8.2.0'), { name: 'acme-cache', version: '1.0.0', description: SECRET_LOOKING }));
+  const manifest = stringify(derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'acme-cache', version: '1.0.0', description: SECRET_LOOKING }));
   const fields = (l: Record<string, unknown>) => ({
     level: l.level,
     msg: l.msg,
