@@ -36,7 +36,7 @@ const ONLY_RC_TABLE: Array<[string, string]> = [
   ['@^0.1', 'VERSION_UNSATISFIED'],
 ];
 
-const base = derivedManifest(shippedManifest('redis', '8.2.0'), { name: 'pick-me' });
+const base = derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'pick-me' });
 const manifests = [...STABLE.map((v) => derivedManifest(base, { version: v })), derivedManifest(base, { name: 'pick-rc', version: ONLY_RC })];
 const work = mkdtempSync(join(tmpdir(), 'aisle-pick-'));
 for (const m of manifests) {

@@ -100,7 +100,9 @@ function unreachableReason(e: unknown): string {
     EHOSTUNREACH: 'the host is unreachable',
   };
   if (code && reasons[code]) return reasons[code]!;
-  if (err?.message === 'fetch failed' && err.cause?.message) return printable(err.cause.message);
+  // fetch wraps the network's own error as its cause: that one says what happened.
+  const detail = err instanceof TypeError ? err.cause?.message : undefined;
+  if (detail) return printable(detail);
   return printable(err?.message) || 'the request failed';
 }
 
