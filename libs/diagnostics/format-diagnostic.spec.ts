@@ -9,7 +9,7 @@ describe('formatDiagnostic', () => {
       'app.yaml:9:7: web.inputs.port: must be an integer',
     );
     expect(formatDiagnostic(warning('VERSION_DEPRECATED', 'db.component', 'is deprecated', { file: 'app.yaml', line: 6 }))).toBe(
-      'app.yaml:6: warning: db.component: is deprecated',
+      'app.yaml:6: db.component: is deprecated',
     );
   });
 

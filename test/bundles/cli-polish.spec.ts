@@ -6,6 +6,7 @@ import { aisle } from './cli-in-process.js';
 import { EXAMPLES_DIR } from './example-bundles.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'aisle-polish-'));
+const CATALOG = join(__dirname, '../../catalog');
 
 /**
  * The table starting at the line holding `header`: every line up to the first blank one
@@ -43,6 +44,18 @@ describe('usage errors (issue 10)', () => {
     const answer = JSON.parse(r.out);
     expect(answer.ok).toBe(false);
     expect(answer.diagnostics).toEqual([{ severity: 'error', code: 'USAGE', path: '--bogus', message: 'unknown option --bogus' }]);
+  });
+
+  it('takes the global options before the command too, as kubectl and gh do', async () => {
+    const cwd = scratch();
+    const after = await aisle(['aisles', '--json'], cwd);
+    expect(after.code).toBe(0);
+    expect(await aisle(['--json', 'aisles'], cwd)).toEqual(after);
+    expect(await aisle(['--catalog', CATALOG, '--json', 'search', 'sql'], cwd)).toEqual(await aisle(['search', 'sql', '--catalog', CATALOG, '--json'], cwd));
+    expect(await aisle(['--catalog=' + CATALOG, 'aisles'], cwd)).toEqual(await aisle(['aisles'], cwd));
+    // Anything else before the command is still a usage error, and a lone option is no command.
+    expect((await aisle(['--target', 'helm', 'get', 'postgresql'], cwd)).code).toBe(2);
+    expect((await aisle(['--json'], cwd)).code).toBe(2);
   });
 
   it('answers a wrong --set in JSON too, without echoing it', async () => {
@@ -99,6 +112,8 @@ describe('one warning printer (issue 10)', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/warning: /);
     for (const line of r.err.trim().split('\n')) expect(line.match(/warning:/g)?.length, line).toBe(1);
+    // Its level first, as errors print theirs, and the folder named once.
+    expect(r.err).toBe('warning: catalog/foo/1.0.0: holds no component.yaml\n');
   });
 });
 

@@ -16,7 +16,7 @@ import { remoteCatalogSource } from './registry/remote-catalog.js';
 
 /** Runs one `aisle` invocation and returns its exit code; never throws for bad input. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = commandFirst(argv);
   // Known before parsing, so that even a usage error answers in JSON.
   const json = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
   const asked = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
@@ -120,4 +120,24 @@ function context(io: Io, args: CommandContext['args']): CommandContext {
     },
   };
   return ctx;
+}
+
+/**
+ * `aisle --json aisles` as `aisle aisles --json`: global options (--json, --catalog DIR) may come
+ * before the command, as kubectl's and gh's do; anything else there is left for the usage error.
+ */
+function commandFirst(argv: readonly string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i]!;
+    const spec = GLOBAL_OPTIONS.find((o) => o.name !== 'help' && (arg === `--${o.name}` || arg.startsWith(`--${o.name}=`)));
+    if (!spec) break;
+    const takesNext = spec.type === 'string' && !arg.includes('=');
+    if (takesNext && i + 1 >= argv.length) break;
+    leading.push(...argv.slice(i, takesNext ? i + 2 : i + 1));
+    i += takesNext ? 2 : 1;
+  }
+  if (leading.length === 0 || i >= argv.length) return [...argv];
+  return [argv[i]!, ...leading, ...argv.slice(i + 1)];
 }

@@ -1,10 +1,7 @@
 import { formatDiagnostic, type Diagnostic } from '../../../libs/diagnostics/index.js';
 import type { Io } from './command.js';
 
-/**
- * The CLI's one printer of problems on stderr, one line each: `error: ` before an error,
- * `warning: ` once (formatDiagnostic places it after the file) for a warning.
- */
+/** The CLI's one printer of problems on stderr, one line each, its level first: `error: ` or `warning: `. */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.err(`${d.severity === 'error' ? 'error: ' : ''}${formatDiagnostic(d)}\n`);
+  for (const d of diagnostics) io.err(`${d.severity}: ${formatDiagnostic(d)}\n`);
 }
