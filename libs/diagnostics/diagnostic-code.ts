@@ -62,6 +62,8 @@ export type DiagnosticCode =
   // the CLI as a client of an Aisle service (--registry)
   | 'REGISTRY_UNREACHABLE'
   | 'REGISTRY_FAILED'
-  | 'REGISTRY_DIGEST_MISMATCH';
+  | 'REGISTRY_DIGEST_MISMATCH'
+  // more matches than one answer holds (a warning: what was read is shown)
+  | 'RESULTS_TRUNCATED';
 
 export type Severity = 'error' | 'warning';

@@ -271,6 +271,28 @@ describe('aisle --registry, login, publish, deprecate', () => {
       expect(() => statSync(join(home, 'tampered'))).toThrow();
     });
 
+    it('says so when a search has more matches than it reads, rather than cutting them silently', async () => {
+      const real = await t.gql(
+        '{ components(first: 1) { nodes { name latest { version digest manifest deprecated certification { level verified certifier issuedAt reason } } } } }',
+      );
+      let pages = 0;
+      // A service that always has another page.
+      answer = () => {
+        pages += 1;
+        return JSON.stringify({ data: { components: { nodes: real.body.data.components.nodes, pageInfo: { hasNextPage: true, endCursor: `c${pages}` } } } });
+      };
+      const r = await aisle(['search', '--registry', stubUrl]);
+      expect(r.code).toBe(0);
+      expect(pages).toBe(40);
+      expect(r.out).toContain(real.body.data.components.nodes[0].name);
+      expect(r.err).toBe(
+        `warning: ${stubUrl}: more than 2000 components match: these are the first 2000 by name; narrow the search with more words or --aisle\n`,
+      );
+      pages = 0;
+      const json = await aisle(['search', '--registry', stubUrl, '--json']);
+      expect(JSON.parse(json.out).diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'RESULTS_TRUNCATED', path: stubUrl })]);
+    });
+
     it('bounds the answer it reads, and keeps escape sequences out of the terminal', async () => {
       answer = () => `{"data":{"aisles":[${'{"name":"x","components":1},'.repeat(1_300_000)}]}}`;
       const big = await aisle(['aisles', '--registry', stubUrl]);

@@ -56,6 +56,7 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   REGISTRY_UNREACHABLE: ExitCode.Invalid,
   REGISTRY_FAILED: ExitCode.Invalid,
   REGISTRY_DIGEST_MISMATCH: ExitCode.Invalid,
+  RESULTS_TRUNCATED: ExitCode.Ok,
 };
 
 /** True for a code this CLI knows (the codes a service sends back are checked before they are trusted). */

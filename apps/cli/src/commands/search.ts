@@ -23,7 +23,7 @@ export const searchCommand: Command = {
             (await source.aisles()).map((a) => a.name),
           );
     if (unknown.length > 0) return ctx.report(unknown);
-    const found = await source.search(text, aisle);
+    const { versions: found, diagnostics } = await source.search(text, aisle);
     const rows = found.map((v) => ({
       name: v.name,
       version: v.version,
@@ -31,7 +31,7 @@ export const searchCommand: Command = {
       title: v.manifest.metadata.title,
       certified: v.certification.level === 'certified',
     }));
-    if (ctx.json) return ctx.report([], rows);
+    if (ctx.json) return ctx.report(diagnostics, rows);
     if (rows.length === 0) {
       ctx.io.err('no components match\n');
       return ExitCode.Ok;
@@ -42,6 +42,6 @@ export const searchCommand: Command = {
         rows.map((r) => [r.name, r.version, r.aisle, `${r.title}${r.certified ? '' : ' (uncertified)'}`]),
       ),
     );
-    return ExitCode.Ok;
+    return ctx.report(diagnostics);
   },
 };

@@ -1,4 +1,5 @@
 import type { AisleSummary, CatalogIndex, ComponentVersion } from '../../../../libs/catalog/index.js';
+import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import type { AppSpec } from '../../../../libs/manifest/index.js';
 
 /**
@@ -9,8 +10,11 @@ import type { AppSpec } from '../../../../libs/manifest/index.js';
 export interface CatalogSource {
   /** Aisles with the number of components on each, sorted by name. */
   aisles(): Promise<AisleSummary[]>;
-  /** Latest versions matching text and aisle, ranked as CatalogIndex.search ranks them. */
-  search(text: string, aisle?: string): Promise<ComponentVersion[]>;
+  /**
+   * Latest versions matching text and aisle, ranked as CatalogIndex.search ranks them; a warning
+   * when a service had more matches than one answer reads.
+   */
+  search(text: string, aisle?: string): Promise<{ versions: ComponentVersion[]; diagnostics: Diagnostic[] }>;
   /**
    * An index holding every version of the components these references name (`NAME[@RANGE]`):
    * enough to resolve, show and compose them as the whole catalog would. A day-two
@@ -23,7 +27,7 @@ export interface CatalogSource {
 export function localCatalogSource(catalog: () => CatalogIndex): CatalogSource {
   return {
     aisles: async () => catalog().aisles(),
-    search: async (text, aisle) => catalog().search(text, aisle),
+    search: async (text, aisle) => ({ versions: catalog().search(text, aisle), diagnostics: [] }),
     indexFor: async () => catalog(),
   };
 }

@@ -1,5 +1,5 @@
 import { CatalogIndex, parseComponentRef, type AisleSummary, type ComponentVersion } from '../../../../libs/catalog/index.js';
-import { error } from '../../../../libs/diagnostics/index.js';
+import { error, warning } from '../../../../libs/diagnostics/index.js';
 import { manifestDigest, parseManifest } from '../../../../libs/manifest/index.js';
 import type { CatalogSource } from './catalog-source.js';
 import { graphqlRequest, type RegistryConnection } from './graphql-request.js';
@@ -41,16 +41,28 @@ export function remoteCatalogSource(connection: RegistryConnection): CatalogSour
         components(search: $search, aisle: $aisle, first: $first, after: $after) { nodes { name latest { ${VERSION_FIELDS} } } pageInfo { hasNextPage endCursor } }
       }`;
       let after: string | null = null;
+      let more = false;
       for (let page = 0; page < MAX_PAGES; page += 1) {
         const variables = { search: text.trim() === '' ? null : text, aisle: aisle ?? null, first: PAGE_SIZE, after };
         type Page = { components: { nodes: Array<{ name: string; latest: VersionAnswer }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
         const data: Page = await graphqlRequest<Page>(connection, query, variables);
         for (const node of data.components.nodes) index.add(toComponentVersion(connection.url, node.name, node.latest));
-        if (!data.components.pageInfo.hasNextPage || !data.components.pageInfo.endCursor) break;
+        more = data.components.pageInfo.hasNextPage && Boolean(data.components.pageInfo.endCursor);
+        if (!more) break;
         after = data.components.pageInfo.endCursor;
       }
+      // Said, not silently cut: the service had more than one answer reads.
+      const diagnostics = more
+        ? [
+            warning(
+              'RESULTS_TRUNCATED',
+              connection.url,
+              `more than ${MAX_PAGES * PAGE_SIZE} components match: these are the first ${MAX_PAGES * PAGE_SIZE} by name; narrow the search with more words or --aisle`,
+            ),
+          ]
+        : [];
       // Ranked and filtered by the same code as the local catalog.
-      return index.search(text, aisle);
+      return { versions: index.search(text, aisle), diagnostics };
     },
 
     async indexFor(references) {
