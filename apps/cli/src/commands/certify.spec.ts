@@ -114,7 +114,9 @@ describe('aisle certify / verify / lint', () => {
     writeFileSync(file, serializeCertification(record));
     const c = io(w.dir, w.env);
     expect(await run(['verify', 'catalog'], c.io)).toBe(0);
-    expect(c.text()).toMatch(/warning: catalog\/redis\/8\.2\.1\/certification\.json: redis@8\.2\.1 was certified before the rule\(s\) health-check, .*input-contract-semver existed/);
+    expect(c.text()).toMatch(
+      /warning: catalog\/redis\/8\.2\.1\/certification\.json: redis@8\.2\.1 was certified before the rule\(s\) health-check, .*input-contract-semver existed/,
+    );
   });
 
   it('lint reports each rule with file, line and path, and exits 0 on a clean folder', async () => {
