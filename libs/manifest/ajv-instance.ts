@@ -39,5 +39,6 @@ export function createAjv(options: { useDefaults?: boolean } = {}): Ajv {
   });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-aisle-generate', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-aisle-pattern-message', schemaType: 'string' });
   return ajv;
 }

@@ -22,6 +22,8 @@ export interface InputProperty {
   multipleOf?: number;
   writeOnly?: boolean;
   'x-aisle-generate'?: SecretGenerator;
+  /** What `pattern` asks for, in a sentence a person understands: shown instead of the regex. */
+  'x-aisle-pattern-message'?: string;
 }
 
 export interface InputsSchema {
