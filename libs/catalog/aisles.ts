@@ -13,15 +13,20 @@ export interface Aisle {
  */
 export const AISLES: readonly Aisle[] = [
   { name: 'cache', description: 'In-memory key-value stores and caches (Redis, Valkey, Memcached).' },
+  { name: 'content', description: 'Sites, blogs and file sharing that people use directly (WordPress, Ghost, Nextcloud).' },
   { name: 'database', description: 'Relational and document databases (PostgreSQL, MySQL, MariaDB, MongoDB).' },
+  { name: 'devtools', description: 'Source hosting and tools for developers (Gitea).' },
   { name: 'identity', description: 'Sign-in, single sign-on and access management (Keycloak).' },
   { name: 'mail', description: 'Mail servers and mail catchers for development (Mailpit).' },
+  { name: 'monitoring', description: 'Uptime checks and status pages (Uptime Kuma).' },
   { name: 'observability', description: 'Metrics, dashboards and logs (Prometheus, Grafana).' },
   { name: 'queue', description: 'Message brokers and event streams (RabbitMQ, Kafka, NATS).' },
   { name: 'search', description: 'Full-text search engines (Meilisearch).' },
   { name: 'secrets', description: 'Secret stores and key management (Vault, OpenBao).' },
   { name: 'storage', description: 'Object storage and artifact registries (MinIO, container registry).' },
+  { name: 'vector', description: 'Vector databases for embeddings and similarity search (Qdrant).' },
   { name: 'web', description: 'Web servers, reverse proxies and your own web apps (NGINX, Caddy, Apache).' },
+  { name: 'workflow', description: 'Workflow automation and orchestration (n8n, Temporal).' },
 ];
 
 /** The aisles' names, in the list's order. */
