@@ -97,7 +97,7 @@ describe('every key of a generated values.yaml has an effect (real helm template
     const charts = [...new Set(catalog.search().map((c) => c.name))].sort().map((name) => {
       const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:', `  ${name}:`, `    component: ${name}`];
       if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }');
-      if (name === 'haproxy') lines.push('    inputs: { backendHost: backend.internal }');
+      if (name === 'haproxy' || name === 'varnish') lines.push('    inputs: { backendHost: backend.internal }');
       // Keycloak needs a database: its wiring is what the chart rebuilds, so the database's keys are checked too.
       if (name === 'keycloak') {
         lines.push(
