@@ -16,7 +16,7 @@ export const AISLES: readonly Aisle[] = [
   { name: 'content', description: 'Sites, blogs and file sharing that people use directly (WordPress, Ghost, Nextcloud).' },
   { name: 'database', description: 'Relational and document databases (PostgreSQL, MySQL, MariaDB, MongoDB).' },
   { name: 'devtools', description: 'Source hosting and tools for developers (Gitea).' },
-  { name: 'identity', description: 'Sign-in, single sign-on and access management (Keycloak).' },
+  { name: 'identity', description: 'Sign-in, single sign-on and access management (Keycloak, Dex).' },
   { name: 'mail', description: 'Mail servers and mail catchers for development (Mailpit).' },
   { name: 'monitoring', description: 'Uptime checks and status pages (Uptime Kuma).' },
   { name: 'observability', description: 'Metrics, dashboards, logs, traces and alerts (Prometheus, Grafana, Loki, Jaeger, OpenTelemetry Collector, Alertmanager).' },

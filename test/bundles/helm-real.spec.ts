@@ -193,6 +193,7 @@ describe('one chart of every shipped component passes real helm', () => {
       if (name === 'haproxy') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
       if (name === 'varnish') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
       if (name === 'otel-collector') lines.push('    inputs: { exportEndpoint: "${{ jaeger.otlpGrpcEndpoint }}" }');
+      if (name === 'dex') lines.push('    inputs: { redirectUri: "http://localhost:8080/oauth2/callback" }');
     }
     const spec = parseAppSpec(`${lines.join('\n')}\n`);
     expect(spec.diagnostics).toEqual([]);

@@ -106,6 +106,7 @@ describe('every key of a generated values.yaml has an effect (real helm template
       if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }');
       if (name === 'haproxy' || name === 'varnish') lines.push('    inputs: { backendHost: backend.internal }');
       if (name === 'otel-collector') lines.push('    inputs: { exportEndpoint: "backend.internal:4317" }');
+      if (name === 'dex') lines.push('    inputs: { redirectUri: "http://localhost:8080/oauth2/callback" }');
       // Keycloak needs a database: its wiring is what the chart rebuilds, so the database's keys are checked too.
       if (name === 'keycloak') {
         lines.push(

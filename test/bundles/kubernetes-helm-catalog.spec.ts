@@ -30,6 +30,7 @@ function everyComponentSpec(catalog: CatalogIndex): string {
     if (name === 'haproxy') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
     if (name === 'varnish') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
     if (name === 'otel-collector') lines.push('    inputs: { exportEndpoint: "${{ jaeger.otlpGrpcEndpoint }}" }');
+    if (name === 'dex') lines.push('    inputs: { redirectUri: "http://localhost:8080/oauth2/callback" }');
   }
   return `${lines.join('\n')}\n`;
 }
