@@ -16,17 +16,17 @@ export const AISLES: readonly Aisle[] = [
   { name: 'content', description: 'Sites, blogs and file sharing that people use directly (WordPress, Ghost, Nextcloud).' },
   { name: 'database', description: 'Relational and document databases (PostgreSQL, MySQL, MariaDB, MongoDB).' },
   { name: 'devtools', description: 'Source hosting and tools for developers (Gitea).' },
-  { name: 'identity', description: 'Sign-in, single sign-on and access management (Keycloak).' },
+  { name: 'identity', description: 'Sign-in, single sign-on and access management (Keycloak, Dex).' },
   { name: 'mail', description: 'Mail servers and mail catchers for development (Mailpit).' },
   { name: 'monitoring', description: 'Uptime checks and status pages (Uptime Kuma).' },
-  { name: 'observability', description: 'Metrics, dashboards and logs (Prometheus, Grafana).' },
-  { name: 'queue', description: 'Message brokers and event streams (RabbitMQ, Kafka, NATS).' },
+  { name: 'observability', description: 'Metrics, dashboards, logs, traces and alerts (Prometheus, Grafana, Loki, Jaeger, OpenTelemetry Collector, Alertmanager).' },
+  { name: 'queue', description: 'Message brokers and event streams (RabbitMQ, Kafka, NATS, Mosquitto, ActiveMQ Artemis).' },
   { name: 'search', description: 'Full-text search engines (Meilisearch).' },
-  { name: 'secrets', description: 'Secret stores and key management (Vault, OpenBao).' },
+  { name: 'secrets', description: 'Secret stores and key management (OpenBao).' },
   { name: 'storage', description: 'Object storage and artifact registries (MinIO, container registry).' },
   { name: 'vector', description: 'Vector databases for embeddings and similarity search (Qdrant).' },
-  { name: 'web', description: 'Web servers, reverse proxies and your own web apps (NGINX, Caddy, Apache).' },
-  { name: 'workflow', description: 'Workflow automation and orchestration (n8n, Temporal).' },
+  { name: 'web', description: 'Web servers, reverse proxies, caches and your own web apps (NGINX, Caddy, Apache, Traefik, HAProxy, Varnish).' },
+  { name: 'workflow', description: 'Workflow automation and orchestration (Node-RED).' },
 ];
 
 /** The aisles' names, in the list's order. */

@@ -180,7 +180,7 @@ describe('one chart of every shipped component passes real helm', () => {
   it('helm lint --strict passes and helm template renders valid objects', () => {
     const catalog = loadCatalog(shippedCatalogDir()).index;
     const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:'];
-    // The wiring test/bundles/kubernetes-helm-catalog.spec.ts uses: keycloak and a web app on PostgreSQL.
+    // The wiring test/bundles/kubernetes-helm-catalog.spec.ts uses: keycloak and a web app on PostgreSQL, HAProxy and Varnish in front of httpd, the Collector into Jaeger.
     for (const name of [...new Set(catalog.search().map((c) => c.name))].sort()) {
       lines.push(`  ${name}:`, `    component: ${name}`);
       if (name === 'postgresql') lines.push('    inputs: { database: shop }');
@@ -190,6 +190,10 @@ describe('one chart of every shipped component passes real helm', () => {
         );
       if (name === 'web-app')
         lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
+      if (name === 'haproxy') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
+      if (name === 'varnish') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
+      if (name === 'otel-collector') lines.push('    inputs: { exportEndpoint: "${{ jaeger.otlpGrpcEndpoint }}" }');
+      if (name === 'dex') lines.push('    inputs: { redirectUri: "http://localhost:8080/oauth2/callback" }');
     }
     const spec = parseAppSpec(`${lines.join('\n')}\n`);
     expect(spec.diagnostics).toEqual([]);

@@ -40,6 +40,12 @@ function candidates(value: unknown): unknown[] {
   return [bumped, `${text}x`, `${text}1`, `x${text}`, `${text}/x`];
 }
 
+/** The values an `enum` in the schema allows at this leaf (none when it has no enum): a closed set has no "most alike" value. */
+function enumOf(schema: any, path: Path): unknown[] {
+  const at = path.reduce((s: any, k) => (typeof k === 'number' ? s?.items : s?.properties?.[k]), schema);
+  return Array.isArray(at?.enum) ? at.enum : [];
+}
+
 /** The `--set-json` flag that sets the leaf: a list element is set through its whole list (Helm replaces lists). */
 function setFlag(prefix: string, values: unknown, path: Path, leaf: unknown): string[] {
   const at = path.findIndex((k) => typeof k === 'number');
@@ -59,14 +65,15 @@ function expectEveryKeyHasEffect(charts: ReadonlyArray<{ label: string; files: r
     const values = parse(files.find((f) => f.path === 'values.yaml')!.content, { version: '1.1' });
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(files.find((f) => f.path === 'values.schema.json')!.content));
+    const schema = JSON.parse(files.find((f) => f.path === 'values.schema.json')!.content);
+    const validate = ajv.compile(schema);
     expect(validate(values), `${label}: ${JSON.stringify(validate.errors)}`).toBe(true);
     // A secret left empty is generated afresh by each render: give it, so only the key under test can change.
     const fixed = (prefix: string) =>
       leaves(values).flatMap((path) => (getAt(values, path) === '' ? setFlag(prefix, values, path, 'fixed0secret0value0123456789abcdef0123456') : []));
     const cases = leaves(values).map((path) => {
       const before = getAt(values, path);
-      const after = candidates(before).find((c) => c !== before && validate(setAt(values, path, c)));
+      const after = [...enumOf(schema, path), ...candidates(before)].find((c) => c !== before && validate(setAt(values, path, c)));
       return { path, before, after, render: 0 };
     });
     // Every leaf has another value its schema accepts, or the test would prove nothing for it.
@@ -97,6 +104,9 @@ describe('every key of a generated values.yaml has an effect (real helm template
     const charts = [...new Set(catalog.search().map((c) => c.name))].sort().map((name) => {
       const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:', `  ${name}:`, `    component: ${name}`];
       if (name === 'web-app') lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }');
+      if (name === 'haproxy' || name === 'varnish') lines.push('    inputs: { backendHost: backend.internal }');
+      if (name === 'otel-collector') lines.push('    inputs: { exportEndpoint: "backend.internal:4317" }');
+      if (name === 'dex') lines.push('    inputs: { redirectUri: "http://localhost:8080/oauth2/callback" }');
       // Keycloak needs a database: its wiring is what the chart rebuilds, so the database's keys are checked too.
       if (name === 'keycloak') {
         lines.push(

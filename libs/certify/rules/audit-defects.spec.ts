@@ -7,6 +7,7 @@ import { healthAfterInit } from './health-after-init.js';
 import { imageRepository } from './image-repository.js';
 import { kafkaHostListener } from './kafka-host-listener.js';
 import { memoryInputBounded } from './memory-input-bounded.js';
+import { secretPastedUnescaped } from './secret-pasted-unescaped.js';
 
 const catalog = join(__dirname, '../../../catalog');
 
@@ -72,6 +73,24 @@ describe('the audit rules on other shapes', () => {
     ['mongosh "mongodb://db.internal:27017" --eval x', true],
   ])('mongo health %s passes only after init: %s', (command, ok) => {
     expect(healthAfterInit.check(manifest({ repository: 'docker.io/library/mongo', tag: '8.0' }, { health: { command } })).length === 0).toBe(ok);
+  });
+
+  it.each([
+    ['no pattern', undefined, ['a space', 'a tab', '"*"', '"?"', '"["']],
+    ['a pattern that allows blanks', '^[^*?\\[]+$', ['a space', 'a tab']],
+    ['a pattern that allows globs', '^[!-~]+$', ['"*"', '"?"', '"["']],
+    ['letters, digits and safe punctuation', '^[A-Za-z0-9_.@%+=:,~!][A-Za-z0-9_.@%+=:,~!-]*$', []],
+  ])('an Artemis password with %s: the refused characters it still lets through are named', (_, pattern, named) => {
+    const password = { type: 'string', writeOnly: true, minLength: 12, ...(pattern === undefined ? {} : { pattern }) };
+    const found = secretPastedUnescaped.check(
+      manifest({ repository: 'apache/activemq-artemis', tag: '2.44.0-alpine' }, { env: { ARTEMIS_PASSWORD: '${{ inputs.password }}' } }, { password }),
+    );
+    if (named.length === 0) expect(found).toEqual([]);
+    else {
+      expect(found).toHaveLength(1);
+      expect(found[0]!.message).toContain('`artemis create` command line');
+      for (const character of named) expect(found[0]!.message).toContain(character);
+    }
   });
 
   it('bounds integer memory inputs (megabytes) by the limit, as memcached does', () => {

@@ -11,26 +11,36 @@ interface Pasting {
   where: string;
 }
 
-// Images whose entrypoint pastes a variable into SQL or a config file without escaping
-// it. docker-library/mysql 8.4/docker-entrypoint.sh@6ea5fc5 lines 282, 290 and 317:
-// `IDENTIFIED BY '$MYSQL_PASSWORD'`. MariaDB's entrypoint escapes (not listed).
+// Images whose entrypoint pastes a variable into SQL, a config file or a command line
+// without escaping it. docker-library/mysql 8.4/docker-entrypoint.sh@6ea5fc5 lines 282,
+// 290 and 317: `IDENTIFIED BY '$MYSQL_PASSWORD'`. MariaDB's entrypoint escapes (not
+// listed). apache/activemq-artemis artemis-docker/docker-run.sh@6700541 builds
+// CREATE_ARGUMENTS="--user ${ARTEMIS_USER} --password ${ARTEMIS_PASSWORD} …" and expands
+// it unquoted, so the shell splits the value at blanks and expands * ? [ against files.
 const PASTING: Readonly<Record<string, Pasting>> = {
   'docker.io/library/mysql': {
     variables: ['MYSQL_PASSWORD', 'MYSQL_ROOT_PASSWORD'],
     characters: ["'", '\\'],
     where: "the entrypoint pastes it into SQL unescaped (IDENTIFIED BY '…')",
   },
+  'docker.io/apache/activemq-artemis': {
+    variables: ['ARTEMIS_USER', 'ARTEMIS_PASSWORD'],
+    characters: [' ', '\t', '*', '?', '['],
+    where: 'the entrypoint pastes it unquoted into the `artemis create` command line, where the shell splits and expands it',
+  },
 };
 
-const shown = (c: string) => (c === '\\' ? 'a backslash' : c === "'" ? 'a single quote' : JSON.stringify(c));
+const NAMES: Readonly<Record<string, string>> = { '\\': 'a backslash', "'": 'a single quote', ' ': 'a space', '\t': 'a tab' };
+const shown = (c: string) => NAMES[c] ?? JSON.stringify(c);
 
 /**
- * An input that reaches a variable the image pastes unescaped into SQL (or a file) must
- * refuse the characters that break out of the quoting: its pattern is probed with them.
+ * An input that reaches a variable the image pastes unescaped into SQL, a file or a
+ * command line must refuse the characters that break out of it: its pattern is probed
+ * with them.
  */
 export const secretPastedUnescaped: ManifestRule = {
   name: 'secret-pasted-unescaped',
-  description: 'an input the image pastes unescaped into SQL has a pattern refusing the characters that break its quoting',
+  description: 'an input the image pastes unescaped into SQL or a command line has a pattern refusing the characters that break it',
   check(manifest) {
     const repository = imageRepository(manifest);
     const pasting = repository === undefined ? undefined : PASTING[repository];
