@@ -1,4 +1,4 @@
-import { compileSafePattern, parseTemplate } from '../../manifest/index.js';
+import { compileSafePattern, parseTemplate, type ComponentManifest } from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
 import { asRecord, own } from '../shape-guards.js';
 import { imageRepository } from './image-repository.js';
@@ -14,15 +14,35 @@ interface Pasting {
 // Images whose entrypoint pastes a variable into SQL or a config file without escaping
 // it. docker-library/mysql 8.4/docker-entrypoint.sh@6ea5fc5 lines 282, 290 and 317:
 // `IDENTIFIED BY '$MYSQL_PASSWORD'`. MariaDB's entrypoint escapes (not listed).
-const PASTING: Readonly<Record<string, Pasting>> = {
-  'docker.io/library/mysql': {
-    variables: ['MYSQL_PASSWORD', 'MYSQL_ROOT_PASSWORD'],
-    characters: ["'", '\\'],
-    where: "the entrypoint pastes it into SQL unescaped (IDENTIFIED BY '…')",
-  },
+// ClickHouse/ClickHouse docker/server/entrypoint.sh@00b7432 writes users.d/default-user.xml
+// with a heredoc (`<${CLICKHOUSE_USER}>`, `<password>${CLICKHOUSE_PASSWORD}</password>`) and
+// runs `CREATE DATABASE IF NOT EXISTS $CLICKHOUSE_DB` unquoted. apache/couchdb-docker
+// 3.5.1/docker-entrypoint.sh@4c82ee0 appends `printf "\n[admins]\n%s = %s\n"` (user and
+// password) and `secret = %s` to local.d/docker.ini.
+const PASTING: Readonly<Record<string, readonly Pasting[]>> = {
+  'docker.io/library/mysql': [
+    {
+      variables: ['MYSQL_PASSWORD', 'MYSQL_ROOT_PASSWORD'],
+      characters: ["'", '\\'],
+      where: "the entrypoint pastes it into SQL unescaped (IDENTIFIED BY '…')",
+    },
+  ],
+  'docker.io/library/clickhouse': [
+    { variables: ['CLICKHOUSE_PASSWORD'], characters: ['<', '&'], where: 'the entrypoint pastes it into an XML file unescaped (<password>…</password>)' },
+    { variables: ['CLICKHOUSE_USER'], characters: ['<', '>', '/', ' ', '&'], where: 'the entrypoint uses it as an XML element name' },
+    { variables: ['CLICKHOUSE_DB'], characters: [' ', ';', '`', '-'], where: 'the entrypoint pastes it unquoted into CREATE DATABASE' },
+  ],
+  'docker.io/library/couchdb': [
+    {
+      variables: ['COUCHDB_USER', 'COUCHDB_PASSWORD', 'COUCHDB_SECRET'],
+      characters: ['\n', ';', ' ', '='],
+      where: 'the entrypoint appends it to an ini file unescaped (NAME = PASSWORD)',
+    },
+  ],
 };
 
-const shown = (c: string) => (c === '\\' ? 'a backslash' : c === "'" ? 'a single quote' : JSON.stringify(c));
+const NAMES: Readonly<Record<string, string>> = { '\\': 'a backslash', "'": 'a single quote', ' ': 'a space', '\n': 'a line break' };
+const shown = (c: string) => NAMES[c] ?? JSON.stringify(c);
 
 /**
  * An input that reaches a variable the image pastes unescaped into SQL (or a file) must
@@ -33,33 +53,40 @@ export const secretPastedUnescaped: ManifestRule = {
   description: 'an input the image pastes unescaped into SQL has a pattern refusing the characters that break its quoting',
   check(manifest) {
     const repository = imageRepository(manifest);
-    const pasting = repository === undefined ? undefined : PASTING[repository];
-    if (!pasting) return [];
+    const pastings = repository === undefined ? undefined : PASTING[repository];
+    if (!pastings) return [];
     const properties = asRecord(manifest.spec?.inputs)?.properties;
     const findings: RuleFinding[] = [];
-    const seen = new Set<string>();
-    for (const variable of pasting.variables) {
-      const template = runtimeFields(manifest).env.get(variable);
-      if (template === undefined) continue;
-      for (const segment of parseTemplate(template).segments) {
-        if (segment.kind !== 'ref' || segment.ref[0] !== 'inputs' || seen.has(segment.ref[1]!)) continue;
-        const name = segment.ref[1]!;
-        seen.add(name);
-        const input = asRecord(own(properties, name));
-        if (!input || input.type !== 'string') continue;
-        const base = `spec.inputs.properties.${name}`;
-        const accepted = acceptedCharacters(input, pasting.characters);
-        if (accepted.length > 0) {
-          findings.push({
-            path: typeof input.pattern === 'string' ? `${base}.pattern` : base,
-            message: `reaches ${variable}, and ${pasting.where}; its pattern must refuse ${accepted.map(shown).join(' and ')}`,
-          });
-        }
-      }
-    }
+    for (const pasting of pastings) findings.push(...pastedInputs(pasting, manifest, properties));
     return findings;
   },
 };
+
+/** Inputs reaching one pasted variable whose pattern lets a breaking character through. */
+function pastedInputs(pasting: Pasting, manifest: ComponentManifest, properties: unknown): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const seen = new Set<string>();
+  for (const variable of pasting.variables) {
+    const template = runtimeFields(manifest).env.get(variable);
+    if (template === undefined) continue;
+    for (const segment of parseTemplate(template).segments) {
+      if (segment.kind !== 'ref' || segment.ref[0] !== 'inputs' || seen.has(segment.ref[1]!)) continue;
+      const name = segment.ref[1]!;
+      seen.add(name);
+      const input = asRecord(own(properties, name));
+      if (!input || input.type !== 'string') continue;
+      const base = `spec.inputs.properties.${name}`;
+      const accepted = acceptedCharacters(input, pasting.characters);
+      if (accepted.length > 0) {
+        findings.push({
+          path: typeof input.pattern === 'string' ? `${base}.pattern` : base,
+          message: `reaches ${variable}, and ${pasting.where}; its pattern must refuse ${accepted.map(shown).join(' and ')}`,
+        });
+      }
+    }
+  }
+  return findings;
+}
 
 /** The characters a value of this input may contain, probed on an otherwise valid value. */
 function acceptedCharacters(input: Record<string, unknown>, characters: readonly string[]): string[] {
