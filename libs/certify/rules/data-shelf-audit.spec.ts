@@ -82,4 +82,11 @@ describe('secret-pasted-unescaped on ClickHouse and CouchDB', () => {
     expect(check('^[^;]+$')[0]!.message).toContain('a line break');
     expect(check('^[A-Za-z0-9_.~!@#%^*+,:?-]+$')).toEqual([]);
   });
+
+  it('asks the Neo4j password to refuse the "/" NEO4J_AUTH is split at', () => {
+    const check = (pattern: string) =>
+      secretPastedUnescaped.check(manifest('neo4j', { env: { NEO4J_AUTH: 'neo4j/${{ inputs.password }}' } }, { password: { type: 'string', pattern } }));
+    expect(check('^\\S+$')).toEqual([{ path: 'spec.inputs.properties.password.pattern', message: expect.stringContaining('splits NEO4J_AUTH at "/"') }]);
+    expect(check('^[^/\\s]+$')).toEqual([]);
+  });
 });

@@ -18,7 +18,9 @@ interface Pasting {
 // with a heredoc (`<${CLICKHOUSE_USER}>`, `<password>${CLICKHOUSE_PASSWORD}</password>`) and
 // runs `CREATE DATABASE IF NOT EXISTS $CLICKHOUSE_DB` unquoted. apache/couchdb-docker
 // 3.5.1/docker-entrypoint.sh@4c82ee0 appends `printf "\n[admins]\n%s = %s\n"` (user and
-// password) and `secret = %s` to local.d/docker.ini.
+// password) and `secret = %s` to local.d/docker.ini. neo4j/docker-neo4j
+// docker-image-src/5/coredb/docker-entrypoint.sh@9df98ef line 308 splits NEO4J_AUTH with
+// `^([^/]+)\/([^/]+)/?(true)?$`, so a password holding "/" stops the container.
 const PASTING: Readonly<Record<string, readonly Pasting[]>> = {
   'docker.io/library/mysql': [
     {
@@ -32,6 +34,7 @@ const PASTING: Readonly<Record<string, readonly Pasting[]>> = {
     { variables: ['CLICKHOUSE_USER'], characters: ['<', '>', '/', ' ', '&'], where: 'the entrypoint uses it as an XML element name' },
     { variables: ['CLICKHOUSE_DB'], characters: [' ', ';', '`', '-'], where: 'the entrypoint pastes it unquoted into CREATE DATABASE' },
   ],
+  'docker.io/library/neo4j': [{ variables: ['NEO4J_AUTH'], characters: ['/'], where: 'the entrypoint splits NEO4J_AUTH at "/" (neo4j/PASSWORD)' }],
   'docker.io/library/couchdb': [
     {
       variables: ['COUCHDB_USER', 'COUCHDB_PASSWORD', 'COUCHDB_SECRET'],
