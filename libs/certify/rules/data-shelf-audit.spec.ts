@@ -89,4 +89,19 @@ describe('secret-pasted-unescaped on ClickHouse and CouchDB', () => {
     expect(check('^\\S+$')).toEqual([{ path: 'spec.inputs.properties.password.pattern', message: expect.stringContaining('splits NEO4J_AUTH at "/"') }]);
     expect(check('^[^/\\s]+$')).toEqual([]);
   });
+
+  it('asks the OpenSearch admin password to refuse line breaks, which would inject settings', () => {
+    const check = (pattern?: string) =>
+      secretPastedUnescaped.check(
+        manifest(
+          'opensearchproject/opensearch',
+          { env: { OPENSEARCH_INITIAL_ADMIN_PASSWORD: 'Os1-${{ inputs.adminPassword }}' } },
+          {
+            adminPassword: { type: 'string', minLength: 16, ...(pattern === undefined ? {} : { pattern }) },
+          },
+        ),
+      );
+    expect(check()[0]!.message).toContain('must refuse a line break');
+    expect(check('^[^\\r\\n]+$')).toEqual([]);
+  });
 });

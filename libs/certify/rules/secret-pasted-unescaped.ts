@@ -21,6 +21,9 @@ interface Pasting {
 // password) and `secret = %s` to local.d/docker.ini. neo4j/docker-neo4j
 // docker-image-src/5/coredb/docker-entrypoint.sh@9df98ef line 308 splits NEO4J_AUTH with
 // `^([^/]+)\/([^/]+)/?(true)?$`, so a password holding "/" stops the container.
+// opensearch-project/opensearch-build docker/release/config/opensearch/
+// opensearch-docker-entrypoint-3.x.sh@4372bf7 lines 83-93 read `env` line by line and turn
+// each `a.b=value` line into an -E setting: a line break in a value injects settings.
 const PASTING: Readonly<Record<string, readonly Pasting[]>> = {
   'docker.io/library/mysql': [
     {
@@ -35,6 +38,13 @@ const PASTING: Readonly<Record<string, readonly Pasting[]>> = {
     { variables: ['CLICKHOUSE_DB'], characters: [' ', ';', '`', '-'], where: 'the entrypoint pastes it unquoted into CREATE DATABASE' },
   ],
   'docker.io/library/neo4j': [{ variables: ['NEO4J_AUTH'], characters: ['/'], where: 'the entrypoint splits NEO4J_AUTH at "/" (neo4j/PASSWORD)' }],
+  'docker.io/opensearchproject/opensearch': [
+    {
+      variables: ['OPENSEARCH_INITIAL_ADMIN_PASSWORD'],
+      characters: ['\n'],
+      where: 'the entrypoint reads the environment line by line and turns lines such as "a.b=value" into settings',
+    },
+  ],
   'docker.io/library/couchdb': [
     {
       variables: ['COUCHDB_USER', 'COUCHDB_PASSWORD', 'COUCHDB_SECRET'],
