@@ -104,4 +104,14 @@ describe('secret-pasted-unescaped on ClickHouse and CouchDB', () => {
     expect(check()[0]!.message).toContain('must refuse a line break');
     expect(check('^[^\\r\\n]+$')).toEqual([]);
   });
+
+  it('asks Weaviate keys and users to refuse the commas their lists are split at', () => {
+    const env = { AUTHENTICATION_APIKEY_ALLOWED_KEYS: '${{ inputs.apiKey }}', AUTHORIZATION_ADMINLIST_USERS: '${{ inputs.username }}' };
+    const check = (pattern: string) =>
+      secretPastedUnescaped.check(
+        manifest('cr.weaviate.io/semitechnologies/weaviate', { env }, { apiKey: { type: 'string', pattern }, username: { type: 'string', pattern } }),
+      );
+    expect(check('^[^\\s]+$').map((f) => f.path)).toEqual(['spec.inputs.properties.apiKey.pattern', 'spec.inputs.properties.username.pattern']);
+    expect(check('^[A-Za-z0-9_.~-]+$')).toEqual([]);
+  });
 });

@@ -24,6 +24,14 @@ interface Pasting {
 // opensearch-project/opensearch-build docker/release/config/opensearch/
 // opensearch-docker-entrypoint-3.x.sh@4372bf7 lines 83-93 read `env` line by line and turn
 // each `a.b=value` line into an -E setting: a line break in a value injects settings.
+// weaviate/weaviate usecases/config/environment.go@adcffc5 lines 387-407 split the API key,
+// key user and admin lists at commas.
+const weaviateLists: Pasting = {
+  variables: ['AUTHENTICATION_APIKEY_ALLOWED_KEYS', 'AUTHENTICATION_APIKEY_USERS', 'AUTHORIZATION_ADMINLIST_USERS'],
+  characters: [','],
+  where: 'the server splits that list at commas',
+};
+
 const PASTING: Readonly<Record<string, readonly Pasting[]>> = {
   'docker.io/library/mysql': [
     {
@@ -45,6 +53,8 @@ const PASTING: Readonly<Record<string, readonly Pasting[]>> = {
       where: 'the entrypoint reads the environment line by line and turns lines such as "a.b=value" into settings',
     },
   ],
+  'cr.weaviate.io/semitechnologies/weaviate': [weaviateLists],
+  'docker.io/semitechnologies/weaviate': [weaviateLists],
   'docker.io/library/couchdb': [
     {
       variables: ['COUCHDB_USER', 'COUCHDB_PASSWORD', 'COUCHDB_SECRET'],
