@@ -24,7 +24,7 @@ export const AISLES: readonly Aisle[] = [
   { name: 'search', description: 'Full-text search engines (Meilisearch, Typesense, OpenSearch).' },
   { name: 'secrets', description: 'Secret stores and key management (Vault, OpenBao).' },
   { name: 'storage', description: 'Object storage and artifact registries (MinIO, container registry).' },
-  { name: 'vector', description: 'Vector databases for embeddings and similarity search (Qdrant).' },
+  { name: 'vector', description: 'Vector databases for embeddings and similarity search (Qdrant, Weaviate).' },
   { name: 'web', description: 'Web servers, reverse proxies and your own web apps (NGINX, Caddy, Apache).' },
   { name: 'workflow', description: 'Workflow automation and orchestration (n8n, Temporal).' },
 ];
