@@ -21,7 +21,7 @@ export const AISLES: readonly Aisle[] = [
   { name: 'monitoring', description: 'Uptime checks and status pages (Uptime Kuma).' },
   { name: 'observability', description: 'Metrics, dashboards and logs (Prometheus, Grafana).' },
   { name: 'queue', description: 'Message brokers and event streams (RabbitMQ, Kafka, NATS).' },
-  { name: 'search', description: 'Full-text search engines (Meilisearch, Typesense, OpenSearch).' },
+  { name: 'search', description: 'Full-text search engines (Meilisearch, Typesense, OpenSearch, Solr).' },
   { name: 'secrets', description: 'Secret stores and key management (Vault, OpenBao).' },
   { name: 'storage', description: 'Object storage and artifact registries (MinIO, container registry).' },
   { name: 'vector', description: 'Vector databases for embeddings and similarity search (Qdrant, Weaviate).' },
