@@ -14,7 +14,7 @@ export interface Aisle {
 export const AISLES: readonly Aisle[] = [
   { name: 'cache', description: 'In-memory key-value stores and caches (Redis, Valkey, Memcached).' },
   { name: 'content', description: 'Sites, blogs and file sharing that people use directly (WordPress, Ghost, Nextcloud).' },
-  { name: 'database', description: 'SQL, document, graph and time-series databases (PostgreSQL, MySQL, MongoDB, CouchDB, Neo4j, InfluxDB, ClickHouse).' },
+  { name: 'database', description: 'SQL, document, graph and time-series databases (PostgreSQL, MySQL, MongoDB, Cassandra, Neo4j, InfluxDB, ClickHouse).' },
   { name: 'devtools', description: 'Source hosting and tools for developers (Gitea).' },
   { name: 'identity', description: 'Sign-in, single sign-on and access management (Keycloak).' },
   { name: 'mail', description: 'Mail servers and mail catchers for development (Mailpit).' },

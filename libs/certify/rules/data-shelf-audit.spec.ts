@@ -114,4 +114,13 @@ describe('secret-pasted-unescaped on ClickHouse and CouchDB', () => {
     expect(check('^[^\\s]+$').map((f) => f.path)).toEqual(['spec.inputs.properties.apiKey.pattern', 'spec.inputs.properties.username.pattern']);
     expect(check('^[A-Za-z0-9_.~-]+$')).toEqual([]);
   });
+
+  it('asks Cassandra settings to refuse what breaks the sed expression and the YAML they are pasted into', () => {
+    const check = (pattern: string) =>
+      secretPastedUnescaped.check(
+        manifest('cassandra', { env: { CASSANDRA_CLUSTER_NAME: '${{ inputs.clusterName }}' } }, { clusterName: { type: 'string', pattern } }),
+      );
+    expect(check('^[A-Za-z0-9 /]+$')[0]!.message).toContain('must refuse "/"');
+    expect(check('^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$')).toEqual([]);
+  });
 });

@@ -25,7 +25,9 @@ interface Pasting {
 // opensearch-docker-entrypoint-3.x.sh@4372bf7 lines 83-93 read `env` line by line and turn
 // each `a.b=value` line into an -E setting: a line break in a value injects settings.
 // weaviate/weaviate usecases/config/environment.go@adcffc5 lines 387-407 split the API key,
-// key user and admin lists at commas.
+// key user and admin lists at commas. docker-library/cassandra docker-entrypoint.sh@0e270a9
+// writes CASSANDRA_CLUSTER_NAME, _DC, _RACK, ... with `sed -r 's/^(# )?(KEY:).*/\2 VALUE/'`
+// into cassandra.yaml (and cassandra-rackdc.properties), unescaped and unquoted.
 const weaviateLists: Pasting = {
   variables: ['AUTHENTICATION_APIKEY_ALLOWED_KEYS', 'AUTHENTICATION_APIKEY_USERS', 'AUTHORIZATION_ADMINLIST_USERS'],
   characters: [','],
@@ -55,6 +57,13 @@ const PASTING: Readonly<Record<string, readonly Pasting[]>> = {
   ],
   'cr.weaviate.io/semitechnologies/weaviate': [weaviateLists],
   'docker.io/semitechnologies/weaviate': [weaviateLists],
+  'docker.io/library/cassandra': [
+    {
+      variables: ['CASSANDRA_CLUSTER_NAME', 'CASSANDRA_DC', 'CASSANDRA_RACK', 'CASSANDRA_SEEDS', 'CASSANDRA_ENDPOINT_SNITCH'],
+      characters: ['/', '&', '\\', '#', ':', '"', "'"],
+      where: 'the entrypoint pastes it into a sed replacement and then unquoted into cassandra.yaml',
+    },
+  ],
   'docker.io/library/couchdb': [
     {
       variables: ['COUCHDB_USER', 'COUCHDB_PASSWORD', 'COUCHDB_SECRET'],
