@@ -24,11 +24,11 @@ describe('the shipped catalog', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('holds at least 34 components on at least 12 aisles, two of them with two version lines', () => {
-    expect(index.names().length).toBeGreaterThanOrEqual(34);
+  it('holds at least 40 components on at least 12 aisles, two of them with two version lines', () => {
+    expect(index.names().length).toBeGreaterThanOrEqual(40);
     expect(index.aisles().length).toBeGreaterThanOrEqual(12);
     expect(index.names().filter((n) => index.versions(n).length >= 2).length).toBeGreaterThanOrEqual(2);
-    for (const aisle of ['database', 'cache', 'queue', 'web', 'storage', 'identity', 'observability', 'monitoring', 'secrets', 'workflow'])
+    for (const aisle of ['database', 'cache', 'queue', 'web', 'storage', 'identity', 'observability', 'monitoring', 'secrets', 'workflow', 'search', 'vector'])
       expect(index.aisles().map((a) => a.name)).toContain(aisle);
     expect(index.resolve('postgresql@^16').version?.version).toMatch(/^16\./);
     expect(index.resolve('postgresql@^17').version?.version).toMatch(/^17\./);

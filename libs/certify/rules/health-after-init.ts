@@ -18,11 +18,39 @@ function mongoHost(command: string): string | undefined {
   return /mongodb(?:\+srv)?:\/\/(?:[^@\s/]*@)?([^/:\s,?"']+)/.exec(command)?.[1];
 }
 
+/** The host a pg_isready or psql command connects to (-h X, --host X); undefined means the default, the socket. */
+function postgresHost(command: string): string | undefined {
+  return /(?:-h\s*|--host[=\s]+)("[^"]*"|'[^']*'|[^\s-]\S*)/.exec(command)?.[1]?.replace(/^["']|["']$/g, '');
+}
+
+/** The host an HTTP check (wget, curl) or clickhouse-client names; undefined when it names none. */
+function checkedHost(command: string): string | undefined {
+  const url = /https?:\/\/(\[[^\]]*\]|[^/:\s"']+)/.exec(command)?.[1];
+  if (url !== undefined) return url;
+  return /--host[=\s]+("[^"]*"|'[^']*'|\S+)/.exec(command)?.[1]?.replace(/^["']|["']$/g, '');
+}
+
+// The PostgreSQL entrypoint's temporary server listens on the socket only.
+const postgresTemporaryServer: TemporaryServer = {
+  passesInitOnly: (command) => {
+    if (!/\bpg_isready\b|\bpsql\b/.test(command)) return true;
+    const host = postgresHost(command);
+    return host !== undefined && !host.startsWith('/');
+  },
+  why: 'first start runs a temporary postgres on the Unix socket only (listen_addresses empty) before the database and owner exist',
+  fix: 'check over TCP (pg_isready -h 127.0.0.1)',
+};
+
 // Images whose entrypoint runs a temporary server on first start, before users exist.
 // docker-library/mongo 8.0/docker-entrypoint.sh@d9efcb7 lines 306-307: the temporary
 // mongod listens on --bind_ip 127.0.0.1 --port 27017, the address mongosh defaults to.
 // docker-library/mysql 8.4/docker-entrypoint.sh@6ea5fc5 line 124: the temporary mysqld
 // runs with --skip-networking, so only a TCP check tells the two apart.
+// docker-library/postgres 17/bookworm/docker-entrypoint.sh@6edb0a8 line 292: the temporary
+// server gets -c listen_addresses='' (socket only); pgvector/pgvector's image is FROM postgres.
+// ClickHouse/ClickHouse docker/server/entrypoint.sh@00b7432: when CLICKHOUSE_DB is set on
+// first start, a temporary clickhouse-server runs with --listen_host=127.0.0.1 while the
+// database is created, so a check on 127.0.0.1:8123 passes before that.
 const TEMPORARY_SERVERS: Readonly<Record<string, TemporaryServer>> = {
   'docker.io/library/mongo': {
     passesInitOnly: (command) => {
@@ -43,6 +71,17 @@ const TEMPORARY_SERVERS: Readonly<Record<string, TemporaryServer>> = {
     },
     why: 'first start runs a temporary mysqld without networking (socket only) before the accounts exist',
     fix: 'check over TCP (-h 127.0.0.1)',
+  },
+  'docker.io/library/postgres': postgresTemporaryServer,
+  'docker.io/pgvector/pgvector': postgresTemporaryServer,
+  'docker.io/library/clickhouse': {
+    passesInitOnly: (command) => {
+      if (!/\bwget\b|\bcurl\b|\bclickhouse(-client| client)\b/.test(command)) return true;
+      const host = checkedHost(command);
+      return host !== undefined && !LOOPBACK.test(host.replace(/^\[|\]$/g, ''));
+    },
+    why: 'first start with a database to create runs a temporary clickhouse-server on 127.0.0.1 before the database exists',
+    fix: "ask the container's own address (http://$(hostname):8123/ping)",
   },
 };
 
