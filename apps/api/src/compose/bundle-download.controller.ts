@@ -1,4 +1,4 @@
-import { Controller, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -31,6 +31,7 @@ export class BundleDownloadController {
   ) {}
 
   @Post(BUNDLE_PATH)
+  @HttpCode(200)
   async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // An answer carries generated secrets: never kept by a cache.
     void reply.header('cache-control', 'no-store');
