@@ -66,7 +66,7 @@ describe('POST /bundle: the bundle as an archive, through the same composition a
     const response = await post({ app: app('postgresql@16.10.0', { database: '9 bad', password: 'short' }), target: 'compose', format: 'zip' });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     const validated = await t.gql(
       '{ validateInputs(component: "postgresql", range: "16.10.0", inputs: { database: "9 bad", password: "short" }) { errors { code path message } } }',
     );
@@ -79,7 +79,7 @@ describe('POST /bundle: the bundle as an archive, through the same composition a
   it('refuses a malformed request with problems naming the field', async () => {
     const response = await post({ app: '', target: 'docker', format: 'rar' });
     expect(response.status).toBe(400);
-    const { problems } = await response.json();
+    const { problems } = (await response.json()) as any;
     expect(problems.map((p: any) => p.path).sort()).toEqual(['app', 'format', 'target']);
     for (const p of problems) expect(p.code).toMatch(/^INPUT_/);
   });
@@ -90,15 +90,15 @@ describe('POST /bundle: the bundle as an archive, through the same composition a
     for (const token of [undefined, globex]) {
       const response = await post(body, token);
       expect(response.status).toBe(400);
-      const { problems } = await response.json();
+      const { problems } = (await response.json()) as any;
       const gql = await t.gql('query C($a: String!) { compose(app: $a) { lock } }', { a: body.app }, token);
-      expect(problems).toEqual(gql.body.errors[0].extensions.problems.map((p: any) => ({ code: p.code, path: p.path, message: p.message })));
+      expect(problems).toEqual(gql.body.errors![0]!.extensions!.problems!.map((p: any) => ({ code: p.code, path: p.path, message: p.message })));
     }
   });
 
   it('refuses an unknown token with 401, as GraphQL does', async () => {
     const response = await post({ app: app('postgresql@16.10.0'), target: 'compose', format: 'zip' }, 'not-a-token');
     expect(response.status).toBe(401);
-    expect((await response.json()).problems[0]).toMatchObject({ code: 'TOKEN_INVALID', path: 'Authorization' });
+    expect(((await response.json()) as any).problems[0]).toMatchObject({ code: 'TOKEN_INVALID', path: 'Authorization' });
   });
 });

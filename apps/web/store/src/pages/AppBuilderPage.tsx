@@ -118,6 +118,7 @@ export default function AppBuilderPage({ token }: { token: string | undefined })
           ))}
         </ul>
       )}
+      <h2>Instances</h2>
       {instances.length === 0 && <p className="muted">No component yet: choose one above and add it.</p>}
       {instances.map((i) => (
         <InstanceEditor
