@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipText, untar } from '../web/support/unpack.js';
 import { derivedManifest, fixtureCatalog, removeFixtures, shippedManifest } from './support/fixture-catalog.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { ROOT, startTestServer, type TestServer } from './support/test-server.js';
 
 const PRIVATE = 'acme/vault';
 const app = (component: string, inputs: Record<string, unknown> = {}) =>
@@ -94,6 +94,15 @@ describe('POST /bundle: the bundle as an archive, through the same composition a
       const gql = await t.gql('query C($a: String!) { compose(app: $a) { lock } }', { a: body.app }, token);
       expect(problems).toEqual(gql.body.errors![0]!.extensions!.problems!.map((p: any) => ({ code: p.code, path: p.path, message: p.message })));
     }
+  });
+
+  it('answers the README’s curl example with a zip', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const data = /curl -s localhost:3000\/bundle [^\n]*\\\n\s*-d '([^']+)'/.exec(readme)?.[1];
+    expect(data).toBeDefined();
+    const response = await post(JSON.parse(data!));
+    expect(response.status).toBe(200);
+    expect(unzipText(new Uint8Array(await response.arrayBuffer())).get('compose.yaml')).toContain('POSTGRES_DB: shop');
   });
 
   it('refuses an unknown token with 401, as GraphQL does', async () => {
