@@ -2,11 +2,13 @@ import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { AuthService } from '../auth/auth.service.js';
+import { refusalCode } from '../auth/refusal-code.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { createVersionLoader } from '../catalog/version-loader.js';
 import { ApiError } from '../common/api-error.js';
 import { CompositionBudget } from '../common/composition-budget.js';
 import { graphqlCodeFor } from '../common/graphql-error-code.js';
+import { JsonLogger } from '../common/json-logger.js';
 import { LimitError } from '../common/limit-error.js';
 import { ARCHIVE_MEDIA_TYPE, bundleArchive } from './bundle-archive.js';
 import { parseBundleRequest } from './bundle-request.js';
@@ -28,6 +30,7 @@ export class BundleDownloadController {
     private readonly composer: ComposeService,
     private readonly auth: AuthService,
     private readonly repository: CatalogRepository,
+    private readonly logger: JsonLogger,
   ) {}
 
   @Post(BUNDLE_PATH)
@@ -48,6 +51,8 @@ export class BundleDownloadController {
         const errors = e.diagnostics.filter((d) => d.severity === 'error');
         const shown = errors.length > 0 ? errors : [...e.diagnostics];
         const code = graphqlCodeFor(shown[0]!.code);
+        // As GraphQL logs it: one line per refused token, never the header's value.
+        if (code === 'UNAUTHENTICATED') this.logger.write('warn', 'authentication refused', { code: refusalCode(e), ip: request.ip });
         return refuse(reply, code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400, shown);
       }
       if (e instanceof LimitError)
