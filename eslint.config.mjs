@@ -4,10 +4,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, 'readonly']));
+// What a page may use besides the language: the window's names (the store's code only).
+const browserGlobals = Object.fromEntries(
+  ['window', 'document', 'navigator', 'sessionStorage', 'fetch', 'URL', 'Blob', 'PopStateEvent', 'setTimeout', 'clearTimeout', 'console'].map((name) => [
+    name,
+    'readonly',
+  ]),
+);
 const edgeOnly = ['@nestjs/*', 'typeorm', 'typeorm/*', 'graphql', 'graphql/*', 'mercurius', 'fastify', 'pg', 'better-sqlite3'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'apps/web/**', 'test/bundles/golden/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'apps/web/ide.js', 'apps/web/store/src/gql/**', 'test/bundles/golden/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,6 +57,24 @@ export default tseslint.config(
             message: 'libs/ do no file I/O: the CLI or the service reads and writes.',
           })),
           patterns: [{ group: edgeOnly, message: 'libs/ are plain TypeScript: this belongs in apps/api.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The storefront runs in a browser: its globals, and what a publisher or user wrote is never set as HTML.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    languageOptions: { globals: browserGlobals },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...edgeOnly, 'node:*'], message: 'The store runs in the browser: it talks to the service over HTTP.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text as React text; only escaped, highlighted code may be set as HTML.',
         },
       ],
     },

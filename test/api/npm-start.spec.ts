@@ -141,7 +141,9 @@ describe('npm start (the built service) and aisle serve', () => {
     });
     try {
       await listening;
-      expect(firstWords?.text).toMatch(/^aisle: building the service \(tsc\), then serving GraphQL at http:\/\/127\.0\.0\.1:0\/graphql/);
+      expect(firstWords?.text).toMatch(
+        /^aisle: building the service \(tsc\) and the store \(vite\), then serving the store at http:\/\/127\.0\.0\.1:0\/ and GraphQL at \/graphql/,
+      );
       // Said before the build (seconds), not after it.
       expect(output.indexOf(firstWords!.text)).toBeLessThan(output.indexOf('"msg":"listening"'));
       expect(output.indexOf(firstWords!.text)).toBeLessThan(output.indexOf('"msg":"catalog ingested"'));

@@ -9,6 +9,7 @@ import { registerHttpSemantics } from './web/register-http-semantics.js';
 import { registerIde } from './web/register-ide.js';
 import { registerRequestGuard } from './web/register-request-guard.js';
 import { registerResponseCache } from './web/register-response-cache.js';
+import { registerStore } from './web/register-store.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { ensurePortFree } from './ensure-port-free.js';
 import { PortInUseError } from './port-in-use-error.js';
@@ -44,6 +45,7 @@ export async function startServer(config: ApiConfig, logger: JsonLogger = new Js
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, { logger, abortOnError: false });
   const fastify = app.getHttpAdapter().getInstance();
   registerIde(fastify, GRAPHQL_PATH);
+  registerStore(fastify);
   registerRequestGuard(fastify, GRAPHQL_PATH);
   if (config.responseCache) registerResponseCache(fastify, GRAPHQL_PATH, app.get(CatalogRepository));
   registerHttpSemantics(fastify, GRAPHQL_PATH);
@@ -70,7 +72,11 @@ export async function startServer(config: ApiConfig, logger: JsonLogger = new Js
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
-  logger.write('info', 'listening', { url: `${url}${GRAPHQL_PATH}`, database: config.databaseUrl.startsWith('postgres') ? 'postgresql' : 'sqlite' });
+  logger.write('info', 'listening', {
+    url: `${url}${GRAPHQL_PATH}`,
+    store: `${url}/`,
+    database: config.databaseUrl.startsWith('postgres') ? 'postgresql' : 'sqlite',
+  });
   let closing: Promise<void> | undefined;
   return {
     app,

@@ -5,6 +5,7 @@ import { CatalogRepository } from './catalog.repository.js';
 import { CatalogResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
 import { ComponentResolver } from './component.resolver.js';
+import { ComponentVersionResolver } from './component-version.resolver.js';
 
 /** Browsing: aisles, components, versions, input validation; and the start-up ingest. */
 @Module({
@@ -13,6 +14,7 @@ import { ComponentResolver } from './component.resolver.js';
     { provide: CatalogService, useFactory: (repository: CatalogRepository) => new CatalogService(repository), inject: [CatalogRepository] },
     CatalogResolver,
     ComponentResolver,
+    ComponentVersionResolver,
     CatalogIngestService,
   ],
   exports: [CatalogRepository, CatalogService],
