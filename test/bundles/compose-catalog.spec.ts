@@ -4,25 +4,15 @@ import { composeApp } from '../../libs/composition/index.js';
 import type { ResolvedApp } from '../../libs/composition/resolved-app.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, type BundleFile } from '../../libs/render/index.js';
+import { everyComponentSpec } from './every-component-spec.js';
 import { composeSchemaErrors, dockerComposeConfig, unescapeCompose, writeTemp } from './compose-checks.js';
-
-// Required inputs without a default, per component: the wiring the Kubernetes and Helm
-// catalog tests use (keycloak and a web app on PostgreSQL).
-const WIRING: Readonly<Record<string, readonly string[]>> = {
-  keycloak: [
-    '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
-  ],
-  'web-app': ['    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}" }'],
-};
 
 describe('a Compose bundle of every shipped component', () => {
   let app: ResolvedApp;
   let files: BundleFile[];
   beforeAll(() => {
     const catalog = loadCatalog(shippedCatalogDir()).index;
-    const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:'];
-    for (const name of [...new Set(catalog.search().map((c) => c.name))].sort()) lines.push(`  ${name}:`, `    component: ${name}`, ...(WIRING[name] ?? []));
-    const spec = parseAppSpec(`${lines.join('\n')}\n`);
+    const spec = parseAppSpec(everyComponentSpec(catalog));
     expect(spec.diagnostics).toEqual([]);
     const composed = composeApp(spec.value!, catalog);
     expect(composed.diagnostics).toEqual([]);

@@ -2,38 +2,18 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse, parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog, shippedCatalogDir, type CatalogIndex } from '../../libs/catalog/index.js';
+import { loadCatalog, shippedCatalogDir } from '../../libs/catalog/index.js';
 import { composeApp } from '../../libs/composition/index.js';
 import type { ResolvedApp } from '../../libs/composition/resolved-app.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, SECRET_READERS, filesByPath } from '../../libs/render/index.js';
+import { everyComponentSpec } from './every-component-spec.js';
 import { helmTemplate } from './helm-run.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
 import { kubectlKustomize } from './kubectl-kustomize.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 
 type Obj = Record<string, any>;
-
-/** Every shipped component once, with the wiring the examples use: keycloak and a web app on PostgreSQL, HAProxy and Varnish in front of httpd, the Collector into Jaeger. */
-function everyComponentSpec(catalog: CatalogIndex): string {
-  const names = [...new Set(catalog.search().map((c) => c.name))].sort();
-  const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:'];
-  for (const name of names) {
-    lines.push(`  ${name}:`, `    component: ${name}`);
-    if (name === 'postgresql') lines.push('    inputs: { database: shop }');
-    if (name === 'keycloak')
-      lines.push(
-        '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
-      );
-    if (name === 'web-app')
-      lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
-    if (name === 'haproxy') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
-    if (name === 'varnish') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
-    if (name === 'otel-collector') lines.push('    inputs: { exportEndpoint: "${{ jaeger.otlpGrpcEndpoint }}" }');
-    if (name === 'dex') lines.push('    inputs: { redirectUri: "http://localhost:8080/oauth2/callback" }');
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 function envOf(objects: Map<string, Obj>, workload: string): Record<string, string> {
   const seen: Record<string, string> = {};
