@@ -5,7 +5,9 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import appSchema from '../schemas/app.schema.json';
 import componentSchema from '../schemas/component.schema.json';
+import { loadCatalog } from '../libs/catalog/index.js';
 import type { Diagnostic } from '../libs/diagnostics/index.js';
+import { validateInputs } from '../libs/inputs/index.js';
 import { aisle } from './bundles/cli-in-process.js';
 import { shippedManifest, derivedManifest, removeFixtures } from './api/support/fixture-catalog.js';
 import { startTestServer, type TestServer } from './api/support/test-server.js';
@@ -45,6 +47,27 @@ function folder(files: Record<string, string>): string {
 
 const SECRET = "s3cr'et-value-Zq9";
 const BAD_APP = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: Shop_1 }', 'instances:', '  db:', '    component: "Postgres!"', ''].join('\n');
+
+// Values that break a pattern, a length, a range, a type or an enum somewhere in the shipped catalog; long enough to be found if echoed.
+const BAD_VALUES: unknown[] = ["it's-a-secret\\value", 'UPPER case VALUE', '-leading-dash', '', 'x'.repeat(700), -12345, 9999999, 1.5, true];
+const { index } = loadCatalog(join(__dirname, '..', 'catalog'));
+const SHIPPED = index.names().flatMap((n) => [...index.versions(n)]);
+
+describe('no message about any shipped input shows a regular expression or the value given (issue 9)', () => {
+  it.each(SHIPPED.map((v) => [`${v.name}@${v.version}`, v] as const))('%s', (_, v) => {
+    const properties = v.manifest.spec.inputs.properties;
+    for (const input of Object.keys(properties)) {
+      for (const value of BAD_VALUES) {
+        const { diagnostics } = validateInputs(v, { [input]: value });
+        for (const d of diagnostics) {
+          expectPlain(d.message);
+          for (const p of Object.values(properties)) if (p.pattern) expect(d.message).not.toContain(p.pattern);
+          if (typeof value === 'string' && value.length >= 4) expect(d.message).not.toContain(value);
+        }
+      }
+    }
+  });
+});
 
 describe('the CLI says what a pattern asks for, never the pattern (issue 9)', () => {
   const cwd = folder({});
@@ -117,6 +140,18 @@ describe('GraphQL says what a pattern asks for, never the pattern (issue 9)', ()
     expect(mysql.text).not.toContain(SECRET);
   });
 
+  it('validateInputs on every shipped component: bad values are told in sentences and never echoed', async () => {
+    const query = 'query V($c: String!, $i: JSONObject!) { validateInputs(component: $c, inputs: $i) { errors { message } } }';
+    const value = "it's-a-Secret\\value!";
+    for (const name of index.names()) {
+      const inputs = Object.keys(index.resolve(name).version!.manifest.spec.inputs.properties);
+      const r = await t.gql(query, { c: name, i: Object.fromEntries(inputs.map((input) => [input, value])) });
+      expect(r.body.errors, name).toBeUndefined();
+      expect(r.text).not.toContain('Secret');
+      for (const e of r.body.data.validateInputs.errors) expectPlain(e.message);
+    }
+  });
+
   it('compose: the error message and its problems are sentences; the pattern is in problems[].detail', async () => {
     const query = 'query C($app: String!) { compose(app: $app) { lock } }';
     // The spec's own shape is checked first; its inputs once it is well formed.
@@ -154,5 +189,23 @@ describe('GraphQL says what a pattern asks for, never the pattern (issue 9)', ()
     const problems = error.extensions!.problems!;
     expect(problems.map((p) => p.path).sort()).toEqual(['metadata.keywords.0', 'spec.provides.0', 'spec.runtime.ports.0.name', 'spec.runtime.stopGracePeriod']);
     for (const p of problems) expectPlain(p.message);
+  });
+
+  it('publishComponent: a pattern without a message is a warning, not a refusal (certification makes it an error)', async () => {
+    const m = derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'acme-words', version: '1.0.0' });
+    const patterned = Object.entries(m.spec.inputs.properties).filter(([, p]) => typeof p.pattern === 'string');
+    expect(patterned.length).toBeGreaterThan(0);
+    for (const [, p] of patterned) delete p['x-aisle-pattern-message'];
+    const query = 'mutation P($m: String!) { publishComponent(manifest: $m) { created warnings { path code message } } }';
+    const r = await t.gql(query, { m: stringify(m) }, publisher);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.publishComponent.created).toBe(true);
+    expect(r.body.data.publishComponent.warnings).toEqual(
+      patterned.map(([name]) => ({
+        path: `spec.inputs.properties.${name}.pattern`,
+        code: 'LINT_RULE',
+        message: expect.stringContaining('has no x-aisle-pattern-message'),
+      })),
+    );
   });
 });
