@@ -8,6 +8,7 @@ import componentSchema from '../schemas/component.schema.json';
 import { loadCatalog } from '../libs/catalog/index.js';
 import type { Diagnostic } from '../libs/diagnostics/index.js';
 import { validateInputs } from '../libs/inputs/index.js';
+import { run } from '../apps/cli/src/main.js';
 import { aisle } from './bundles/cli-in-process.js';
 import { shippedManifest, derivedManifest, removeFixtures } from './api/support/fixture-catalog.js';
 import { startTestServer, type TestServer } from './api/support/test-server.js';
@@ -189,6 +190,30 @@ describe('GraphQL says what a pattern asks for, never the pattern (issue 9)', ()
     const problems = error.extensions!.problems!;
     expect(problems.map((p) => p.path).sort()).toEqual(['metadata.keywords.0', 'spec.provides.0', 'spec.runtime.ports.0.name', 'spec.runtime.stopGracePeriod']);
     for (const p of problems) expectPlain(p.message);
+  });
+
+  it("aisle publish --registry --json keeps the service's detail for tools, and prints only sentences", async () => {
+    const m = derivedManifest(shippedManifest('redis', '8.2.1'), { name: 'acme-ports', version: '1.0.0' }) as unknown as {
+      spec: { runtime: { ports: Array<{ name: string }> } };
+    };
+    m.spec.runtime.ports[0]!.name = 'Redis_Port';
+    const cwd = folder({ 'component.yaml': stringify(m) });
+    const publish = async (json: boolean) => {
+      let out = '';
+      let err = '';
+      const args = ['publish', 'component.yaml', '--registry', t.url, ...(json ? ['--json'] : [])];
+      const code = await run(args, { out: (x) => (out += x), err: (x) => (err += x), cwd, env: { AISLE_TOKEN: publisher, HOME: cwd } });
+      return { code, out, err };
+    };
+    const json = await publish(true);
+    expect(json.code).toBe(1);
+    const [d] = (JSON.parse(json.out) as { diagnostics: Diagnostic[] }).diagnostics;
+    expect(d).toMatchObject({ path: 'spec.runtime.ports.0.name', detail: { keyword: 'pattern', params: { pattern: expect.any(String) } } });
+    expectPlain(d!.message);
+    const text = await publish(false);
+    expect(text.code).toBe(1);
+    expect(text.err).toContain('spec.runtime.ports.0.name: must be a port name');
+    expectPlain(text.err);
   });
 
   it('publishComponent: a pattern without a message is a warning, not a refusal (certification makes it an error)', async () => {
