@@ -54,6 +54,26 @@ const BAD_VALUES: unknown[] = ["it's-a-secret\\value", 'UPPER case VALUE', '-lea
 const { index } = loadCatalog(join(__dirname, '..', 'catalog'));
 const SHIPPED = index.names().flatMap((n) => [...index.versions(n)]);
 
+/** Every subschema of a schema that holds a `pattern`, with its JSON pointer. */
+function patternSchemas(schema: unknown, at = ''): Array<[string, Record<string, unknown>]> {
+  if (Array.isArray(schema)) return schema.flatMap((s, i) => patternSchemas(s, `${at}/${i}`));
+  if (typeof schema !== 'object' || schema === null) return [];
+  const own: Array<[string, Record<string, unknown>]> =
+    typeof (schema as { pattern?: unknown }).pattern === 'string' ? [[at, schema as Record<string, unknown>]] : [];
+  return [...own, ...Object.entries(schema).flatMap(([k, v]) => (k === 'pattern' ? [] : patternSchemas(v, `${at}/${k}`)))];
+}
+
+describe("Aisle's own schemas say what each pattern asks for (issue 9)", () => {
+  it.each([...patternSchemas(componentSchema).map(([p, s]) => [`component${p}`, s]), ...patternSchemas(appSchema).map(([p, s]) => [`app${p}`, s])])(
+    '%s has a sentence beside its pattern, not the pattern again',
+    (_, s) => {
+      expect(typeof s.description).toBe('string');
+      expect(s.description).not.toContain(s.pattern);
+      expectPlain(s.description as string);
+    },
+  );
+});
+
 describe('no message about any shipped input shows a regular expression or the value given (issue 9)', () => {
   it.each(SHIPPED.map((v) => [`${v.name}@${v.version}`, v] as const))('%s', (_, v) => {
     const properties = v.manifest.spec.inputs.properties;

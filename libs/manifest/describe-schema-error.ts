@@ -18,7 +18,8 @@ const MAX_EXAMPLE_LENGTH = 80;
 /**
  * Turns one ajv error into a plain sentence about the field (its path is shown beside it).
  * The value is never quoted, so a secret that fails validation is not echoed; neither is
- * a regular expression: a pattern is told by its schema's `x-aisle-pattern-message`. An
+ * a regular expression: a pattern is told by its schema's `x-aisle-pattern-message` (or, in Aisle's own
+ * schemas, the `description` beside it). An
  * enum or const of a secret (writeOnly) field is not listed either. Needs ajv's `verbose`
  * (createAjv sets it) to read the schema around the keyword.
  */
@@ -51,7 +52,9 @@ export function describeSchemaError(e: ErrorObject): string {
     case 'multipleOf':
       return `must be a multiple of ${p.multipleOf}`;
     case 'pattern':
-      return describePatternMismatch(parent);
+      // Only Aisle's own schemas reach ajv with a pattern (input patterns run in checkPatterns): theirs says the rule
+      // in the standard `description` of the pattern's own subschema, which plain JSON Schema tools accept too.
+      return describePatternMismatch({ ...parent, 'x-aisle-pattern-message': parent['x-aisle-pattern-message'] ?? parent.description });
     case 'format':
       return `must be ${describeFormat(String(p.format))}`;
     case 'enum':
