@@ -64,14 +64,15 @@ function patternSchemas(schema: unknown, at = ''): Array<[string, Record<string,
 }
 
 describe("Aisle's own schemas say what each pattern asks for (issue 9)", () => {
-  it.each([...patternSchemas(componentSchema).map(([p, s]) => [`component${p}`, s]), ...patternSchemas(appSchema).map(([p, s]) => [`app${p}`, s])])(
-    '%s has a sentence beside its pattern, not the pattern again',
-    (_, s) => {
-      expect(typeof s.description).toBe('string');
-      expect(s.description).not.toContain(s.pattern);
-      expectPlain(s.description as string);
-    },
-  );
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ...patternSchemas(componentSchema).map(([p, s]): [string, Record<string, unknown>] => [`component${p}`, s]),
+    ...patternSchemas(appSchema).map(([p, s]): [string, Record<string, unknown>] => [`app${p}`, s]),
+  ];
+  it.each(cases)('%s has a sentence beside its pattern, not the pattern again', (_, s) => {
+    expect(typeof s.description).toBe('string');
+    expect(s.description).not.toContain(s.pattern);
+    expectPlain(s.description as string);
+  });
 });
 
 describe('no message about any shipped input shows a regular expression or the value given (issue 9)', () => {
