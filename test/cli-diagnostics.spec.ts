@@ -31,7 +31,16 @@ describe('aisle diagnostics (issue 10)', () => {
     const cwd = folder({ 'app.yaml': WEB });
     const diagnostics = await json(args, cwd);
     expect(diagnostics).toEqual([
-      { severity: 'error', code: 'INPUT_INVALID', path: 'web.inputs.port', message: 'must be an integer', file: 'app.yaml', line: 9, column: 7 },
+      {
+        severity: 'error',
+        code: 'INPUT_INVALID',
+        path: 'web.inputs.port',
+        message: 'must be an integer',
+        file: 'app.yaml',
+        line: 9,
+        column: 7,
+        detail: { keyword: 'type', params: { type: 'integer' } },
+      },
     ]);
     const text = await aisle(args, cwd);
     expect(text.code).toBe(1);

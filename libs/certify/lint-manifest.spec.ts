@@ -33,6 +33,10 @@ const EXPECTED: Record<string, Array<[string, string]>> = {
     ['metadata.license', 'is missing or empty'],
   ],
   'no-secret-in-command': [['spec.runtime.command.2', 'refers to the secret input "password"']],
+  'pattern-message': [
+    ['spec.inputs.properties.database.pattern', 'has no x-aisle-pattern-message: add the sentence people read instead of the pattern'],
+    ['spec.inputs.properties.storageSize.x-aisle-pattern-message', 'repeats the pattern itself'],
+  ],
   // The defects of the issue 13 audit, each in the manifest it was found in.
   'secret-pasted-unescaped': [
     ['spec.inputs.properties.password', 'reaches MYSQL_PASSWORD, and the entrypoint pastes it into SQL unescaped'],
@@ -71,6 +75,17 @@ describe('lintManifest', () => {
       expect(d).toMatchObject({ severity: 'error', code: 'LINT_RULE', file });
       expect(d.message).toContain(expected[i]![1]);
     });
+  });
+
+  it('makes a missing pattern message a warning when publishing, an error when certifying (issue 9)', () => {
+    const manifest = load('rules/pattern-message.component.yaml');
+    expect(lintManifest(manifest).map((d) => d.severity)).toEqual(['error', 'error']);
+    expect(lintManifest(manifest, { publishing: true }).map((d) => [d.severity, d.rule])).toEqual([
+      ['warning', 'pattern-message'],
+      ['warning', 'pattern-message'],
+    ]);
+    // Every other rule stays an error on publish.
+    expect(lintManifest(load('rules/pinned-tag.component.yaml'), { publishing: true }).map((d) => d.severity)).toEqual(['error']);
   });
 
   it('gives line numbers when it can locate paths', () => {

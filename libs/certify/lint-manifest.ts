@@ -9,6 +9,8 @@ export interface LintOptions {
   file?: string;
   /** Source position of a dotted path (from parseYaml), for line numbers. */
   locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
+  /** Linting for publishing, not certification: a rule's `publishSeverity` applies (its errors become warnings). */
+  publishing?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function lintManifest(manifest: ComponentManifest, options: LintOptions =
     rule.check(read).map((f) => {
       const position = f.path ? options.locate?.(f.path.split('.')) : undefined;
       return {
-        severity: f.severity ?? 'error',
+        severity: (options.publishing ? rule.publishSeverity : undefined) ?? f.severity ?? 'error',
         code: 'LINT_RULE' as const,
         path: f.path,
         message: f.message,

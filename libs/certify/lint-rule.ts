@@ -13,6 +13,8 @@ export interface ManifestRule {
   name: string;
   /** One sentence: what the rule holds a manifest to. */
   description: string;
+  /** How its errors count when a manifest is published rather than certified (a warning: publishing goes ahead). */
+  publishSeverity?: 'warning';
   check(manifest: ComponentManifest): RuleFinding[];
 }
 

@@ -19,6 +19,7 @@ import { memoryInputBounded } from './rules/memory-input-bounded.js';
 import { kafkaHostListener } from './rules/kafka-host-listener.js';
 import { envReadByImage } from './rules/env-read-by-image.js';
 import { servedPorts } from './rules/served-ports.js';
+import { patternMessage } from './rules/pattern-message.js';
 
 /** The rules that check one manifest on its own, in the order they report. */
 export const MANIFEST_RULES: readonly ManifestRule[] = [
@@ -33,6 +34,7 @@ export const MANIFEST_RULES: readonly ManifestRule[] = [
   defaultsValid,
   descriptionLicense,
   noSecretInCommand,
+  patternMessage,
   // What the audit of issue 13 found in shipped images: each rule knows a few images.
   secretPastedUnescaped,
   healthAfterInit,

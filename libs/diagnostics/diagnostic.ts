@@ -15,6 +15,18 @@ export interface Diagnostic {
   column?: number;
   /** For lint diagnostics: the rule that produced it. */
   rule?: string;
+  /** For tools, never shown in `message`: the schema keyword that failed and its parameters. */
+  detail?: DiagnosticDetail;
+}
+
+/**
+ * What a schema check found, for tools (`--json`, GraphQL `detail`): the keyword (`pattern`,
+ * `minLength`, …) and its parameters as the schema states them (a pattern's regular
+ * expression, a limit, the allowed values). Never the value that was checked.
+ */
+export interface DiagnosticDetail {
+  keyword: string;
+  params: Record<string, unknown>;
 }
 
 /** Builds an error diagnostic. */

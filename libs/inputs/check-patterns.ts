@@ -32,7 +32,10 @@ export function checkPatterns(properties: Record<string, InputProperty>, values:
     }
     switch (budget.check(verdict.pattern, value)) {
       case 'mismatch':
-        diagnostics.push(error('INPUT_INVALID', name, describePatternMismatch(property.pattern)));
+        // The publisher's sentence for the pattern; the expression itself only for tools.
+        diagnostics.push(
+          error('INPUT_INVALID', name, describePatternMismatch(property), { detail: { keyword: 'pattern', params: { pattern: property.pattern } } }),
+        );
         break;
       case 'too-long':
         diagnostics.push(error('INPUT_INVALID', name, `is too long to check against its pattern: at most ${verdict.pattern.maxTextLength} characters`));

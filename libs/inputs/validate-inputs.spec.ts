@@ -26,9 +26,34 @@ describe('validateInputs', () => {
     expect(r.generated).toEqual([]);
   });
 
+  it("tells a pattern mismatch in the manifest's own words, and keeps the expression for tools", () => {
+    const worded = structuredClone(manifest);
+    worded.spec.inputs.properties.database!['x-aisle-pattern-message'] = 'lower-case letters and "_"';
+    worded.spec.inputs.properties.password!.pattern = "^[^'\\\\]+$";
+    const r = validateInputs({ digest: manifestDigest(worded), manifest: worded }, { database: 'Shop-1', password: "it's-a-secret-1" });
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'INPUT_INVALID',
+        path: 'database',
+        message: 'must be lower-case letters and "_"',
+        detail: { keyword: 'pattern', params: { pattern: '^[a-z_]+$' } },
+      },
+      // A secret's pattern without a message: no example (there is none to give), no value.
+      {
+        severity: 'error',
+        code: 'INPUT_INVALID',
+        path: 'password',
+        message: 'is not in the form this input accepts',
+        detail: { keyword: 'pattern', params: { pattern: "^[^'\\\\]+$" } },
+      },
+    ]);
+  });
+
   it.each<[string, Record<string, unknown>, Array<[string, string, string]>]>([
     ['short password', { password: 'short' }, [['INPUT_INVALID', 'password', 'must be at least 12 characters']]],
-    ['bad pattern', { database: 'Shop-1' }, [['INPUT_INVALID', 'database', 'must match the pattern ^[a-z_]+$']]],
+    // The fixture's pattern has no x-aisle-pattern-message (as old manifests): never the expression, a public example instead.
+    ['bad pattern', { database: 'Shop-1' }, [['INPUT_INVALID', 'database', 'is not in the form this input accepts (for example "app")']]],
     ['wrong type', { port: 'eighty' }, [['INPUT_INVALID', 'port', 'must be an integer']]],
     ['out of range', { port: 70000 }, [['INPUT_INVALID', 'port', 'must be at most 65535']]],
     ['unknown input with suggestion', { pasword: 'x' }, [['INPUT_UNKNOWN', 'pasword', 'is not an input of sample (did you mean "password"?)']]],

@@ -30,7 +30,9 @@ export { manifestDigest } from './manifest-digest.js';
 export { createAjv } from './ajv-instance.js';
 export type { Ajv } from './ajv-instance.js';
 export { schemaDiagnostics, pointerSegments } from './schema-diagnostics.js';
-export { describePatternMismatch, describeSchemaError } from './describe-schema-error.js';
+export { describeNameRule, describePatternMismatch, describeSchemaError, schemaErrorDetail } from './describe-schema-error.js';
+export type { PatternSchema } from './describe-schema-error.js';
+export { describeFormat } from './describe-format.js';
 export { imageLabel } from './image-label.js';
 export {
   parseComponentName,

@@ -34,7 +34,14 @@ describe('parseManifest', () => {
       'must be a semantic version such as 1.2.3 (see semver.org)',
     ],
     ['latest tag', ['spec', 'image', 'tag'], 'latest', 'SCHEMA_VIOLATION', 'spec.image.tag', 'must be a pinned tag, not a moving one such as "latest"'],
-    ['empty tag', ['spec', 'image', 'tag'], '', 'SCHEMA_VIOLATION', 'spec.image.tag', 'must match the pattern ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$'],
+    [
+      'empty tag',
+      ['spec', 'image', 'tag'],
+      '',
+      'SCHEMA_VIOLATION',
+      'spec.image.tag',
+      'must be an image tag such as 16.10: letters, digits, "_", "." and "-", not starting with "." or "-", at most 128',
+    ],
     [
       'wrong type',
       ['spec', 'inputs', 'properties', 'password', 'minLength'],

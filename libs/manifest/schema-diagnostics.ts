@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean, documentPath, error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
-import { describeSchemaError } from './describe-schema-error.js';
+import { describeNameRule, describeSchemaError, schemaErrorDetail } from './describe-schema-error.js';
 
 export interface SchemaDiagnosticOptions {
   code: DiagnosticCode;
@@ -36,18 +36,20 @@ export function schemaDiagnostics(errors: readonly ErrorObject[] | null | undefi
       const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       message += didYouMean(String(p.additionalProperty), known);
     }
+    let detail = schemaErrorDetail(e);
     if (e.keyword === 'propertyNames') {
       segments.push(String(p.propertyName));
-      // The schema says the rule in words (its pattern is no message for a person).
-      const rule = (e.schema as { description?: unknown } | undefined)?.description;
-      message = typeof rule === 'string' ? `is not a valid name: ${rule}` : 'is not a valid name';
+      // The schema says the rule in words (its pattern is no message for a person; tools get it in detail).
+      message = describeNameRule(e.schema);
+      const pattern = (e.schema as { pattern?: unknown } | undefined)?.pattern;
+      if (typeof pattern === 'string') detail = { keyword: e.keyword, params: { ...detail.params, pattern } };
     }
     const path = [options.prefix ?? '', dottedPath(segments)].filter((s) => s !== '').join('.') || documentPath(options.file);
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const position = options.locate?.(segments);
-    const d = error(options.code, path, message, { file: options.file, line: position?.line, column: position?.column });
+    const d = error(options.code, path, message, { file: options.file, line: position?.line, column: position?.column, detail });
     const refined = options.refine ? options.refine(d, e.keyword) : d;
     if (refined) out.push(refined);
   }
@@ -72,8 +74,11 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 /**
- * A failed `oneOf`/`anyOf` reports every branch's complaints. Keep only the branch that
- * came closest (fewest errors): for `tag: latest` that is "not allowed", not "input is
+ * A failed `oneOf`/`anyOf` reports every branch's complaints. When each branch fails the
+ * same simple way (a wrong type; a missing key) the alternative itself stays, summed up
+ * ("must be a string, a number or a boolean", "needs one of command, http or tcp").
+ * Otherwise keep only the branch that came closest (fewest errors; on a tie, one the value
+ * has the right type for): for `tag: latest` that is "must not be latest", not "input is
  * required" from the other form.
  */
 function closestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
@@ -87,9 +92,28 @@ function closestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
       branches.set(branch, [...(branches.get(branch) ?? []), e]);
     }
     if (branches.size === 0) continue;
-    const best = [...branches.values()].sort((a, b) => a.length - b.length)[0]!;
-    const drop = new Set([alt, ...[...branches.values()].filter((b) => b !== best).flat()]);
+    const all = [...branches.values()];
+    const summed = sumUp(alt, all);
+    if (summed) {
+      const drop = new Set([alt, ...all.flat()]);
+      kept = kept.flatMap((e) => (e === alt ? [summed] : drop.has(e) ? [] : [e]));
+      continue;
+    }
+    const score = (b: ErrorObject[]) => b.length * 2 + (b.every((e) => e.keyword === 'type') ? 1 : 0);
+    const best = [...all].sort((a, b) => score(a) - score(b))[0]!;
+    const drop = new Set([alt, ...all.filter((b) => b !== best).flat()]);
     kept = kept.filter((e) => !drop.has(e));
   }
   return kept;
+}
+
+/** The alternative as one error saying what was expected, when every branch failed the same simple way. */
+function sumUp(alt: ErrorObject, branches: ErrorObject[][]): ErrorObject | undefined {
+  const count = Array.isArray(alt.schema) ? alt.schema.length : -1;
+  if (branches.length !== count || !branches.every((b) => b.length === 1 && b[0]!.instancePath === alt.instancePath)) return undefined;
+  const only = branches.map((b) => b[0]!);
+  if (only.every((e) => e.keyword === 'type')) return { ...alt, params: { ...alt.params, types: only.map((e) => (e.params as { type: string }).type) } };
+  if (only.every((e) => e.keyword === 'required'))
+    return { ...alt, params: { ...alt.params, needsOneOf: only.map((e) => (e.params as { missingProperty: string }).missingProperty) } };
+  return undefined;
 }

@@ -21,7 +21,16 @@ describe('GraphQL compose diagnostics (issue 10)', () => {
 
   it('a wrong-typed input is one problem on its path, with line and column, and its value is not echoed', async () => {
     const r = await problems(`${HEAD}  web:\n    component: web-app\n    inputs:\n      image: docker.io/traefik/whoami:v1.10\n      port: "eighty"\n`);
-    expect(r.problems).toEqual([{ path: 'web.inputs.port', code: 'INPUT_INVALID', message: 'must be an integer', line: 9, column: 7 }]);
+    expect(r.problems).toEqual([
+      {
+        path: 'web.inputs.port',
+        code: 'INPUT_INVALID',
+        message: 'must be an integer',
+        line: 9,
+        column: 7,
+        detail: { keyword: 'type', params: { type: 'integer' } },
+      },
+    ]);
     expect(r.text).not.toContain('eighty');
   });
 

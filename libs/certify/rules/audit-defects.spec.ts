@@ -38,7 +38,9 @@ const DEFECTS: Array<[string, string, string, string, string]> = [
 describe('the issue 13 audit defects', () => {
   it.each(DEFECTS)('%s: found in %s by %s, fixed in the next version', (_, defective, rule, path, fixed) => {
     expect(lintManifest(shipped(defective)).map((d) => `${d.rule} ${d.path}`)).toContain(`${rule} ${path}`);
-    expect(lintManifest(shipped(fixed))).toEqual([]);
+    // The fixes were published before issue 9's pattern-message rule; they are superseded in turn by versions
+    // whose patterns carry messages, and only that later rule may find anything in them.
+    expect(lintManifest(shipped(fixed)).filter((d) => d.rule !== 'pattern-message')).toEqual([]);
   });
 });
 

@@ -1,6 +1,15 @@
 import type { ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
-import { canonicalJson, compileSafePattern, createAjv, PatternBudget, type Ajv, type InputProperty } from '../../manifest/index.js';
+import {
+  canonicalJson,
+  compileSafePattern,
+  createAjv,
+  describePatternMismatch,
+  describeSchemaError,
+  PatternBudget,
+  type Ajv,
+  type InputProperty,
+} from '../../manifest/index.js';
 import type { ManifestRule, RuleFinding } from '../lint-rule.js';
 
 let ajv: Ajv | undefined;
@@ -51,10 +60,11 @@ export const defaultsValid: ManifestRule = {
       // A pattern that cannot run is parseManifest's to report (INPUTS_SCHEMA_INVALID).
       const verdict = typeof pattern === 'string' ? compileSafePattern(pattern) : undefined;
       const problem = (candidate: unknown): string | undefined => {
-        const why = validate(candidate) ? [] : (validate.errors ?? []).map((e) => e.message);
+        const why = validate(candidate) ? [] : (validate.errors ?? []).map((e) => describeSchemaError(e));
         if (verdict && 'pattern' in verdict && typeof candidate === 'string') {
           const check = budget.check(verdict.pattern, candidate);
-          if (check === 'mismatch') why.push(`must match pattern "${pattern}"`);
+          // Said as people will read it: the pattern's own sentence, never the expression.
+          if (check === 'mismatch') why.push(describePatternMismatch(property as InputProperty));
           if (check === 'too-long' || check === 'over-budget') why.push('is too long to check against the pattern');
         }
         return why.length > 0 ? `${JSON.stringify(candidate)} does not satisfy the input's schema: ${why.join('; ')}` : undefined;

@@ -79,7 +79,7 @@ export class CatalogService {
     const version = await this.resolve(viewer, loader, name, range, 'component');
     const { diagnostics } = await runInOwnTurn(() => validateInputs(version, inputs));
     // Paths are relative to the inputs; a problem with all of them (too many, too long) is about the argument itself.
-    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.path || 'inputs', message: d.message, code: d.code }));
+    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.path || 'inputs', message: d.message, code: d.code, detail: d.detail ?? null }));
     return { valid: errors.length === 0, version: version.version, errors };
   }
 

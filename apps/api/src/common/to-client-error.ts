@@ -86,7 +86,7 @@ function isSyntaxError(e: GraphQLError): boolean {
 }
 
 /** A diagnostic as `extensions.problems[]` shows it: its place in the text sent (line, column) when it has one. */
-function toClientProblem(d: Diagnostic): Record<string, string | number> {
+function toClientProblem(d: Diagnostic): Record<string, unknown> {
   return {
     path: d.path,
     code: d.code,
@@ -94,6 +94,8 @@ function toClientProblem(d: Diagnostic): Record<string, string | number> {
     ...(d.rule ? { rule: d.rule } : {}),
     ...(d.line !== undefined ? { line: d.line } : {}),
     ...(d.column !== undefined ? { column: d.column } : {}),
+    // For tools: the schema keyword and its parameters (a pattern's expression), never shown in message.
+    ...(d.detail ? { detail: d.detail } : {}),
   };
 }
 

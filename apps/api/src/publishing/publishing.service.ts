@@ -40,7 +40,8 @@ export class PublishingService {
     if (!parsed.value) throw new ApiError(parsed.diagnostics);
     const manifest = parsed.value;
     const { name, version } = manifest.metadata;
-    const lint = lintManifest(manifest, { file: PUBLISHED_SOURCE });
+    // Publishing lints as certification does, except that a rule such as pattern-message only warns here.
+    const lint = lintManifest(manifest, { file: PUBLISHED_SOURCE, publishing: true });
     const digest = manifestDigest(manifest);
     const candidate: ComponentVersion = { name, version, digest, manifest, source: PUBLISHED_SOURCE, certification: UNCERTIFIED };
     // When a concurrent publish wins the race (the repository says so), deciding again on what is there now answers

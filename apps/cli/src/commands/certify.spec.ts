@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { keyId, serializeCertification, signCertification } from '../../../../libs/certify/index.js';
 import { run } from '../main.js';
@@ -18,7 +19,12 @@ function io(cwd: string, env: Record<string, string> = {}) {
 /** A temp workspace: a catalog with one shipped component copied in, a throwaway key pair, a trust folder. */
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'aisle-cli-certify-'));
-  cpSync(join(root, 'catalog/redis/8.2.1/component.yaml'), join(dir, 'catalog/redis/8.2.1/component.yaml'));
+  // redis 8.2.1 predates the pattern-message rule (issue 9): the copy says what each pattern asks for, as its successors do.
+  const redis = parse(readFileSync(join(root, 'catalog/redis/8.2.1/component.yaml'), 'utf8'));
+  for (const input of Object.values(redis.spec.inputs.properties) as Array<Record<string, unknown>>)
+    if (typeof input.pattern === 'string') input['x-aisle-pattern-message'] ??= 'a value in the documented form';
+  mkdirSync(join(dir, 'catalog/redis/8.2.1'), { recursive: true });
+  writeFileSync(join(dir, 'catalog/redis/8.2.1/component.yaml'), stringify(redis));
   const key = generateKeyPairSync('ed25519');
   writeFileSync(join(dir, 'certifier.key.pem'), key.privateKey.export({ type: 'pkcs8', format: 'pem' }));
   mkdirSync(join(dir, 'trust'));

@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '../../../../libs/diagnostics/index.js';
+import { error, type Diagnostic, type DiagnosticDetail } from '../../../../libs/diagnostics/index.js';
 import { isDiagnosticCode } from '../exit-code.js';
 import { RegistryError } from './registry-error.js';
 import { graphqlEndpoint } from './registry-url.js';
@@ -68,15 +68,26 @@ function failure(code: 'REGISTRY_UNREACHABLE' | 'REGISTRY_FAILED', message: stri
 function problemsOf(e: NonNullable<GraphqlAnswer['errors']>[number], url: string): Diagnostic[] {
   const problems = e?.extensions?.problems;
   if (Array.isArray(problems) && problems.length > 0) {
-    return problems.map((p: { code?: unknown; path?: unknown; message?: unknown; rule?: unknown }) => {
+    return problems.map((p: { code?: unknown; path?: unknown; message?: unknown; rule?: unknown; detail?: unknown }) => {
       const message = printable(p?.message);
       const path = printable(p?.path);
-      const rule = typeof p?.rule === 'string' ? { rule: printable(p.rule) } : {};
-      return isDiagnosticCode(p?.code) ? error(p.code, path, message, rule) : error('REGISTRY_FAILED', path, `${url} refused the request: ${message}`);
+      const extra = { ...(typeof p?.rule === 'string' ? { rule: printable(p.rule) } : {}), ...detailOf(p?.detail) };
+      return isDiagnosticCode(p?.code) ? error(p.code, path, message, extra) : error('REGISTRY_FAILED', path, `${url} refused the request: ${message}`);
     });
   }
   const code = typeof e?.extensions?.code === 'string' ? ` (${printable(e.extensions.code)})` : '';
   return [error('REGISTRY_FAILED', url, `refused the request${code}: ${printable(e?.message)}`)];
+}
+
+// Most of a problem's detail (a keyword and its parameters) kept: more is not a schema's.
+const MAX_DETAIL_CHARS = 4000;
+
+/** A problem's detail for tools (`--json` only, never printed to a terminal), as the local mode gives it; bounded. */
+function detailOf(value: unknown): { detail?: DiagnosticDetail } {
+  const d = value as { keyword?: unknown; params?: unknown } | undefined;
+  if (typeof d?.keyword !== 'string' || typeof d.params !== 'object' || d.params === null || Array.isArray(d.params)) return {};
+  const detail = { keyword: printable(d.keyword), params: d.params as Record<string, unknown> };
+  return JSON.stringify(detail).length <= MAX_DETAIL_CHARS ? { detail } : {};
 }
 
 // What a service says is printed to a terminal: no control characters (escape sequences), and not without end.
