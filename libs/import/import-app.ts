@@ -13,7 +13,7 @@ import { importCompose } from './import-compose.js';
 import { importNulecule } from './import-nulecule.js';
 import { importOpenShiftTemplate } from './import-openshift-template.js';
 import { importPortainer } from './import-portainer.js';
-import type { ImportedApp, ImportFormat } from './imported-app.js';
+import { FORMAT_TITLES, type ImportedApp, type ImportFormat } from './imported-app.js';
 import { planWiring } from './plan-wiring.js';
 import { safeName, unique } from './safe-name.js';
 import type { Obj } from './source-helpers.js';
@@ -27,8 +27,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** The source's name in messages. */
   file?: string;
-  /** Files the source names (a Compose env_file, a Nulecule artifact), by the path it writes; absent ones are reported as dropped. */
-  files?: ReadonlyMap<string, string>;
+  /** Reads a file the source names (a Compose env_file, a Nulecule artifact) by the path it writes; undefined when it cannot (reported as dropped). */
+  files?: (path: string) => string | undefined;
   /** The shipped catalog: a service with a catalog component's image becomes a reference to it. */
   catalog?: CatalogIndex;
 }
@@ -52,16 +52,16 @@ export function importApp(text: string, options: ImportOptions = {}): { result?:
   const file = options.file ?? '-';
   const parsed = parseYaml(text, { file });
   if (parsed.diagnostics.length > 0) {
-    const tried = options.format ?? 'the format it is in';
+    const tried = options.format ? `as a ${FORMAT_TITLES[options.format]}` : 'as YAML or JSON, which every format aisle import reads is written in';
     return {
-      diagnostics: parsed.diagnostics.map((d) => ({ ...d, message: `${d.message} (reading ${tried === options.format ? `a ${tried} file` : tried})` })),
+      diagnostics: parsed.diagnostics.map((d) => ({ ...d, message: `${d.message} (reading it ${tried})` })),
     };
   }
   const problems = checkFormat(parsed.value, options.format, file);
   if (problems.length > 0) return { diagnostics: problems };
   const format = options.format ?? detectFormat(parsed.value)!;
   const doc = parsed.value as Obj;
-  const imported = read(format, doc, options.files ?? new Map());
+  const imported = read(format, doc, options.files ?? (() => undefined));
   // A source that names no app is named after its file (`shop.yaml` → shop).
   const base = file
     .split(/[\\/]/)
@@ -108,7 +108,7 @@ export function importApp(text: string, options: ImportOptions = {}): { result?:
   return { result: { format, app: built.spec, drafts: manifests, report, files }, diagnostics: [] };
 }
 
-function read(format: ImportFormat, doc: Obj, files: ReadonlyMap<string, string>): ImportedApp {
+function read(format: ImportFormat, doc: Obj, files: (path: string) => string | undefined): ImportedApp {
   switch (format) {
     case 'compose':
       return importCompose(doc, files);

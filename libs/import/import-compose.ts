@@ -33,7 +33,7 @@ const SERVICE_DROPS: Record<string, string> = {
 };
 
 /** Reads a Compose file (any version people write) into the importers' common form. */
-export function importCompose(doc: Obj, files: ReadonlyMap<string, string> = new Map()): ImportedApp {
+export function importCompose(doc: Obj, files: (path: string) => string | undefined = () => undefined): ImportedApp {
   const app: ImportedApp = { format: 'compose', name: safeName(asText(doc.name) ?? 'app', 'app', 40), parameters: new Map(), services: [], entries: [] };
   const r = recorder(app);
   const interpolate = (value: string): Segment[] => {
@@ -93,7 +93,7 @@ export function importCompose(doc: Obj, files: ReadonlyMap<string, string> = new
     const env = new Map<string, Segment[]>();
     for (const file of typeof svc.env_file === 'string' ? [svc.env_file] : asArray(svc.env_file)) {
       const path = typeof file === 'string' ? file : asText(asObject(file)?.path);
-      const text = path === undefined ? undefined : files.get(path);
+      const text = path === undefined ? undefined : files(path);
       if (text === undefined) {
         r.dropped(`${at}.env_file`, `${path ?? 'an env_file'} was not available to the importer; its variables are not read`);
         continue;

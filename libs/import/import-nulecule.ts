@@ -8,7 +8,7 @@ import { asArray, asObject, asText, recorder, shellWords, type Obj } from './sou
  * provider artifact (a `docker run` line, read from `files` when the caller could read
  * it beside the Nulecule file). `$name` in the artifact is a param.
  */
-export function importNulecule(doc: Obj, files: ReadonlyMap<string, string> = new Map()): ImportedApp {
+export function importNulecule(doc: Obj, files: (path: string) => string | undefined = () => undefined): ImportedApp {
   const services: Obj = {};
   const taken = new Set<string>();
   const notes: Array<[string, 'mapped' | 'dropped', string]> = [];
@@ -36,7 +36,7 @@ export function importNulecule(doc: Obj, files: ReadonlyMap<string, string> = ne
       });
     const artifacts = asObject(o.artifacts) ?? {};
     const docker = asArray(artifacts.docker).map((a) => asText(a) ?? '');
-    const runLine = docker.map((file) => files.get(file.replace(/^file:\/\//, ''))).find((t) => t !== undefined);
+    const runLine = docker.map((file) => files(file.replace(/^file:\/\//, ''))).find((t) => t !== undefined);
     const source = asText(o.source);
     const service: Obj = {};
     if (runLine) {
