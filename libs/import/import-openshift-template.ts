@@ -99,7 +99,8 @@ export function importOpenShiftTemplate(doc: Obj): ImportedApp {
     const containers = asArray(pod.containers).map((c) => asObject(c) ?? {});
     r.mapped(at, 'components', `${kind} ${workload}: a component per container`);
     for (const key of Object.keys(spec))
-      if (!['template', 'selector', 'replicas', 'strategy', 'triggers', 'serviceName'].includes(key)) r.dropped(`${at}.spec.${key}`, 'not part of a component');
+      if (!['template', 'selector', 'replicas', 'strategy', 'triggers', 'serviceName', 'volumeClaimTemplates'].includes(key))
+        r.dropped(`${at}.spec.${key}`, 'not part of a component');
     if (spec.replicas !== undefined && spec.replicas !== 1) r.dropped(`${at}.spec.replicas`, 'instances run one replica');
     if (spec.strategy !== undefined) r.dropped(`${at}.spec.strategy`, 'each target chooses how to replace a pod');
     containers.forEach((c, n) => {
@@ -137,6 +138,12 @@ export function importOpenShiftTemplate(doc: Obj): ImportedApp {
       }
       if (c.ports !== undefined) r.mapped(`${cat}.ports`, `${name}.runtime.ports`);
       const podVolumes = new Map(asArray(pod.volumes).map((v) => [plain(asObject(v)?.name), asObject(v) ?? {}] as const));
+      // A StatefulSet's claim templates are volumes of the pod, claimed under their own names.
+      for (const t of asArray(spec.volumeClaimTemplates).map((x) => asObject(x) ?? {})) {
+        const claim = plain(asObject(t.metadata)?.name);
+        podVolumes.set(claim, { persistentVolumeClaim: { claimName: claim } });
+        claims.set(claim, plain(asObject(asObject(asObject(t.spec)?.resources)?.requests)?.storage));
+      }
       for (const m of asArray(c.volumeMounts).map((x) => asObject(x) ?? {})) {
         const volume = podVolumes.get(plain(m.name));
         const claim = volume ? plain(asObject(volume.persistentVolumeClaim)?.claimName) : '';
@@ -175,6 +182,16 @@ export function importOpenShiftTemplate(doc: Obj): ImportedApp {
         const selects = Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => plain(podLabels[k]) === plain(v));
         if (!selects) continue;
         hosts.set(plain(asObject(s.metadata)?.name), name);
+        // aisle's own Templates say which ports were published on the host (`http=8080,…`).
+        const annotated = asText(asObject(asObject(s.metadata)?.annotations)?.['aisle.dev/publish']) ?? '';
+        for (const pair of annotated.split(',').filter(Boolean)) {
+          const [portName, host] = pair.split('=');
+          const servicePort = asArray(asObject(s.spec)?.ports)
+            .map((p) => asObject(p) ?? {})
+            .find((p) => asText(p.name) === portName);
+          const port = service.ports.find((p) => p.name === portName || p.name === asText(servicePort?.targetPort));
+          if (port && Number.isInteger(Number(host))) port.published = Number(host);
+        }
         for (const route of routes) {
           const to = asObject(asObject(route.spec)?.to);
           if (plain(to?.name) !== plain(asObject(s.metadata)?.name)) continue;
@@ -196,11 +213,12 @@ export function importOpenShiftTemplate(doc: Obj): ImportedApp {
     s.env = s.env.map((e) => ({
       name: e.name,
       value: findHosts(
-        e.value.map((seg) =>
-          seg.kind === 'param' && hosts.has(parameters.get(seg.name)?.default ?? '\0') && hosts.get(parameters.get(seg.name)!.default!) !== s.name
-            ? { kind: 'host', service: hosts.get(parameters.get(seg.name)!.default!)! }
-            : seg,
-        ),
+        e.value.map((seg) => {
+          // Only where the variable or the parameter says it names a service: a database may share a service's name.
+          const target = seg.kind === 'param' ? hosts.get(parameters.get(seg.name)?.default ?? '\0') : undefined;
+          const says = isHostish(e.name) || (seg.kind === 'param' && /SERVICE|HOST/.test(seg.name));
+          return target !== undefined && target !== s.name && says ? { kind: 'host' as const, service: target } : seg;
+        }),
         hosts,
         s.name,
         isHostish(e.name),
