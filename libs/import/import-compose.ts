@@ -36,6 +36,9 @@ const SERVICE_DROPS: Record<string, string> = {
 export function importCompose(doc: Obj, files: (path: string) => string | undefined = () => undefined): ImportedApp {
   const app: ImportedApp = { format: 'compose', name: safeName(asText(doc.name) ?? 'app', 'app', 40), parameters: new Map(), services: [], entries: [] };
   const r = recorder(app);
+  // Compose reads `.env` beside the file for its variables; so does the importer, when it can.
+  const dotenvText = files('.env');
+  const dotenv = new Map((dotenvText === undefined ? [] : parseDotenv(dotenvText)).map((e) => [e.name, e.value] as const));
   const interpolate = (value: string): Segment[] => {
     const out: Segment[] = [];
     let last = 0;
@@ -50,6 +53,7 @@ export function importCompose(doc: Obj, files: (path: string) => string | undefi
       const param: ImportedParameter = app.parameters.get(name) ?? { name, required: false, description: `Variable ${name} of the Compose file.` };
       if (m[2] === ':-' || m[2] === '-') param.default ??= m[3];
       if (m[2] === ':?' || m[2] === '?') param.required = true;
+      if (dotenv.has(name)) param.default = dotenv.get(name);
       app.parameters.set(name, param);
       out.push({ kind: 'param', name });
     }
