@@ -8,6 +8,8 @@ import { resolveSegments } from './segments.js';
 import { byteQuantity } from './source-helpers.js';
 
 const MAX_INPUTS = 40;
+// Published ports that, by convention, serve HTTP: named `http`, so targets that route HTTP (OpenShift) route them.
+const HTTP_PORTS = new Set([80, 3000, 5000, 8000, 8080, 8081, 8888]);
 const MAX_OUTPUTS = 32;
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
 const SIZE = /^[0-9]+(\.[0-9]+)?(Mi|Gi|Ti|M|G|T)$/;
@@ -147,7 +149,11 @@ export function buildDraft(service: ImportedService, app: ImportedApp, component
 
   const portNames = new Set<string>();
   const ports: PortDeclaration[] = service.ports.map((p) => ({
-    name: unique(safeName(p.name ?? (p.http ? 'http' : `port-${p.port}`), `port-${p.port}`, 15), portNames, 15),
+    name: unique(
+      safeName(p.name ?? (p.http || (p.published !== undefined && HTTP_PORTS.has(p.port)) ? 'http' : `port-${p.port}`), `port-${p.port}`, 15),
+      portNames,
+      15,
+    ),
     port: p.port,
     ...(p.protocol === 'UDP' ? { protocol: 'UDP' as const } : {}),
     ...(p.published !== undefined ? { expose: true } : {}),

@@ -63,7 +63,7 @@ describe('aisle import', () => {
     expect(result.code).toBe(0);
     const { app, drafts } = JSON.parse(result.out).result;
     expect(Object.keys(app.instances).sort()).toEqual(['guestbook', 'redis']);
-    expect(app.instances.guestbook.publish).toEqual({ 'port-3000': 3000 });
+    expect(app.instances.guestbook.publish).toEqual({ http: 3000 });
     expect(app.instances.guestbook.inputs.redisHost).toBe('${{ redis.host }}');
     const guestbook = drafts.find((d: { metadata: { name: string } }) => d.metadata.name === 'guestbook');
     expect(guestbook.spec.inputs.properties.title).toMatchObject({ default: 'Our guestbook', description: 'Title of the guestbook page' });
