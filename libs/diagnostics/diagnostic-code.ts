@@ -64,6 +64,9 @@ export type DiagnosticCode =
   | 'REGISTRY_FAILED'
   | 'REGISTRY_DIGEST_MISMATCH'
   // more matches than one answer holds (a warning: what was read is shown)
-  | 'RESULTS_TRUNCATED';
+  | 'RESULTS_TRUNCATED'
+  // aisle import: a file in none of the formats, or one the chosen format cannot read
+  | 'IMPORT_FORMAT_UNKNOWN'
+  | 'IMPORT_INVALID';
 
 export type Severity = 'error' | 'warning';

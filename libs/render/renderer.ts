@@ -1,6 +1,6 @@
 import type { ResolvedApp } from '../composition/resolved-app.js';
 
-export const TARGETS = ['compose', 'kubernetes', 'helm'] as const;
+export const TARGETS = ['compose', 'kubernetes', 'helm', 'openshift'] as const;
 export type Target = (typeof TARGETS)[number];
 
 /** One file of a bundle. `mode` is set for files that must not be world-readable (secrets). */

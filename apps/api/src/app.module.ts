@@ -25,6 +25,7 @@ import type { RequestContext } from './common/request-context.js';
 import { REQUEST_LIMITS } from './common/request-limits.js';
 import { API_CONFIG, TRUST_STORE } from './common/tokens.js';
 import { ComposeModule } from './compose/compose.module.js';
+import { ImportModule } from './import/import.module.js';
 import { createDataSource } from './database/create-data-source.js';
 import { databaseOptions } from './database/database-options.js';
 import { retryRead } from './database/retry-transient.js';
@@ -133,6 +134,7 @@ export class AppModule {
         AuthModule,
         CatalogModule,
         ComposeModule,
+        ImportModule,
         PublishingModule,
         HealthModule,
       ],

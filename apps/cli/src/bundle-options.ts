@@ -5,7 +5,7 @@ import { UsageError } from './parse-args.js';
 /** The options every bundle-writing command takes. */
 export const BUNDLE_OPTIONS: OptionSpec[] = [
   { name: 'target', type: 'string', valueName: 'T', description: `what to write: ${TARGETS.join(', ')} (default: compose)` },
-  { name: 'out', type: 'string', valueName: 'DIR', description: 'folder to write the bundle into (default: ./APP-TARGET)' },
+  { name: 'out', type: 'string', valueName: 'DIR', description: 'folder to write into: the bundle (default: ./APP-TARGET), or an import\'s drafts, app spec and report' },
   { name: 'force', type: 'boolean', description: 'replace files in --out that aisle did not write, or that changed since it wrote them' },
 ];
 

@@ -57,6 +57,8 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   REGISTRY_FAILED: ExitCode.Invalid,
   REGISTRY_DIGEST_MISMATCH: ExitCode.Invalid,
   RESULTS_TRUNCATED: ExitCode.Ok,
+  IMPORT_FORMAT_UNKNOWN: ExitCode.Invalid,
+  IMPORT_INVALID: ExitCode.Invalid,
 };
 
 /** True for a code this CLI knows (the codes a service sends back are checked before they are trusted). */

@@ -21,6 +21,7 @@ const NEXT_STEP = {
   compose: (dir: string) => `cd ${dir} && docker compose up -d`,
   kubernetes: (dir: string) => `kubectl apply -k ${dir}`,
   helm: (dir: string, app: string) => `helm install ${app} ${dir}`,
+  openshift: (dir: string) => `oc process -f ${dir}/template.yaml | oc apply -f -`,
 };
 
 const MAX_CONFLICTS_SHOWN = 20;

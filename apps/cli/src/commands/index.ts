@@ -4,6 +4,7 @@ import { certifyCommand } from './certify.js';
 import { composeCommand } from './compose.js';
 import { deprecateCommand } from './deprecate.js';
 import { getCommand } from './get.js';
+import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
 import { loginCommand } from './login.js';
 import { logoutCommand } from './logout.js';
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   getCommand,
   composeCommand,
   validateCommand,
+  importCommand,
   lintCommand,
   certifyCommand,
   verifyCommand,

@@ -4,6 +4,7 @@ export enum TargetValue {
   COMPOSE = 'compose',
   KUBERNETES = 'kubernetes',
   HELM = 'helm',
+  OPENSHIFT = 'openshift',
 }
 registerEnumType(TargetValue, { name: 'Target', description: 'What a bundle is rendered for.' });
 
