@@ -64,6 +64,15 @@ export type DiagnosticCode =
   | 'REGISTRY_FAILED'
   | 'REGISTRY_DIGEST_MISMATCH'
   // more matches than one answer holds (a warning: what was read is shown)
-  | 'RESULTS_TRUNCATED';
+  | 'RESULTS_TRUNCATED'
+  // day two: a manifest's upgrade block, a bundle's lock, upgrade plans and revisions
+  | 'UPGRADE_INVALID'
+  | 'LOCK_INVALID'
+  | 'LOCK_MISMATCH'
+  | 'UPGRADE_UNSUPPORTED'
+  | 'UPGRADE_DATA_STEP'
+  | 'UPGRADE_VALUE_LOST'
+  | 'UPGRADE_NEEDS_APP'
+  | 'REVISION_NOT_FOUND';
 
 export type Severity = 'error' | 'warning';

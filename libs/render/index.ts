@@ -10,7 +10,7 @@ export { renderKubernetes, readKubernetesSecrets } from './kubernetes/index.js';
 export { renderHelm, readHelmSecrets } from './helm/index.js';
 export { renderLock, withLock, LOCK_FILE } from './lock/render-lock.js';
 export { readLockFiles } from './lock/read-lock-files.js';
-export { isAsLocked, lockedDigest, SEALED } from './lock/locked-file.js';
+export { isAsLocked, isSecretFile, lockedDigest, SEALED } from './lock/locked-file.js';
 export type { Lock, LockedSecret } from './lock/render-lock.js';
 
 /** Every target's renderer; each returns its files sorted by path, `aisle.lock` included. */

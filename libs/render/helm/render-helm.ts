@@ -87,7 +87,7 @@ export function renderHelm(app: ResolvedApp): BundleFile[] {
   files.push(
     { path: 'Chart.yaml', content: chartFile(app) },
     // aisle.lock describes the bundle, not the release: keep it out of packaged charts.
-    { path: '.helmignore', content: 'aisle.lock\n' },
+    { path: '.helmignore', content: 'aisle.lock\n.aisle/\n' },
     { path: 'values.yaml', content: valuesFile(app, inputs, fixedText), mode: 0o600 },
     { path: 'values.schema.json', content: valuesSchema(app, inputs) },
     { path: 'templates/_helpers.tpl', content: helpersTemplate(x) },
