@@ -4,7 +4,7 @@ import { readKubernetesSecrets, renderKubernetes } from './kubernetes/index.js';
 import type { BundleFile, Renderer, SecretReader, Target } from './renderer.js';
 
 export { TARGETS } from './renderer.js';
-export type { BundleFile, Renderer, SecretReader, Target } from './renderer.js';
+export type { BundleFile, Renderer, RenderOptions, SecretReader, Target } from './renderer.js';
 export { renderCompose, readComposeSecrets, COMPOSE_FILE, ENV_FILE, parseDotenv } from './compose/index.js';
 export { renderKubernetes, readKubernetesSecrets } from './kubernetes/index.js';
 export { renderHelm, readHelmSecrets } from './helm/index.js';

@@ -1,5 +1,6 @@
 import semver from 'semver';
-import { LATEST_RANGES, pickVersion, type CatalogIndex, type ComponentVersion } from '../catalog/index.js';
+import { parse } from 'yaml';
+import { LATEST_RANGES, pickVersion, type CatalogIndex } from '../catalog/index.js';
 import { composeApp } from '../composition/index.js';
 import { error, warning, type Diagnostic } from '../diagnostics/index.js';
 import type { AppSpec, Scalar } from '../manifest/index.js';
@@ -84,7 +85,7 @@ export function planUpgrade(request: UpgradeRequest): { plan?: UpgradePlan; diag
   if (base) diagnostics.push(...specMatchesLock(base, lock));
   else {
     base = lockAppSpec(lock, versions, secrets);
-    const reproduced = [false, true].find((exposed) => rendersLock(base!, catalog, target, secrets, exposed) === request.lockText);
+    const reproduced = [false, true].find((exposed) => rendersLock(base!, catalog, target, secrets, exposed, chartVersion(request.files)) === request.lockText);
     if (reproduced === undefined)
       diagnostics.push(
         error(
@@ -146,9 +147,31 @@ export function planUpgrade(request: UpgradeRequest): { plan?: UpgradePlan; diag
   warnings.push(...composed.warnings.filter((w) => w.code !== 'VERSION_DEPRECATED' || instances.some((i) => w.path.startsWith(`${i.instance}.`))));
   diagnostics.push(...composed.diagnostics);
   if (!composed.app) return { diagnostics, warnings };
-  const files = RENDERERS[target](composed.app);
-  const changes = request.files ? fileChanges(new Map([...request.files, [LOCK_FILE, request.lockText]]), lock.files, files) : [];
+  const before = new Map([...(request.files ?? []), [LOCK_FILE, request.lockText]]);
+  const installed = { chartVersion: chartVersion(request.files) };
+  let files = RENDERERS[target](composed.app, installed);
+  let changes = request.files ? fileChanges(before, lock.files, files) : [];
+  // `helm upgrade` of the release: a chart that changes gets a higher version than the one installed.
+  if (target === 'helm' && installed.chartVersion !== undefined && changes.length > 0) {
+    files = RENDERERS[target](composed.app, { chartVersion: semver.inc(installed.chartVersion, 'patch')! });
+    changes = fileChanges(before, lock.files, files);
+  }
   return { plan: { app: lock.app, target, instances, files, changes, ranges, spec }, diagnostics, warnings };
+}
+
+const CHART_FILE = 'Chart.yaml';
+
+/** The chart version a Helm bundle's Chart.yaml holds, or undefined without one. */
+function chartVersion(files: ReadonlyMap<string, string> | undefined): string | undefined {
+  const chart = files?.get(CHART_FILE);
+  if (chart === undefined) return undefined;
+  let version: unknown;
+  try {
+    version = (parse(chart, { maxAliasCount: 0 }) as { version?: unknown } | null)?.version;
+  } catch {
+    return undefined;
+  }
+  return typeof version === 'string' && semver.valid(version) ? version : undefined;
 }
 
 /** The lock a spec renders to, or undefined when it does not compose. */
@@ -158,10 +181,11 @@ function rendersLock(
   target: Target,
   secrets: Record<string, Record<string, string>>,
   publishExposed: boolean,
+  installedChart: string | undefined,
 ): string | undefined {
   const composed = composeApp(spec, catalog, { previousSecrets: secrets, publishExposed });
   if (!composed.app) return undefined;
-  return RENDERERS[target](composed.app).find((f) => f.path === LOCK_FILE)?.content;
+  return RENDERERS[target](composed.app, { chartVersion: installedChart }).find((f) => f.path === LOCK_FILE)?.content;
 }
 
 /** An app spec must name the lock's instances and components, or it is not this bundle's. */
