@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { LATEST_RANGES, pickVersion, type CatalogIndex } from '../catalog/index.js';
 import { composeApp } from '../composition/index.js';
 import { error, warning, type Diagnostic } from '../diagnostics/index.js';
-import type { AppSpec, Scalar } from '../manifest/index.js';
+import type { AppSpec } from '../manifest/index.js';
 import { LOCK_FILE, RENDERERS, SECRET_READERS, type BundleFile, type Lock, type Target } from '../render/index.js';
 import { fileChanges, type FileChange } from './file-changes.js';
 import { earlierValues, lockAppSpec } from './lock-app-spec.js';
@@ -120,7 +120,26 @@ export function planUpgrade(request: UpgradeRequest): { plan?: UpgradePlan; diag
       continue;
     }
     if (step.kind === 'same') {
-      spec.instances[name] = { ...given, component: `${current.name}@${current.version}` };
+      // An app spec may still name inputs as the version before this one did (an earlier upgrade migrated the
+      // bundle, not the user's file): the version's own migrations bring them over, as they did then.
+      const inputs = request.spec
+        ? migrateInputs(
+            given.inputs ?? {},
+            earlierValues(lock, name, secrets),
+            current.manifest.upgrade?.migrations ?? [],
+            current.manifest.spec.inputs.properties,
+          )
+        : undefined;
+      if (inputs)
+        for (const lost of inputs.lost)
+          diagnostics.push(
+            error(
+              'UPGRADE_VALUE_LOST',
+              `${name}.inputs.${lost.input}`,
+              `the app spec sets ${lost.input}, which ${current.name}@${current.version} has no place for: ${lost.reason}`,
+            ),
+          );
+      spec.instances[name] = { ...given, component: `${current.name}@${current.version}`, ...(inputs ? { inputs: inputs.inputs } : {}) };
       continue;
     }
     const migrated = migrateInputs(given.inputs ?? {}, earlierValues(lock, name, secrets), step.migrations, next.manifest.spec.inputs.properties);
@@ -141,7 +160,7 @@ export function planUpgrade(request: UpgradeRequest): { plan?: UpgradePlan; diag
         ),
       );
     instances.push({ instance: name, component: current.name, from: current.version, to: next.version, migrations: migrated.applied, data });
-    spec.instances[name] = { ...given, component: `${next.name}@${next.version}`, ...inputsOrNone(migrated.inputs) };
+    spec.instances[name] = { ...given, component: `${next.name}@${next.version}`, inputs: migrated.inputs };
   }
   const composed = composeApp(spec, catalog, { previousSecrets: carried, publishExposed });
   warnings.push(...composed.warnings.filter((w) => w.code !== 'VERSION_DEPRECATED' || instances.some((i) => w.path.startsWith(`${i.instance}.`))));
@@ -208,8 +227,4 @@ function specMatchesLock(spec: AppSpec, lock: Lock): Diagnostic[] {
       );
   }
   return out;
-}
-
-function inputsOrNone(inputs: Record<string, Scalar>): { inputs?: Record<string, Scalar> } {
-  return Object.keys(inputs).length > 0 ? { inputs } : {};
 }

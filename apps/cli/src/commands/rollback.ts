@@ -1,4 +1,5 @@
 import { error } from '../../../../libs/diagnostics/index.js';
+import { FORCE_DESCRIPTION } from '../bundle-options.js';
 import type { Command } from '../command.js';
 import { listRevisions, readRevisionFiles } from '../day-two/bundle-revisions.js';
 import { readBundle } from '../day-two/read-bundle.js';
@@ -15,7 +16,7 @@ export const rollbackCommand: Command = {
   usage: 'aisle rollback [DIR] [--to N] [--force]',
   options: [
     { name: 'to', type: 'string', valueName: 'N', description: 'the revision to restore (default: the latest kept; see aisle history)' },
-    { name: 'force', type: 'boolean', description: 'replace bundle files changed since aisle wrote them' },
+    { name: 'force', type: 'boolean', description: FORCE_DESCRIPTION },
   ],
   run(ctx) {
     const read = readBundle(ctx, { recover: true });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { planUpgrade, type UpgradePlan } from '../../../../libs/upgrade/index.js';
+import { FORCE_DESCRIPTION } from '../bundle-options.js';
 import type { Command, CommandContext } from '../command.js';
 import { APP_OPTION, readBundle } from '../day-two/read-bundle.js';
 import { switchBundle } from '../day-two/switch-bundle.js';
@@ -29,7 +30,7 @@ export const upgradeCommand: Command = {
     {
       name: 'force',
       type: 'boolean',
-      description: 'lose input values the new version has no place for, and replace bundle files changed since aisle wrote them',
+      description: FORCE_DESCRIPTION,
     },
   ],
   run(ctx) {
