@@ -25,6 +25,7 @@ describe('lint rules on a manifest of any shape (issue 8, item 9)', () => {
     ['runtime.args as a number', ['spec', 'runtime', 'args'], 7],
     ['runtime.ports as a string', ['spec', 'runtime', 'ports'], '5432'],
     ['a port as null', ['spec', 'runtime', 'ports'], [null]],
+    ['a port name as an object whose toString is not a function', ['spec', 'runtime', 'ports'], [{ name: HOSTILE_OBJECT, port: 80 }]],
     ['health.command as a number', ['spec', 'runtime', 'health'], { command: 5 }],
     ['the image as a string', ['spec', 'image'], 'nginx'],
     ['the image tag as an object whose toString is not a function', ['spec', 'image', 'tag'], HOSTILE_OBJECT],

@@ -146,8 +146,8 @@ describe('release names with real helm', () => {
     expect(result.status, result.stderr).toBe(0);
     const notes = result.stdout.slice(result.stdout.indexOf('NOTES:'));
     expect(notes).toContain('shop is installed as release shop in namespace stores.');
-    expect(notes).toContain('db (postgresql 16.10.0): shop-db:5432');
-    expect(notes).toContain('web (web-app 1.0.0): shop-web:80');
+    expect(notes).toContain('db (postgresql 16.15.0): shop-db:5432');
+    expect(notes).toContain('web (web-app 1.0.1): shop-web:80');
     expect(notes).not.toMatch(/<no value>|\{\{/);
   });
 });
@@ -217,7 +217,7 @@ describe('values given to real helm reach the rendered objects exactly', () => {
     const digest = `sha256:${'0123456789abcdef'.repeat(4)}`;
     const pinned = template(dir, 'shop', ['--set', 'db.image.tag=16.11', '--set', `db.image.digest=${digest}`]);
     expect(pinned.get('StatefulSet/shop-db')!.spec.template.spec.containers[0].image).toBe(`docker.io/library/postgres:16.11@${digest}`);
-    expect(pinned.get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe('docker.io/library/redis:8.2');
+    expect(pinned.get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe('docker.io/library/redis:8.10.1');
     // --set types a bare number: an integer tag is taken as written.
     expect(template(dir, 'shop', ['--set', 'cache.image.tag=8']).get('StatefulSet/shop-cache')!.spec.template.spec.containers[0].image).toBe(
       'docker.io/library/redis:8',

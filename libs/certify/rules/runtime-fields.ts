@@ -32,7 +32,7 @@ export function runtimeFields(manifest: ComponentManifest): RuntimeFields {
       return typeof port?.port === 'number'
         ? [
             {
-              name: String(port.name ?? ''),
+              name: typeof port.name === 'string' ? port.name : '',
               port: port.port,
               expose: port.expose === true,
               protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP',
