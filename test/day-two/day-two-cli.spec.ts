@@ -116,6 +116,25 @@ describe('day two on the shipped catalog: mysql 8.4.0 → 8.4.1 (issue 11)', () 
   }
 });
 
+describe('a PostgreSQL major on the shipped catalog (17 → 18)', () => {
+  it('is refused with the data note, and nothing written; --data-step-done goes ahead', async () => {
+    const cwd = scratch();
+    expect((await aisle(['get', 'postgresql@17.11.0', '--out', 'b'], cwd)).code).toBe(0);
+    const before = snapshot(join(cwd, 'b'));
+    const outdated = JSON.parse((await aisle(['outdated', 'b', '--json'], cwd)).out).result.instances[0];
+    expect(outdated).toMatchObject({ current: '17.11.0', wanted: '17.11.0', latest: '18.6.0', toLatest: 'data' });
+    const refused = await aisle(['upgrade', 'b', '--to', '^18'], cwd);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^error: postgresql\.component: moving postgresql from 17\.11\.0 to 18\.6\.0 needs work on the data first: PostgreSQL 18 cannot read the data of 17/m);
+    expect(refused.err).toContain('--data-step-done');
+    expect(snapshot(join(cwd, 'b'))).toEqual(before);
+    const done = await aisle(['upgrade', 'b', '--to', '^18', '--data-step-done'], cwd);
+    expect(done.code, done.err).toBe(0);
+    expect(done.out).toContain('data note: PostgreSQL 18 cannot read the data of 17');
+    expect(parse(readFileSync(join(cwd, 'b/aisle.lock'), 'utf8')).instances.postgresql.version).toBe('18.6.0');
+  });
+});
+
 describe('input migrations and data notes (a test catalog: toy 1.0.0, 1.1.0, 2.0.0)', () => {
   it('migrates renamed inputs and mapped enum values, within the spec range', async () => {
     const { cwd, catalog } = await toyBundle();
