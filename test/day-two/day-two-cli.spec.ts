@@ -32,23 +32,23 @@ async function toyBundle(): Promise<{ cwd: string; catalog: string }> {
   return { cwd, catalog };
 }
 
-describe('day two on the shipped catalog: mysql 8.4.0 → 8.4.1 (issue 11)', () => {
+describe('day two on the shipped catalog: mysql 8.4.0 → the newest 8.4 patch (issue 11)', () => {
   it('outdated lists the newer patch and exits 1; upgrade --dry-run shows the diff and writes nothing', async () => {
     const cwd = scratch();
     expect((await aisle(['get', 'mysql@8.4.0', '--out', 'b'], cwd)).code).toBe(0);
     const before = snapshot(join(cwd, 'b'));
     const outdated = await aisle(['outdated', 'b'], cwd);
     expect(outdated.code).toBe(1);
-    expect(outdated.out).toMatch(/^mysql +mysql +8\.4\.0 +8\.4\.1 +8\.4\.1/m);
+    expect(outdated.out).toMatch(/^mysql +mysql +8\.4\.0 +8\.4\.11 +26\.7\.0/m);
     const json = await aisle(['outdated', 'b', '--json'], cwd);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.out).result.instances).toEqual([
-      expect.objectContaining({ instance: 'mysql', current: '8.4.0', wanted: '8.4.1', latest: '8.4.1', outdated: true }),
+      expect.objectContaining({ instance: 'mysql', current: '8.4.0', wanted: '8.4.11', latest: '26.7.0', outdated: true }),
     ]);
     const dry = await aisle(['upgrade', 'b', '--dry-run'], cwd);
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('mysql: mysql 8.4.0 → 8.4.1');
-    expect(dry.out).toContain('-      dev.aisle.version: 8.4.0\n+      dev.aisle.version: 8.4.1');
+    expect(dry.out).toContain('mysql: mysql 8.4.0 → 8.4.11');
+    expect(dry.out).toContain('-      dev.aisle.version: 8.4.0\n+      dev.aisle.version: 8.4.11');
     const password = secretsOf(join(cwd, 'b')).mysql!.password!;
     expect(dry.out).not.toContain(password);
     expect(snapshot(join(cwd, 'b'))).toEqual(before);
@@ -65,16 +65,17 @@ describe('day two on the shipped catalog: mysql 8.4.0 → 8.4.1 (issue 11)', () 
     expect(up.code, up.err).toBe(0);
     expect(up.out).toContain('kept as revision 1');
     const upgraded = bundleFiles(dir);
-    expect(parse(upgraded['aisle.lock']!).instances.mysql.version).toBe('8.4.1');
+    expect(parse(upgraded['aisle.lock']!).instances.mysql.version).toBe('8.4.11');
     expect(secretsOf(dir)).toEqual(secrets);
     expect(statSync(join(dir, '.env')).mode & 0o777).toBe(0o600);
-    expect((await aisle(['outdated', 'b'], cwd)).code).toBe(0);
+    // Within its major it is up to date; a newer major is still listed (exit 1).
+    expect(JSON.parse((await aisle(['outdated', 'b', '--json'], cwd)).out).result.instances[0]).toMatchObject({ current: '8.4.11', wanted: '8.4.11' });
     expect((await aisle(['upgrade', 'b'], cwd)).out).toContain('up to date');
 
     const history = await aisle(['history', 'b', '--json'], cwd);
     expect(JSON.parse(history.out).result).toMatchObject({
       revisions: [{ revision: 1, instances: { mysql: 'mysql@8.4.0' } }],
-      current: { instances: { mysql: 'mysql@8.4.1' } },
+      current: { instances: { mysql: 'mysql@8.4.11' } },
     });
     const back = await aisle(['rollback', 'b'], cwd);
     expect(back.code, back.err).toBe(0);
@@ -85,7 +86,7 @@ describe('day two on the shipped catalog: mysql 8.4.0 → 8.4.1 (issue 11)', () 
     expect(again.code, again.err).toBe(0);
     expect(bundleFiles(dir)).toEqual(upgraded);
     expect(JSON.parse((await aisle(['history', 'b', '--json'], cwd)).out).result.revisions.map((r: { replacedBy: string }) => r.replacedBy)).toEqual([
-      'upgrade: mysql 8.4.0→8.4.1',
+      'upgrade: mysql 8.4.0→8.4.11',
       'rollback to 1',
       'rollback to 2',
     ]);
