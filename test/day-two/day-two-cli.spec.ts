@@ -32,7 +32,8 @@ async function toyBundle(): Promise<{ cwd: string; catalog: string }> {
   return { cwd, catalog };
 }
 
-describe('day two on the shipped catalog: mysql 8.4.0 → the newest 8.4 patch (issue 11)', () => {
+// The shipped catalog is loaded and its certifications verified by each command: slow on a busy machine.
+describe('day two on the shipped catalog: mysql 8.4.0 → the newest 8.4 patch (issue 11)', { timeout: 180_000 }, () => {
   it('outdated lists the newer patch and exits 1; upgrade --dry-run shows the diff and writes nothing', async () => {
     const cwd = scratch();
     expect((await aisle(['get', 'mysql@8.4.0', '--out', 'b'], cwd)).code).toBe(0);
@@ -117,7 +118,7 @@ describe('day two on the shipped catalog: mysql 8.4.0 → the newest 8.4 patch (
   }
 });
 
-describe('a PostgreSQL major on the shipped catalog (17 → 18)', () => {
+describe('a PostgreSQL major on the shipped catalog (17 → 18)', { timeout: 180_000 }, () => {
   it('is refused with the data note, and nothing written; --data-step-done goes ahead', async () => {
     const cwd = scratch();
     expect((await aisle(['get', 'postgresql@17.11.0', '--out', 'b'], cwd)).code).toBe(0);
@@ -126,7 +127,9 @@ describe('a PostgreSQL major on the shipped catalog (17 → 18)', () => {
     expect(outdated).toMatchObject({ current: '17.11.0', wanted: '17.11.0', latest: '18.6.0', toLatest: 'data' });
     const refused = await aisle(['upgrade', 'b', '--to', '^18'], cwd);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/^error: postgresql\.component: moving postgresql from 17\.11\.0 to 18\.6\.0 needs work on the data first: PostgreSQL 18 cannot read the data of 17/m);
+    expect(refused.err).toMatch(
+      /^error: postgresql\.component: moving postgresql from 17\.11\.0 to 18\.6\.0 needs work on the data first: PostgreSQL 18 cannot read the data of 17/m,
+    );
     expect(refused.err).toContain('--data-step-done');
     expect(snapshot(join(cwd, 'b'))).toEqual(before);
     const done = await aisle(['upgrade', 'b', '--to', '^18', '--data-step-done'], cwd);
@@ -186,7 +189,7 @@ describe('input migrations and data notes (a test catalog: toy 1.0.0, 1.1.0, 2.0
   });
 });
 
-describe('bad input: a clear error naming the instance, and nothing written', () => {
+describe('bad input: a clear error naming the instance, and nothing written', { timeout: 180_000 }, () => {
   it('a lock that does not parse, or names a version the catalog lacks, or a digest edited by hand', async () => {
     const { cwd, catalog } = await toyBundle();
     const lockFile = join(cwd, 'b/aisle.lock');
