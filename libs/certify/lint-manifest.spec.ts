@@ -96,7 +96,7 @@ describe('lintManifest', () => {
   });
 
   it('lists every rule by name, the cross-version one last', () => {
-    expect(LINT_RULES).toEqual([...MANIFEST_RULES.map((r) => r.name), 'input-contract-semver']);
+    expect(LINT_RULES).toEqual([...MANIFEST_RULES.map((r) => r.name), 'input-contract-semver', 'upgrade-migrations-declared']);
     expect(new Set(LINT_RULES).size).toBe(LINT_RULES.length);
   });
 

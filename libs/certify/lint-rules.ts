@@ -20,6 +20,7 @@ import { kafkaHostListener } from './rules/kafka-host-listener.js';
 import { envReadByImage } from './rules/env-read-by-image.js';
 import { servedPorts } from './rules/served-ports.js';
 import { patternMessage } from './rules/pattern-message.js';
+import { upgradeMigrationsDeclared } from './rules/upgrade-migrations-declared.js';
 
 /** The rules that check one manifest on its own, in the order they report. */
 export const MANIFEST_RULES: readonly ManifestRule[] = [
@@ -47,7 +48,7 @@ export const MANIFEST_RULES: readonly ManifestRule[] = [
 ];
 
 /** The rules that compare the versions of one component. */
-export const VERSIONS_RULES: readonly VersionsRule[] = [inputContractSemver];
+export const VERSIONS_RULES: readonly VersionsRule[] = [inputContractSemver, upgradeMigrationsDeclared];
 
 /** Every conformance check by name: what a certification record lists as passed. */
 export const LINT_RULES: readonly string[] = [...MANIFEST_RULES, ...VERSIONS_RULES].map((r) => r.name);

@@ -67,6 +67,15 @@ export type DiagnosticCode =
   | 'RESULTS_TRUNCATED'
   // aisle import: a file in none of the formats, or one the chosen format cannot read
   | 'IMPORT_FORMAT_UNKNOWN'
-  | 'IMPORT_INVALID';
+  | 'IMPORT_INVALID'
+  // day two: a manifest's upgrade block, a bundle's lock, upgrade plans and revisions
+  | 'UPGRADE_INVALID'
+  | 'LOCK_INVALID'
+  | 'LOCK_MISMATCH'
+  | 'UPGRADE_UNSUPPORTED'
+  | 'UPGRADE_DATA_STEP'
+  | 'UPGRADE_VALUE_LOST'
+  | 'UPGRADE_NEEDS_APP'
+  | 'REVISION_NOT_FOUND';
 
 export type Severity = 'error' | 'warning';

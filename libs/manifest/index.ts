@@ -1,5 +1,8 @@
 export type {
   ComponentManifest,
+  DataNote,
+  InputMigration,
+  UpgradeDeclaration,
   HealthCheck,
   ImageDeclaration,
   PortNumber,

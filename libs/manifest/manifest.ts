@@ -118,4 +118,30 @@ export interface ComponentManifest {
     outputs: Record<string, OutputDeclaration>;
     runtime: Runtime;
   };
+  /** How an app moves to this version in place (absent: from any earlier version of the same major, inputs as they are). */
+  upgrade?: UpgradeDeclaration;
+}
+
+/** The `upgrade` block of a manifest: supported sources, input migrations, data notes. */
+export interface UpgradeDeclaration {
+  /** Earlier versions an in-place upgrade to this one is supported from (a semver range). */
+  from: string;
+  /** Applied in order to the inputs of the version upgraded from. */
+  migrations?: InputMigration[];
+  /** Work the data needs: such an upgrade is refused unless the user says it is done. */
+  data?: DataNote[];
+}
+
+/** One change to the inputs; `from` limits it to upgrades from some versions. */
+export type InputMigration = { from?: string } & (
+  | { rename: { input: string; to: string } }
+  | { drop: { input: string } }
+  | { set: { input: string; value?: Scalar; template?: string } }
+  | { map: { input: string; values: Record<string, Scalar> } }
+);
+
+/** A note on the data (e.g. a PostgreSQL major needs pg_upgrade or dump and restore). */
+export interface DataNote {
+  from?: string;
+  note: string;
 }

@@ -2,6 +2,7 @@ import semver from 'semver';
 import componentSchema from '../../schemas/component.schema.json';
 import { documentPath, error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
+import { checkUpgrade } from './check-upgrade.js';
 import { ILL_FORMED_TEXT, plainDataProblems } from './plain-data-problems.js';
 import { MAX_GENERATED_SECRET_LENGTH } from './input-limits.js';
 import type { ComponentManifest } from './manifest.js';
@@ -77,6 +78,7 @@ export function checkManifest(
   }
   diagnostics.push(...checkInputsSchema(manifest, at));
   diagnostics.push(...checkTemplates(manifest, at));
+  if (!diagnostics.some((d) => d.path.startsWith('upgrade'))) diagnostics.push(...checkUpgrade(manifest, at));
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { value: manifest, diagnostics };
 }
 

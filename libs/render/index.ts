@@ -5,14 +5,14 @@ import { readOpenShiftSecrets, renderOpenShift } from './openshift/index.js';
 import type { BundleFile, Renderer, SecretReader, Target } from './renderer.js';
 
 export { TARGETS } from './renderer.js';
-export type { BundleFile, Renderer, SecretReader, Target } from './renderer.js';
+export type { BundleFile, Renderer, RenderOptions, SecretReader, Target } from './renderer.js';
 export { renderCompose, readComposeSecrets, COMPOSE_FILE, ENV_FILE, parseDotenv } from './compose/index.js';
 export { renderKubernetes, readKubernetesSecrets } from './kubernetes/index.js';
 export { renderHelm, readHelmSecrets } from './helm/index.js';
 export { renderOpenShift, readOpenShiftSecrets, TEMPLATE_FILE, PUBLISH_ANNOTATION } from './openshift/index.js';
 export { renderLock, withLock, LOCK_FILE } from './lock/render-lock.js';
 export { readLockFiles } from './lock/read-lock-files.js';
-export { isAsLocked, lockedDigest, SEALED } from './lock/locked-file.js';
+export { isAsLocked, isSecretFile, lockedDigest, SEALED } from './lock/locked-file.js';
 export type { Lock, LockedSecret } from './lock/render-lock.js';
 
 /** Every target's renderer; each returns its files sorted by path, `aisle.lock` included. */

@@ -14,7 +14,13 @@ export interface BundleFile {
  * A renderer is a pure function: resolved app in, files out, sorted by path and
  * byte-stable (the same app gives the same bytes). Writing them is the caller's job.
  */
-export type Renderer = (app: ResolvedApp) => BundleFile[];
+export type Renderer = (app: ResolvedApp, options?: RenderOptions) => BundleFile[];
+
+/** What a caller may set beyond the app (each renderer reads what concerns it). */
+export interface RenderOptions {
+  /** Helm: the chart's version (default 0.1.0); an upgrade raises it, so `helm upgrade` sees a new chart. */
+  chartVersion?: string;
+}
 
 /**
  * Reads back the secret values an earlier bundle of this target holds, so composing

@@ -59,6 +59,14 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   RESULTS_TRUNCATED: ExitCode.Ok,
   IMPORT_FORMAT_UNKNOWN: ExitCode.Invalid,
   IMPORT_INVALID: ExitCode.Invalid,
+  UPGRADE_INVALID: ExitCode.Invalid,
+  LOCK_INVALID: ExitCode.Invalid,
+  LOCK_MISMATCH: ExitCode.Invalid,
+  UPGRADE_UNSUPPORTED: ExitCode.Invalid,
+  UPGRADE_DATA_STEP: ExitCode.Invalid,
+  UPGRADE_VALUE_LOST: ExitCode.Invalid,
+  UPGRADE_NEEDS_APP: ExitCode.Invalid,
+  REVISION_NOT_FOUND: ExitCode.Invalid,
 };
 
 /** True for a code this CLI knows (the codes a service sends back are checked before they are trusted). */

@@ -105,7 +105,7 @@ function composeAndRender(
   return { app: composed.app, files: RENDERERS[target](composed.app), warnings: composed.warnings, previousSecrets };
 }
 
-function conflictMessage(out: string, conflicts: readonly BundleConflict[]): string {
+export function conflictMessage(out: string, conflicts: readonly BundleConflict[]): string {
   const shown = conflicts.slice(0, MAX_CONFLICTS_SHOWN).map((c) => `  ${c.path}: ${c.problem}`);
   if (conflicts.length > shown.length) shown.push(`  … and ${conflicts.length - shown.length} more`);
   return [

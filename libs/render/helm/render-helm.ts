@@ -4,7 +4,7 @@ import { waitPort, type ServiceWait } from '../kubernetes/build-wait-containers.
 import { componentAnnotations, labelValue } from '../kubernetes/kubernetes-labels.js';
 import { toYaml } from '../to-yaml.js';
 import { withLock } from '../lock/render-lock.js';
-import type { BundleFile } from '../renderer.js';
+import type { BundleFile, RenderOptions } from '../renderer.js';
 import { chartInputs, type ChartInputs } from './chart-inputs.js';
 import { buildHelmEnv, type HelmAppContext } from './helm-env.js';
 import { HelmExpressions } from './helm-expressions.js';
@@ -23,7 +23,7 @@ export const CHART_VERSION = '0.1.0';
  * Renders an app as a Helm chart: Chart.yaml, values.yaml with each instance's inputs,
  * values.schema.json, per instance a folder of templates that read those values, and aisle.lock.
  */
-export function renderHelm(app: ResolvedApp): BundleFile[] {
+export function renderHelm(app: ResolvedApp, options: RenderOptions = {}): BundleFile[] {
   const x = new HelmExpressions(app.name);
   const ctx: HelmAppContext = { x, instances: new Map(app.instances.map((i) => [i.name, i])), secretKeys: new Map() };
   const referenced = referencedInputs(app);
@@ -85,9 +85,9 @@ export function renderHelm(app: ResolvedApp): BundleFile[] {
     files.push({ path: `templates/${instance.name}/secret.yaml`, content: secretTemplate(instance, x, secrets, keys) });
   }
   files.push(
-    { path: 'Chart.yaml', content: chartFile(app) },
+    { path: 'Chart.yaml', content: chartFile(app, options.chartVersion ?? CHART_VERSION) },
     // aisle.lock describes the bundle, not the release: keep it out of packaged charts.
-    { path: '.helmignore', content: 'aisle.lock\n' },
+    { path: '.helmignore', content: 'aisle.lock\n.aisle/\n' },
     { path: 'values.yaml', content: valuesFile(app, inputs, fixedText), mode: 0o600 },
     { path: 'values.schema.json', content: valuesSchema(app, inputs) },
     { path: 'templates/_helpers.tpl', content: helpersTemplate(x) },
@@ -96,13 +96,13 @@ export function renderHelm(app: ResolvedApp): BundleFile[] {
   return withLock(app, 'helm', (instance, input) => `values.yaml#${instance}.${input}`, files);
 }
 
-function chartFile(app: ResolvedApp): string {
+function chartFile(app: ResolvedApp, version: string): string {
   return toYaml({
     apiVersion: 'v2',
     name: app.name,
     description: `The ${app.name} app, composed by aisle from ${app.instances.length} certified component instance${app.instances.length === 1 ? '' : 's'}.`,
     type: 'application',
-    version: CHART_VERSION,
+    version,
     appVersion: CHART_VERSION,
     // fsGroupChangePolicy and seccompProfile in pod security contexts.
     kubeVersion: '>=1.23.0-0',

@@ -1,0 +1,14 @@
+export { parseLock, MAX_LOCK_BYTES } from './parse-lock.js';
+export type { ParsedLock } from './parse-lock.js';
+export { lockedVersions } from './locked-versions.js';
+export { upgradeStep } from './upgrade-step.js';
+export type { UpgradeStep } from './upgrade-step.js';
+export { migrateInputs } from './migrate-inputs.js';
+export type { MigratedInputs } from './migrate-inputs.js';
+export { planOutdated, moveKind, specRange } from './plan-outdated.js';
+export type { MoveKind, OutdatedInstance } from './plan-outdated.js';
+export { planUpgrade } from './plan-upgrade.js';
+export type { InstanceUpgrade, UpgradePlan, UpgradeRequest } from './plan-upgrade.js';
+export { fileChanges } from './file-changes.js';
+export type { FileChange } from './file-changes.js';
+export { lockAppSpec, earlierValues } from './lock-app-spec.js';
