@@ -25,6 +25,13 @@ function everyComponentSpec(catalog: CatalogIndex): string {
       lines.push(
         '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
       );
+    // The content and devtools apps take a database (and Nextcloud a cache) wired from the instances above.
+    const db = { wordpress: 'mariadb', ghost: 'mysql', gitea: 'postgresql', nextcloud: 'postgresql' }[name];
+    if (db !== undefined) {
+      const wired = [`dbHost: "\${{ ${db}.host }}"`, `dbPassword: "\${{ ${db}.password }}"`, `dbUser: "\${{ ${db}.username }}"`, `dbName: "\${{ ${db}.database }}"`];
+      if (name === 'nextcloud') wired.push('redisHost: "${{ redis.host }}"', 'redisPassword: "${{ redis.password }}"');
+      lines.push(`    inputs: { ${wired.join(', ')} }`);
+    }
     if (name === 'web-app')
       lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
   }
