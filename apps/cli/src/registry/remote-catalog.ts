@@ -32,7 +32,12 @@ export function remoteCatalogSource(connection: RegistryConnection): CatalogSour
         connection,
         'query Aisles { aisles { name components kits description } }',
       );
-      return data.aisles.map((a): AisleSummary => ({ name: a.name, components: a.components, kits: a.kits, ...(a.description ? { description: a.description } : {}) }));
+      return data.aisles.map((a): AisleSummary => ({
+        name: a.name,
+        components: a.components,
+        kits: a.kits,
+        ...(a.description ? { description: a.description } : {}),
+      }));
     },
 
     async search(text, aisle) {
