@@ -19,3 +19,4 @@ export { searchText } from './search-text.js';
 export { MAX_SEARCH_WORDS, searchWords } from './search-words.js';
 export { kitSearchText } from './kit-version.js';
 export type { KitVersion } from './kit-version.js';
+export { CATALOG_SECTION_BEGIN, CATALOG_SECTION_END, renderCatalogSection, replaceCatalogSection } from './render-catalog-section.js';

@@ -1,7 +1,7 @@
 import { checkAisle, type CatalogIndex, type KitVersion } from '../catalog/index.js';
-import { composeApp, expandKit } from '../composition/index.js';
+import { composeApp, expandKit, kitExampleInputs } from '../composition/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { ComponentManifest, Scalar } from '../manifest/index.js';
+import type { ComponentManifest } from '../manifest/index.js';
 import type { ManifestRule } from './lint-rule.js';
 import { defaultsValid } from './rules/defaults-valid.js';
 import { descriptionLicense } from './rules/description-license.js';
@@ -43,18 +43,13 @@ export function lintKit(kit: KitVersion, catalog: CatalogIndex): Diagnostic[] {
       out.push(finding('kit-components-certified', path, `picks ${resolved.version.name}@${resolved.version.version}, which is not certified`));
   }
   if (out.length > 0) return out;
-  const examples: Record<string, Scalar> = {};
-  const properties = kit.kit.spec.inputs.properties;
-  for (const name of kit.kit.spec.inputs.required ?? []) {
-    const example = properties[name]?.examples?.[0];
-    if (example === undefined)
-      out.push(
-        finding('kit-composes', `spec.inputs.properties.${name}`, 'is required: give it an example (examples: [...]) so the kit can be composed to check it'),
-      );
-    else examples[name] = example;
-  }
+  const examples = kitExampleInputs(kit);
+  for (const name of examples.missing)
+    out.push(
+      finding('kit-composes', `spec.inputs.properties.${name}`, 'is required: give it an example (examples: [...]) so the kit can be composed to check it'),
+    );
   if (out.length > 0) return out;
-  const expanded = expandKit(kit, examples);
+  const expanded = expandKit(kit, examples.values);
   for (const d of expanded.diagnostics) if (d.severity === 'error') out.push(finding('kit-composes', `spec.${d.path}`, d.message));
   if (!expanded.spec) return out;
   const composed = composeApp(expanded.spec, catalog);

@@ -38,6 +38,18 @@ export function expandKit(kit: KitVersion, given: Record<string, Scalar>): Expan
   return { spec, diagnostics };
 }
 
+/** The values a kit is checked with: the first example of each required input (defaults fill the rest); undefined names those without one. */
+export function kitExampleInputs(kit: KitVersion): { values: Record<string, Scalar>; missing: string[] } {
+  const values: Record<string, Scalar> = {};
+  const missing: string[] = [];
+  for (const name of kit.kit.spec.inputs.required ?? []) {
+    const example = kit.kit.spec.inputs.properties[name]?.examples?.[0];
+    if (example === undefined) missing.push(name);
+    else values[name] = example;
+  }
+  return { values, missing };
+}
+
 function substitute(values: Record<string, Scalar>, inputs: Record<string, Scalar>): Record<string, Scalar> {
   const out: Record<string, Scalar> = Object.create(null) as Record<string, Scalar>;
   for (const [key, raw] of Object.entries(values)) {

@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse, parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog, shippedCatalogDir, type CatalogIndex } from '../../libs/catalog/index.js';
+import { loadCatalog, shippedCatalogDir } from '../../libs/catalog/index.js';
 import { composeApp } from '../../libs/composition/index.js';
 import type { ResolvedApp } from '../../libs/composition/resolved-app.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
@@ -10,33 +10,10 @@ import { RENDERERS, SECRET_READERS, filesByPath } from '../../libs/render/index.
 import { helmTemplate } from './helm-run.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
 import { kubectlKustomize } from './kubectl-kustomize.js';
+import { everyComponentSpec } from './catalog-wiring.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 
 type Obj = Record<string, any>;
-
-/** Every shipped component once, with the wiring the examples use: keycloak and a web app on PostgreSQL. */
-function everyComponentSpec(catalog: CatalogIndex): string {
-  const names = [...new Set(catalog.search().map((c) => c.name))].sort();
-  const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:'];
-  for (const name of names) {
-    lines.push(`  ${name}:`, `    component: ${name}`);
-    if (name === 'postgresql') lines.push('    inputs: { database: shop }');
-    if (name === 'keycloak')
-      lines.push(
-        '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
-      );
-    // The content and devtools apps take a database (and Nextcloud a cache) wired from the instances above.
-    const db = { wordpress: 'mariadb', ghost: 'mysql', gitea: 'postgresql', nextcloud: 'postgresql' }[name];
-    if (db !== undefined) {
-      const wired = [`dbHost: "\${{ ${db}.host }}"`, `dbPassword: "\${{ ${db}.password }}"`, `dbUser: "\${{ ${db}.username }}"`, `dbName: "\${{ ${db}.database }}"`];
-      if (name === 'nextcloud') wired.push('redisHost: "${{ redis.host }}"', 'redisPassword: "${{ redis.password }}"');
-      lines.push(`    inputs: { ${wired.join(', ')} }`);
-    }
-    if (name === 'web-app')
-      lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 function envOf(objects: Map<string, Obj>, workload: string): Record<string, string> {
   const seen: Record<string, string> = {};
