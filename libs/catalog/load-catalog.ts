@@ -56,7 +56,7 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
           diagnostics.push(
             error('NAME_SCOPED_IN_CATALOG', where, `${where} sits one folder too deep, as if named ${name}/${versionDir}: a catalog folder holds global names only (<name>/<version>/${MANIFEST_FILE}); publish scoped components to an Aisle service`, { file: where }),
           );
-        } else diagnostics.push(warning('FILE_UNREADABLE', show(folder), `holds no ${MANIFEST_FILE} or ${KIT_FILE}`, { file: show(folder) }));
+        } else diagnostics.push(warning('FILE_UNREADABLE', show(folder), `holds no ${MANIFEST_FILE}`, { file: show(folder) }));
         continue;
       }
       const loaded = loadVersion(file, shown, name, versionDir, options.verify);

@@ -20,7 +20,7 @@ import { UsageError } from '../parse-args.js';
 
 export const certifyCommand: Command = {
   name: 'certify',
-  summary: 'lint one component version and, if it passes, sign its certification record',
+  summary: 'lint one component or kit version and, if it passes, sign its certification record',
   usage: 'aisle certify catalog/NAME/VERSION --key KEY.pem [--level LEVEL] [--trust DIR]',
   options: [
     { name: 'key', type: 'string', valueName: 'KEY.pem', description: "the certifier's Ed25519 private key (PKCS#8 PEM), read by path and never copied" },
@@ -42,7 +42,7 @@ export const certifyCommand: Command = {
       throw new UsageError(`--level must be one of: ${CERTIFICATION_LEVELS.join(', ')}`, '--level');
     const target = catalogTarget(ctx.io.cwd, dir);
     if (!target || target.kind !== 'version')
-      throw new UsageError(`${dir} is not a component or kit version folder (catalog/NAME/VERSION)`, 'catalog/NAME/VERSION');
+      throw new UsageError(`${dir} is not a component version folder (catalog/NAME/VERSION), nor a kit's`, 'catalog/NAME/VERSION');
 
     const key = readKey(resolve(ctx.io.cwd, keyPath), keyPath);
     const loaded = loadTarget(target, ctx.io.cwd);
