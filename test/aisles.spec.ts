@@ -57,7 +57,12 @@ describe('the aisles', () => {
     const r = await aisle(['aisles', '--json'], root);
     expect(r.code).toBe(0);
     const database = JSON.parse(r.out).result.find((a: { name: string }) => a.name === 'database');
-    expect(database).toEqual({ name: 'database', components: expect.any(Number), description: AISLES.find((a) => a.name === 'database')!.description });
+    expect(database).toEqual({
+      name: 'database',
+      components: expect.any(Number),
+      kits: 0,
+      description: AISLES.find((a) => a.name === 'database')!.description,
+    });
   });
 
   it('aisle lint refuses a manifest whose aisle is not in the list, with a did-you-mean and its line', async () => {

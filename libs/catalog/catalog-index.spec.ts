@@ -56,8 +56,8 @@ describe('CatalogIndex', () => {
   it('lists aisles with counts and searches text', () => {
     const i = index();
     expect(i.aisles()).toEqual([
-      { name: 'cache', components: 1, description: expect.stringMatching(/^In-memory/) },
-      { name: 'database', components: 2, description: expect.stringMatching(/^Relational/) },
+      { name: 'cache', components: 1, kits: 0, description: expect.stringMatching(/^In-memory/) },
+      { name: 'database', components: 2, kits: 0, description: expect.stringMatching(/^Relational/) },
     ]);
     expect(i.search('', 'cache').map((v) => v.name)).toEqual(['redis']);
     expect(i.search('sql').map((v) => v.name)).toEqual(['mysql', 'postgresql']);

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { didYouMean, error, type Diagnostic } from '../diagnostics/index.js';
 import { describeAisle } from './describe-aisle.js';
 import type { ComponentVersion } from './component-version.js';
+import { kitSearchText, type KitVersion } from './kit-version.js';
 import { parseComponentRef } from './parse-component-ref.js';
 import { pickVersion } from './pick-version.js';
 import { searchText } from './search-text.js';
@@ -10,6 +11,8 @@ import { searchWords } from './search-words.js';
 export interface AisleSummary {
   name: string;
   components: number;
+  /** App kits on this aisle. */
+  kits: number;
   /** From libs/catalog/aisles.ts; absent for an aisle that is not in the list. */
   description?: string;
 }
@@ -25,6 +28,8 @@ export interface ResolveResult {
  */
 export class CatalogIndex {
   private readonly byName = new Map<string, ComponentVersion[]>();
+  // Kits share the components' names: `aisle show NAME` finds either.
+  private readonly kitsByName = new Map<string, KitVersion[]>();
   // Names a partial index (fetched from a service for a few components) was told exist, for "did you mean".
   private readonly elsewhere = new Set<string>();
 
@@ -40,6 +45,61 @@ export class CatalogIndex {
     versions.sort((a, b) => semver.rcompare(a.version, b.version));
     this.byName.set(version.name, versions);
     return [];
+  }
+
+  /** Adds a kit version; a name a component already has, or a second kit version with another digest, is refused. */
+  addKit(kit: KitVersion): Diagnostic[] {
+    if (this.byName.has(kit.name)) {
+      return [error('DUPLICATE_VERSION', 'metadata.name', `${kit.name} is already the name of a component; a kit takes a name of its own (such as ${kit.name}-kit)`, { file: kit.source })];
+    }
+    const versions = this.kitsByName.get(kit.name) ?? [];
+    const existing = versions.find((v) => v.version === kit.version);
+    if (existing) {
+      if (existing.digest === kit.digest) return [];
+      return [error('DUPLICATE_VERSION', 'metadata.version', `${kit.name}@${kit.version} is already loaded from ${existing.source} with another digest`, { file: kit.source })];
+    }
+    versions.push(kit);
+    versions.sort((a, b) => semver.rcompare(a.version, b.version));
+    this.kitsByName.set(kit.name, versions);
+    return [];
+  }
+
+  /** Kit names, sorted. */
+  kitNames(): string[] {
+    return [...this.kitsByName.keys()].sort();
+  }
+
+  /** All versions of a kit, newest first (empty when unknown). */
+  kitVersions(name: string): readonly KitVersion[] {
+    return this.kitsByName.get(name) ?? [];
+  }
+
+  /** True when NAME (without a range) is a kit's. */
+  isKit(reference: string): boolean {
+    return this.kitsByName.has(reference.split('@')[0]!);
+  }
+
+  /** Resolves a kit's `NAME[@RANGE]` by the components' rule (pickVersion). */
+  resolveKit(reference: string, path = ''): { version?: KitVersion; diagnostics: Diagnostic[] } {
+    const parsed = parseComponentRef(reference, path);
+    if (!parsed.ref) return { diagnostics: parsed.diagnostics };
+    const versions = this.kitVersions(parsed.ref.name);
+    if (versions.length === 0) return { diagnostics: [error('COMPONENT_NOT_FOUND', path, `no kit named "${parsed.ref.name}" in the catalog${didYouMean(parsed.ref.name, this.kitNames())}`)] };
+    return pickVersion(parsed.ref.name, versions, parsed.ref.range, path);
+  }
+
+  /** Latest kit versions matching free text and an optional aisle, ranked as search ranks components. */
+  searchKits(text = '', aisle?: string): KitVersion[] {
+    const words = searchWords(text);
+    const results: Array<{ v: KitVersion; rank: number }> = [];
+    for (const name of this.kitNames()) {
+      const v = pickVersion(name, this.kitVersions(name), 'latest', '').version!;
+      if (aisle && v.kit.metadata.aisle !== aisle) continue;
+      const haystack = kitSearchText(v.kit);
+      if (!words.every((w) => haystack.includes(w))) continue;
+      results.push({ v, rank: words.length === 0 ? 1 : words.some((w) => name.includes(w)) ? 0 : 1 });
+    }
+    return results.sort((a, b) => a.rank - b.rank || a.v.name.localeCompare(b.v.name)).map((r) => r.v);
   }
 
   /** Component names, sorted. */
@@ -69,12 +129,11 @@ export class CatalogIndex {
 
   /** Aisles with the number of components on each, sorted by name. */
   aisles(): AisleSummary[] {
-    const counts = new Map<string, number>();
-    for (const name of this.names()) {
-      const aisle = this.latest(name)!.manifest.metadata.aisle;
-      counts.set(aisle, (counts.get(aisle) ?? 0) + 1);
-    }
-    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, components]) => describeAisle(name, components));
+    const counts = new Map<string, { components: number; kits: number }>();
+    const count = (aisle: string) => counts.get(aisle) ?? counts.set(aisle, { components: 0, kits: 0 }).get(aisle)!;
+    for (const name of this.names()) count(this.latest(name)!.manifest.metadata.aisle).components += 1;
+    for (const name of this.kitNames()) count(pickVersion(name, this.kitVersions(name), 'latest', '').version!.kit.metadata.aisle).kits += 1;
+    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, c]) => describeAisle(name, c.components, c.kits));
   }
 
   /**

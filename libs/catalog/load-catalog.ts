@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/index.js';
-import { manifestDigest, MAX_DOCUMENT_BYTES, parseComponentName, parseManifest } from '../manifest/index.js';
+import { manifestDigest, MAX_DOCUMENT_BYTES, parseComponentName, parseKit, parseManifest } from '../manifest/index.js';
 import { CatalogIndex } from './catalog-index.js';
 import { UNCERTIFIED, type CertificationStatus, type ComponentVersion } from './component-version.js';
+import type { KitVersion } from './kit-version.js';
 
 export const MANIFEST_FILE = 'component.yaml';
+/** A kit's version folder holds this instead of component.yaml. */
+export const KIT_FILE = 'kit.yaml';
 export const CERTIFICATION_FILE = 'certification.json';
 export const DEPRECATION_FILE = 'DEPRECATED';
 
@@ -39,6 +42,12 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
       const folder = join(dir, name, versionDir);
       const file = join(folder, MANIFEST_FILE);
       const shown = show(file);
+      if (!existsSync(file) && existsSync(join(folder, KIT_FILE))) {
+        const loaded = loadKitVersion(join(folder, KIT_FILE), show(join(folder, KIT_FILE)), name, versionDir, options.verify);
+        diagnostics.push(...loaded.diagnostics);
+        if (loaded.version) diagnostics.push(...index.addKit(loaded.version));
+        continue;
+      }
       if (!existsSync(file)) {
         // `acme/vault/1.0.0/component.yaml`: laid out as a scoped name reads, one folder too deep to load.
         const nested = listDirs(folder).find((d) => existsSync(join(folder, d, MANIFEST_FILE)));
@@ -105,6 +114,51 @@ export function loadVersion(
     diagnostics.push(warning('CERTIFICATION_INVALID', shown, `${name}@${version} loads as uncertified: ${certification.reason}`, { file: shown }));
   }
   return { version: { name, version, digest, manifest, source: shown, deprecated, certification }, diagnostics };
+}
+
+/** Loads one kit version folder: its kit.yaml, deprecation note and certification record, as loadVersion does for a component. */
+export function loadKitVersion(
+  file: string,
+  shown: string,
+  expectedName: string | undefined,
+  expectedVersion: string | undefined,
+  verify?: CertificationVerifier,
+): { version?: KitVersion; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_DOCUMENT_BYTES) {
+      return { diagnostics: [error('YAML_TOO_LARGE', shown, `kit is larger than ${MAX_DOCUMENT_BYTES} bytes`, { file: shown })] };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { diagnostics: [error('FILE_UNREADABLE', shown, `cannot read: ${(e as Error).message}`, { file: shown })] };
+  }
+  const parsed = parseKit(text, shown);
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  const kit = parsed.value;
+  const { name, version } = kit.metadata;
+  if ((expectedName !== undefined && expectedName !== name) || (expectedVersion !== undefined && expectedVersion !== version)) {
+    return {
+      diagnostics: [
+        ...parsed.diagnostics,
+        error('MANIFEST_LOCATION_MISMATCH', 'metadata', `declares ${name}@${version} but sits in ${expectedName}/${expectedVersion}; expected catalog/${name}/${version}/${KIT_FILE}`, {
+          file: shown,
+        }),
+      ],
+    };
+  }
+  const folder = join(file, '..');
+  const digest = manifestDigest(kit);
+  const deprecationFile = join(folder, DEPRECATION_FILE);
+  const deprecated = existsSync(deprecationFile) ? readFileSync(deprecationFile, 'utf8').trim() || 'deprecated' : undefined;
+  const recordFile = join(folder, CERTIFICATION_FILE);
+  const record = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : undefined;
+  const certification = verify ? verify({ name, version, digest }, record) : UNCERTIFIED;
+  const diagnostics = [...parsed.diagnostics];
+  if (certification.level !== 'certified' && record !== undefined) {
+    diagnostics.push(warning('CERTIFICATION_INVALID', shown, `${name}@${version} loads as uncertified: ${certification.reason}`, { file: shown }));
+  }
+  return { version: { name, version, digest, kit, source: shown, deprecated, certification }, diagnostics };
 }
 
 function listDirs(dir: string): string[] {

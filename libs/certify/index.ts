@@ -17,3 +17,4 @@ export { loadTrustStore, createTrustStore } from './trust-store.js';
 export type { TrustStore, TrustedKey } from './trust-store.js';
 export { defaultTrustDir } from './default-trust-dir.js';
 export { createCatalogVerifier } from './create-catalog-verifier.js';
+export { lintKit, KIT_RULES } from './lint-kit.js';

@@ -20,7 +20,7 @@ export interface InputDescription {
 }
 
 /** The component's inputs in declaration order, required ones first. */
-export function describeInputs(manifest: ComponentManifest): InputDescription[] {
+export function describeInputs(manifest: { spec: Pick<ComponentManifest['spec'], 'inputs'> }): InputDescription[] {
   const schema = manifest.spec.inputs;
   const required = new Set(schema.required ?? []);
   const list = Object.entries(schema.properties).map(([name, p]): InputDescription => {

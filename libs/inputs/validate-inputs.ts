@@ -39,7 +39,7 @@ export interface ValidateInputsOptions {
  * `password: must be at least 12 characters`, with paths relative to the inputs.
  */
 export function validateInputs(
-  version: { digest: string; manifest: ComponentManifest },
+  version: { digest: string; manifest: InputsOwner },
   given: Record<string, unknown>,
   options: ValidateInputsOptions = {},
 ): ValidatedInputs {
@@ -81,8 +81,11 @@ export function validateInputs(
   return { values: values as Record<string, Scalar>, generated, diagnostics };
 }
 
+/** What declares inputs: a component manifest, or a kit (whose digest never equals a component's). */
+export type InputsOwner = Pick<ComponentManifest, 'metadata'> & { spec: Pick<ComponentManifest['spec'], 'inputs'> };
+
 /** The declared inputs; a stored manifest is read as it is, so anything else counts as none. */
-function declaredInputs(manifest: ComponentManifest): Record<string, InputProperty> {
+function declaredInputs(manifest: InputsOwner): Record<string, InputProperty> {
   const properties: unknown = manifest.spec?.inputs?.properties;
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return {};
   return Object.fromEntries(Object.entries(properties).filter(([, p]) => typeof p === 'object' && p !== null && !Array.isArray(p))) as Record<
@@ -91,7 +94,7 @@ function declaredInputs(manifest: ComponentManifest): Record<string, InputProper
   >;
 }
 
-function validatorFor(version: { digest: string; manifest: ComponentManifest }, properties: Record<string, InputProperty>): ValidateFunction | Diagnostic {
+function validatorFor(version: { digest: string; manifest: InputsOwner }, properties: Record<string, InputProperty>): ValidateFunction | Diagnostic {
   let validate = compiled.get(version.digest);
   if (!validate) {
     ajv ??= createAjv({ useDefaults: true });

@@ -58,3 +58,5 @@ export { isPrivateAppPath } from './parse-app-spec.js';
 export { MAX_MANIFEST_BYTES } from './parse-manifest.js';
 export { MAX_YAML_DEPTH } from './parse-yaml.js';
 export type { ParseYamlOptions } from './parse-yaml.js';
+export type { KitManifest } from './kit.js';
+export { parseKit, checkKit } from './parse-kit.js';

@@ -82,9 +82,10 @@ export function checkManifest(
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { value: manifest, diagnostics };
 }
 
-type At = (path: string, code: Diagnostic['code'], message: string) => Diagnostic;
+export type At = (path: string, code: Diagnostic['code'], message: string) => Diagnostic;
 
-function checkInputsSchema(manifest: ComponentManifest, at: At): Diagnostic[] {
+/** Checks an inputs schema beyond its shape: safe patterns, consistent bounds, generated secrets, required names declared, and that it compiles. */
+export function checkInputsSchema(manifest: ComponentManifest, at: At): Diagnostic[] {
   const inputs = manifest.spec?.inputs;
   if (!isRecord(inputs) || !isRecord(inputs.properties)) return [];
   const out: Diagnostic[] = [];

@@ -4,7 +4,7 @@ import { composeApp } from '../../libs/composition/index.js';
 import type { ResolvedApp } from '../../libs/composition/resolved-app.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, type BundleFile } from '../../libs/render/index.js';
-import { everyComponentSpec } from './every-component-spec.js';
+import { everyComponentSpec } from './catalog-wiring.js';
 import { composeSchemaErrors, dockerComposeConfig, unescapeCompose, writeTemp } from './compose-checks.js';
 
 describe('a Compose bundle of every shipped component', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, shippedCatalogDir, type CatalogIndex } from '../../libs/catalog/index.js';
-import { composeApp } from '../../libs/composition/index.js';
+import { composeApp, expandKit, kitExampleInputs } from '../../libs/composition/index.js';
 import { parseAppSpec, type AppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, type BundleFile, type Target } from '../../libs/render/index.js';
 import { fixedSecrets } from './fixed-secrets.js';
@@ -16,16 +16,31 @@ export function shippedCatalog(): CatalogIndex {
   return catalog;
 }
 
-/** The example app specs: `examples/NAME.yaml` → NAME. */
+/**
+ * The example app specs, `examples/NAME.yaml` → NAME, then every kit of the shipped
+ * catalog (NAME-kit): a kit's bundles are checked by the same validators and goldens.
+ */
 export function exampleNames(): string[] {
-  return readdirSync(EXAMPLES_DIR)
+  const files = readdirSync(EXAMPLES_DIR)
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => f.slice(0, -'.yaml'.length))
     .sort();
+  return [...files, ...kitNames()];
 }
 
-/** Parses an example's spec; throws when it is invalid (a broken example is a bug). */
+/** The shipped catalog's kits. */
+export function kitNames(): string[] {
+  return shippedCatalog().kitNames();
+}
+
+/** Parses an example's spec, or expands a kit with its example inputs; throws when it is invalid (a broken example is a bug). */
 export function exampleSpec(name: string): AppSpec {
+  const kit = shippedCatalog().kitVersions(name)[0];
+  if (kit) {
+    const expanded = expandKit(kit, kitExampleInputs(kit).values);
+    if (!expanded.spec) throw new Error(`${name}: ${JSON.stringify(expanded.diagnostics)}`);
+    return expanded.spec;
+  }
   const parsed = parseAppSpec(readFileSync(join(EXAMPLES_DIR, `${name}.yaml`), 'utf8'), `examples/${name}.yaml`);
   if (!parsed.value) throw new Error(`examples/${name}.yaml: ${JSON.stringify(parsed.diagnostics)}`);
   return parsed.value;

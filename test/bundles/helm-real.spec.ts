@@ -14,6 +14,7 @@ import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-
 import { fixtureApp } from '../../libs/render/kubernetes/testdata/fixture-app.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 import { exampleBundle, exampleNames } from './example-bundles.js';
+import { everyComponentSpec } from './catalog-wiring.js';
 import { helmBinary } from './helm-binary.js';
 import { runHelm, writeChart as writeChartIn } from './helm-run.js';
 
@@ -179,23 +180,8 @@ describe('packaging and Kubernetes versions with real helm', () => {
 describe('one chart of every shipped component passes real helm', () => {
   it('helm lint --strict passes and helm template renders valid objects', () => {
     const catalog = loadCatalog(shippedCatalogDir()).index;
-    const lines = ['apiVersion: aisle.dev/v1', 'kind: App', 'metadata: { name: store }', 'instances:'];
-    // The wiring test/bundles/kubernetes-helm-catalog.spec.ts uses: keycloak and a web app on PostgreSQL, HAProxy and Varnish in front of httpd, the Collector into Jaeger.
-    for (const name of [...new Set(catalog.search().map((c) => c.name))].sort()) {
-      lines.push(`  ${name}:`, `    component: ${name}`);
-      if (name === 'postgresql') lines.push('    inputs: { database: shop }');
-      if (name === 'keycloak')
-        lines.push(
-          '    inputs: { dbHost: "${{ postgresql.host }}", dbPassword: "${{ postgresql.password }}", dbUsername: "${{ postgresql.username }}", dbName: "${{ postgresql.database }}" }',
-        );
-      if (name === 'web-app')
-        lines.push('    inputs: { image: "ghcr.io/acme/shop:1.4.2" }', '    env: { DATABASE_URL: "${{ postgresql.url }}", CACHE_URL: "${{ redis.url }}" }');
-      if (name === 'haproxy') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
-      if (name === 'varnish') lines.push('    inputs: { backendHost: "${{ httpd.host }}", backendPort: "${{ httpd.port }}" }');
-      if (name === 'otel-collector') lines.push('    inputs: { exportEndpoint: "${{ jaeger.otlpGrpcEndpoint }}" }');
-      if (name === 'dex') lines.push('    inputs: { redirectUri: "http://localhost:8080/oauth2/callback" }');
-    }
-    const spec = parseAppSpec(`${lines.join('\n')}\n`);
+    // The wiring test/bundles/kubernetes-helm-catalog.spec.ts uses.
+    const spec = parseAppSpec(everyComponentSpec(catalog));
     expect(spec.diagnostics).toEqual([]);
     const composed = composeApp(spec.value!, catalog);
     expect(composed.diagnostics).toEqual([]);

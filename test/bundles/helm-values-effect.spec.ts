@@ -7,6 +7,7 @@ import { parseAppSpec } from '../../libs/manifest/index.js';
 import { renderHelm } from '../../libs/render/helm/index.js';
 import type { BundleFile } from '../../libs/render/index.js';
 import { exampleBundle, exampleNames, shippedCatalog } from './example-bundles.js';
+import { DATABASE_OF, wiringLine } from './catalog-wiring.js';
 import { helmTemplateMany, type BatchChart } from './helm-run.js';
 
 type Path = Array<string | number>;
@@ -107,12 +108,11 @@ describe('every key of a generated values.yaml has an effect (real helm template
       if (name === 'haproxy' || name === 'varnish') lines.push('    inputs: { backendHost: backend.internal }');
       if (name === 'otel-collector') lines.push('    inputs: { exportEndpoint: "backend.internal:4317" }');
       if (name === 'dex') lines.push('    inputs: { redirectUri: "http://localhost:8080/oauth2/callback" }');
-      // Keycloak needs a database: its wiring is what the chart rebuilds, so the database's keys are checked too.
-      if (name === 'keycloak') {
-        lines.push(
-          '    inputs: { dbHost: "${{ db.host }}", dbPassword: "${{ db.password }}", dbUsername: "${{ db.username }}", dbName: "${{ db.database }}" }',
-        );
-        lines.push('  db:', '    component: postgresql');
+      // An app component needs its database (and cache): its wiring is what the chart rebuilds, so their keys are checked too.
+      const wiring = wiringLine(catalog, name, 'db', 'cache');
+      if (wiring) {
+        lines.push(wiring, '  db:', `    component: ${DATABASE_OF[name]}`);
+        if (wiring.includes('cache.')) lines.push('  cache:', '    component: redis');
       }
       const spec = parseAppSpec(`${lines.join('\n')}\n`);
       expect(spec.diagnostics).toEqual([]);

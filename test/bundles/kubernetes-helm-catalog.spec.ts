@@ -7,10 +7,11 @@ import { composeApp } from '../../libs/composition/index.js';
 import type { ResolvedApp } from '../../libs/composition/resolved-app.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, SECRET_READERS, filesByPath } from '../../libs/render/index.js';
-import { everyComponentSpec } from './every-component-spec.js';
+import { everyComponentSpec } from './catalog-wiring.js';
 import { helmTemplate } from './helm-run.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
 import { kubectlKustomize } from './kubectl-kustomize.js';
+import { everyComponentSpec } from './catalog-wiring.js';
 import { validateKubernetesObject } from '../../libs/render/kubernetes/testdata/validate-kubernetes-object.js';
 
 type Obj = Record<string, any>;

@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth.service.js';
 import { refusalCode } from './auth/refusal-code.js';
 import { ANONYMOUS } from './auth/viewer.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { KitsModule } from './kits/kits.module.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { createVersionLoader } from './catalog/version-loader.js';
 import { ApiError } from './common/api-error.js';
@@ -133,6 +134,7 @@ export class AppModule {
         }),
         AuthModule,
         CatalogModule,
+        KitsModule,
         ComposeModule,
         ImportModule,
         PublishingModule,

@@ -6,7 +6,7 @@ import { REGISTRY_OPTION } from '../registry/registry-option.js';
 
 export const aislesCommand: Command = {
   name: 'aisles',
-  summary: 'list the aisles with their component counts',
+  summary: 'list the aisles with their component and kit counts',
   usage: 'aisle aisles [--registry URL]',
   options: [REGISTRY_OPTION],
   async run(ctx) {
@@ -15,8 +15,8 @@ export const aislesCommand: Command = {
     if (ctx.json) return ctx.report([], aisles);
     ctx.io.out(
       formatTable(
-        ['AISLE', 'COMPONENTS', 'DESCRIPTION'],
-        aisles.map((a) => [a.name, String(a.components), a.description ?? '']),
+        ['AISLE', 'COMPONENTS', 'KITS', 'DESCRIPTION'],
+        aisles.map((a) => [a.name, String(a.components), String(a.kits), a.description ?? '']),
       ),
     );
     return ExitCode.Ok;

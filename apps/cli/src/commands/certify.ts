@@ -2,7 +2,15 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CERTIFICATION_FILE } from '../../../../libs/catalog/index.js';
-import { CERTIFICATION_LEVELS, keyId, LINT_RULES, serializeCertification, signCertification, type CertificationLevel } from '../../../../libs/certify/index.js';
+import {
+  CERTIFICATION_LEVELS,
+  keyId,
+  KIT_RULES,
+  LINT_RULES,
+  serializeCertification,
+  signCertification,
+  type CertificationLevel,
+} from '../../../../libs/certify/index.js';
 import { error, hasErrors, warning, type Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { catalogTarget, loadTarget, locateDiagnostics } from '../catalog-target.js';
 import { cliTrustStore } from '../catalog-verifier.js';
@@ -12,7 +20,7 @@ import { UsageError } from '../parse-args.js';
 
 export const certifyCommand: Command = {
   name: 'certify',
-  summary: 'lint one component version and, if it passes, sign its certification record',
+  summary: 'lint one component or kit version and, if it passes, sign its certification record',
   usage: 'aisle certify catalog/NAME/VERSION --key KEY.pem [--level LEVEL] [--trust DIR]',
   options: [
     { name: 'key', type: 'string', valueName: 'KEY.pem', description: "the certifier's Ed25519 private key (PKCS#8 PEM), read by path and never copied" },
@@ -33,12 +41,15 @@ export const certifyCommand: Command = {
     if (!(CERTIFICATION_LEVELS as readonly string[]).includes(level))
       throw new UsageError(`--level must be one of: ${CERTIFICATION_LEVELS.join(', ')}`, '--level');
     const target = catalogTarget(ctx.io.cwd, dir);
-    if (!target || target.kind !== 'version') throw new UsageError(`${dir} is not a component version folder (catalog/NAME/VERSION)`, 'catalog/NAME/VERSION');
+    if (!target || target.kind !== 'version')
+      throw new UsageError(`${dir} is not a component version folder (catalog/NAME/VERSION), nor a kit's`, 'catalog/NAME/VERSION');
 
     const key = readKey(resolve(ctx.io.cwd, keyPath), keyPath);
     const loaded = loadTarget(target, ctx.io.cwd);
     const diagnostics: Diagnostic[] = [...key.diagnostics, ...locateDiagnostics(lintLoaded(loaded), ctx.io.cwd)];
-    const version = loaded.versions[0];
+    // A kit folder is certified the same way, against its own checks.
+    const version = loaded.versions[0] ?? loaded.kits[0];
+    const checks = loaded.versions[0] ? LINT_RULES : KIT_RULES;
     if (hasErrors(diagnostics) || !version || !key.privateKey) {
       if (!ctx.json) ctx.io.err(`not certified: ${relative(ctx.io.cwd, target.dir) || '.'} fails the checks below; nothing written\n`);
       return ctx.report(diagnostics);
@@ -59,7 +70,7 @@ export const certifyCommand: Command = {
       component: version.name,
       version: version.version,
       digest: version.digest,
-      checks: LINT_RULES,
+      checks,
       privateKey: key.privateKey,
       level: level as CertificationLevel,
     });

@@ -5,10 +5,11 @@ import { UsageError } from '../parse-args.js';
 import { BUNDLE_OPTIONS, produceBundle } from '../produce-bundle.js';
 import { parseSetAssignment } from '../set-assignment.js';
 import { REGISTRY_OPTION } from '../registry/registry-option.js';
+import { getKit } from '../kits/get-kit.js';
 
 export const getCommand: Command = {
   name: 'get',
-  summary: 'one component as a ready-to-run bundle: the other inputs defaulted or generated',
+  summary: 'one component or app kit as a ready-to-run bundle: the other inputs defaulted or generated',
   usage: 'aisle get NAME[@RANGE] [--set KEY=VALUE]... [--target T] [--out DIR] [--force] [--registry URL]',
   options: [
     { name: 'set', type: 'string', multiple: true, valueName: 'KEY=VALUE', description: "an input value, converted to the input's type" },
@@ -19,6 +20,10 @@ export const getCommand: Command = {
     const [reference, ...extra] = ctx.args.positionals;
     if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]', 'NAME[@RANGE]');
     const catalog = await ctx.catalogSource().indexFor([reference]);
+    if (catalog.isKit(reference)) {
+      const kit = catalog.resolveKit(reference, 'component');
+      return kit.version ? getKit(ctx, kit.version, catalog) : ctx.report(kit.diagnostics);
+    }
     const resolved = catalog.resolve(reference, 'component');
     if (!resolved.version) return ctx.report(resolved.diagnostics);
     const properties = resolved.version.manifest.spec.inputs.properties;

@@ -20,6 +20,12 @@ export const lintCommand: Command = {
         file: v.source,
         passed: !diagnostics.some((d) => d.file === v.source && d.severity === 'error'),
       })),
+      kits: loaded.kits.map((v) => ({
+        name: v.name,
+        version: v.version,
+        file: v.source,
+        passed: !diagnostics.some((d) => d.file === v.source && d.severity === 'error'),
+      })),
       rules: LINT_RULES,
       errors,
       warnings: diagnostics.length - errors,
@@ -28,9 +34,10 @@ export const lintCommand: Command = {
     if (!ctx.json) {
       const components = new Set(loaded.versions.map((v) => v.name)).size;
       const deprecated = loaded.versions.filter((v) => v.deprecated).length;
+      const kits = loaded.kits.length > 0 ? ` and ${loaded.kits.length} kit version(s)` : '';
       const skipped = deprecated > 0 ? ` (${deprecated} deprecated, held only to the cross-version rules)` : '';
       ctx.io.out(
-        `linted ${loaded.versions.length} version(s) of ${components} component(s)${skipped} with ${LINT_RULES.length} rules: ${errors} error(s), ${result.warnings} warning(s)\n`,
+        `linted ${loaded.versions.length} version(s) of ${components} component(s)${kits}${skipped} with ${LINT_RULES.length} rules: ${errors} error(s), ${result.warnings} warning(s)\n`,
       );
     }
     return code;

@@ -6,7 +6,7 @@ import { REGISTRY_OPTION } from '../registry/registry-option.js';
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'find components by text and aisle',
+  summary: 'find components and app kits by text and aisle',
   usage: 'aisle search [TEXT] [--aisle AISLE] [--registry URL]',
   options: [{ name: 'aisle', type: 'string', valueName: 'AISLE', description: 'only this aisle' }, REGISTRY_OPTION],
   async run(ctx) {
@@ -23,14 +23,26 @@ export const searchCommand: Command = {
             (await source.aisles()).map((a) => a.name),
           );
     if (unknown.length > 0) return ctx.report(unknown);
-    const { versions: found, diagnostics } = await source.search(text, aisle);
-    const rows = found.map((v) => ({
-      name: v.name,
-      version: v.version,
-      aisle: v.manifest.metadata.aisle,
-      title: v.manifest.metadata.title,
-      certified: v.certification.level === 'certified',
-    }));
+    const { versions: found, kits = [], diagnostics } = await source.search(text, aisle);
+    const rows = [
+      ...found.map((v) => ({
+        name: v.name,
+        version: v.version,
+        kind: 'component',
+        aisle: v.manifest.metadata.aisle,
+        title: v.manifest.metadata.title,
+        certified: v.certification.level === 'certified',
+      })),
+      // Kits after the components they are made of, marked in their own column.
+      ...kits.map((k) => ({
+        name: k.name,
+        version: k.version,
+        kind: 'kit',
+        aisle: k.kit.metadata.aisle,
+        title: k.kit.metadata.title,
+        certified: k.certification.level === 'certified',
+      })),
+    ];
     if (ctx.json) return ctx.report(diagnostics, rows);
     if (rows.length === 0) {
       ctx.io.err('no components match\n');
@@ -38,8 +50,8 @@ export const searchCommand: Command = {
     }
     ctx.io.out(
       formatTable(
-        ['NAME', 'VERSION', 'AISLE', 'TITLE'],
-        rows.map((r) => [r.name, r.version, r.aisle, `${r.title}${r.certified ? '' : ' (uncertified)'}`]),
+        ['NAME', 'VERSION', 'KIND', 'AISLE', 'TITLE'],
+        rows.map((r) => [r.name, r.version, r.kind, r.aisle, `${r.title}${r.certified ? '' : ' (uncertified)'}`]),
       ),
     );
     return ctx.report(diagnostics);

@@ -6,16 +6,21 @@ import { formatTable } from '../format-table.js';
 import { UsageError } from '../parse-args.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { REGISTRY_OPTION } from '../registry/registry-option.js';
+import { showKit } from '../kits/show-kit.js';
 
 export const showCommand: Command = {
   name: 'show',
-  summary: 'show a component version: description, inputs and outputs',
+  summary: 'show a component version (description, inputs, outputs) or an app kit (inputs, components)',
   usage: 'aisle show NAME[@RANGE] [--registry URL]',
   options: [REGISTRY_OPTION],
   async run(ctx) {
     const [reference, ...extra] = ctx.args.positionals;
     if (!reference || extra.length > 0) throw new UsageError('expects exactly one NAME[@RANGE]', 'NAME[@RANGE]');
     const catalog = await ctx.catalogSource().indexFor([reference]);
+    if (catalog.isKit(reference)) {
+      const kit = catalog.resolveKit(reference);
+      return kit.version ? showKit(ctx, kit.version, catalog, kit.diagnostics, inputRow) : ctx.report(kit.diagnostics);
+    }
     const { version, diagnostics } = catalog.resolve(reference);
     if (!version) return ctx.report(diagnostics);
     const m = version.manifest;

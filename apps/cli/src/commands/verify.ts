@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { CERTIFICATION_FILE } from '../../../../libs/catalog/index.js';
-import { createCatalogVerifier, LINT_RULES } from '../../../../libs/certify/index.js';
+import { createCatalogVerifier, KIT_RULES, LINT_RULES } from '../../../../libs/certify/index.js';
 import { error, warning, type Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { commandCatalogTarget, loadTarget } from '../catalog-target.js';
 import { cliTrustStore } from '../catalog-verifier.js';
@@ -25,7 +25,8 @@ export const verifyCommand: Command = {
     const loaded = loadTarget(target, ctx.io.cwd, createCatalogVerifier(trust));
     // The loader's "loads as uncertified" warnings are restated below as errors, one per version.
     const diagnostics: Diagnostic[] = [...trust.diagnostics, ...loaded.diagnostics.filter((d) => d.code !== 'CERTIFICATION_INVALID')];
-    const rows = loaded.versions.map((v) => {
+    const kitSources = new Set(loaded.kits.map((k) => k.source));
+    const rows = [...loaded.versions, ...loaded.kits].map((v) => {
       const record = join(dirname(v.source), CERTIFICATION_FILE);
       const c = v.certification;
       if (!c.verified) {
@@ -38,7 +39,7 @@ export const verifyCommand: Command = {
       } else {
         // Rules added since signing were never checked; the record stays valid, but say so.
         // A deprecated version is withdrawn and immutable: its record is that of its day.
-        const unchecked = v.deprecated ? [] : LINT_RULES.filter((rule) => !(c.checks ?? []).includes(rule));
+        const unchecked = v.deprecated ? [] : (kitSources.has(v.source) ? KIT_RULES : LINT_RULES).filter((rule) => !(c.checks ?? []).includes(rule));
         if (unchecked.length > 0)
           diagnostics.push(
             warning(

@@ -1,4 +1,4 @@
-import type { AisleSummary, CatalogIndex, ComponentVersion } from '../../../../libs/catalog/index.js';
+import type { AisleSummary, CatalogIndex, ComponentVersion, KitVersion } from '../../../../libs/catalog/index.js';
 import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import type { AppSpec } from '../../../../libs/manifest/index.js';
 
@@ -14,7 +14,7 @@ export interface CatalogSource {
    * Latest versions matching text and aisle, ranked as CatalogIndex.search ranks them; a warning
    * when a service had more matches than one answer reads.
    */
-  search(text: string, aisle?: string): Promise<{ versions: ComponentVersion[]; diagnostics: Diagnostic[] }>;
+  search(text: string, aisle?: string): Promise<{ versions: ComponentVersion[]; kits?: KitVersion[]; diagnostics: Diagnostic[] }>;
   /**
    * An index holding every version of the components these references name (`NAME[@RANGE]`):
    * enough to resolve, show and compose them as the whole catalog would. A day-two
@@ -27,7 +27,7 @@ export interface CatalogSource {
 export function localCatalogSource(catalog: () => CatalogIndex): CatalogSource {
   return {
     aisles: async () => catalog().aisles(),
-    search: async (text, aisle) => ({ versions: catalog().search(text, aisle), diagnostics: [] }),
+    search: async (text, aisle) => ({ versions: catalog().search(text, aisle), kits: catalog().searchKits(text, aisle), diagnostics: [] }),
     indexFor: async () => catalog(),
   };
 }

@@ -28,11 +28,16 @@ interface VersionAnswer {
 export function remoteCatalogSource(connection: RegistryConnection): CatalogSource {
   return {
     async aisles() {
-      const data = await graphqlRequest<{ aisles: Array<{ name: string; components: number; description: string | null }> }>(
+      const data = await graphqlRequest<{ aisles: Array<{ name: string; components: number; kits: number; description: string | null }> }>(
         connection,
-        'query Aisles { aisles { name components description } }',
+        'query Aisles { aisles { name components kits description } }',
       );
-      return data.aisles.map((a): AisleSummary => ({ name: a.name, components: a.components, ...(a.description ? { description: a.description } : {}) }));
+      return data.aisles.map((a): AisleSummary => ({
+        name: a.name,
+        components: a.components,
+        kits: a.kits,
+        ...(a.description ? { description: a.description } : {}),
+      }));
     },
 
     async search(text, aisle) {
