@@ -7,7 +7,6 @@ import { composeApp } from '../../libs/composition/index.js';
 import type { ResolvedApp } from '../../libs/composition/resolved-app.js';
 import { parseAppSpec } from '../../libs/manifest/index.js';
 import { RENDERERS, SECRET_READERS, filesByPath } from '../../libs/render/index.js';
-import { everyComponentSpec } from './catalog-wiring.js';
 import { helmTemplate } from './helm-run.js';
 import { expandLikeKubelet } from '../../libs/render/kubernetes/testdata/expand-like-kubelet.js';
 import { kubectlKustomize } from './kubectl-kustomize.js';
