@@ -9,7 +9,12 @@ export const FORCE_DESCRIPTION =
 /** The options every bundle-writing command takes. */
 export const BUNDLE_OPTIONS: OptionSpec[] = [
   { name: 'target', type: 'string', valueName: 'T', description: `what to write: ${TARGETS.join(', ')} (default: compose)` },
-  { name: 'out', type: 'string', valueName: 'DIR', description: 'folder to write into: the bundle (default: ./APP-TARGET), or an import\'s drafts, app spec and report' },
+  {
+    name: 'out',
+    type: 'string',
+    valueName: 'DIR',
+    description: "folder to write into: the bundle (default: ./APP-TARGET), or an import's drafts, app spec and report",
+  },
   { name: 'force', type: 'boolean', description: FORCE_DESCRIPTION },
 ];
 
