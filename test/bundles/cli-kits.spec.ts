@@ -23,7 +23,7 @@ describe('app kits through the CLI', () => {
     expect(shown).toMatchObject({ name: 'gitea-kit', kind: 'kit', certification: { level: 'certified', verified: true } });
     expect(shown.inputs.map((i: { name: string }) => i.name)).toEqual(['rootUrl', 'sshDomain']);
     expect(shown.components).toEqual([
-      { instance: 'db', component: 'postgresql@^17', version: '17.6.0' },
+      { instance: 'db', component: 'postgresql@^17', version: '17.11.0' },
       { instance: 'gitea', component: 'gitea@^1', version: '1.27.3' },
     ]);
     const text = (await aisle(['show', 'gitea-kit'], cwd)).out;
