@@ -55,7 +55,7 @@ describe('aisle --registry, login, publish, deprecate', () => {
   function writeComponent(dir: string, name: string, version: string): string {
     const folder = join(home, dir);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'component.yaml'), stringify(derivedManifest(shippedManifest('postgresql', '16.10.0'), { name, version, aisle: 'secrets' })));
+    writeFileSync(join(folder, 'component.yaml'), stringify(derivedManifest(shippedManifest('postgresql', '16.15.0'), { name, version, aisle: 'secrets' })));
     return folder;
   }
 

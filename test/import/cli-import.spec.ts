@@ -30,7 +30,7 @@ describe('aisle import', () => {
       expect.arrayContaining([
         'IMPORT-REPORT.md',
         'app.yaml',
-        'catalog/wordpress/1.0.0/component.yaml',
+        'catalog/wordpress-app/1.0.0/component.yaml',
         expect.stringMatching(/^catalog\/mariadb\/11\.[0-9.]+\/certification\.json$/),
       ]),
     );
