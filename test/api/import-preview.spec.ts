@@ -35,6 +35,14 @@ describe('GraphQL importPreview (issue 12)', () => {
     expect(r.body.errors![0]!.extensions!.problems).toEqual([expect.objectContaining({ code: 'IMPORT_FORMAT_UNKNOWN', line: 1 })]);
   });
 
+  it('takes a real Template of 13 KB, not only a file under the 1,000-character bound of other arguments', async () => {
+    const text = readFileSync(join(FIXTURES, '../corpus/openshift-library/django-psql-persistent.json'), 'utf8');
+    expect(text.length).toBeGreaterThan(10_000);
+    const r = await t.gql(PREVIEW, { text });
+    expect(r.body.errors).toBeUndefined();
+    expect((r.body.data!.importPreview as Record<string, unknown>).format).toBe('OPENSHIFT');
+  });
+
   it('reads the text as the format asked for', async () => {
     const r = await t.gql(PREVIEW, { text: readFileSync(join(FIXTURES, 'compose/shop.yaml'), 'utf8'), format: 'OPENSHIFT' });
     expect(r.body.errors![0]!.extensions!.problems).toEqual([expect.objectContaining({ code: 'IMPORT_INVALID' })]);

@@ -11,6 +11,8 @@ import { REQUEST_LIMITS } from './request-limits.js';
 const ARGUMENT_LENGTHS: Record<string, number> = {
   'Query.components.search': REQUEST_LIMITS.searchLength,
   'Query.compose.app': Infinity,
+  // Read by the YAML parser, which bounds its size (MAX_DOCUMENT_BYTES), aliases and depth.
+  'Query.importPreview.text': Infinity,
   'Mutation.publishComponent.manifest': Infinity,
   'Mutation.certifyComponentVersion.record': Infinity,
 };
