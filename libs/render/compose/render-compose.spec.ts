@@ -13,7 +13,7 @@ const composed = composeApp(
     kind: 'App',
     metadata: { name: 'shop' },
     instances: {
-      db: { component: 'postgresql', inputs: { password: 'Secret$pass#1234' } },
+      db: { component: 'postgresql@^17', inputs: { password: 'Secret$pass#1234' } },
       web: { component: 'web-app', inputs: { image: 'a/b:1' }, env: { URL: '${{ db.url }}', COST: '$5' } },
       front: { component: 'nginx', dependsOn: ['web'] },
     },

@@ -121,7 +121,7 @@ describe('aisle certify / verify / lint', () => {
     const c = io(w.dir, w.env);
     expect(await run(['verify', 'catalog'], c.io)).toBe(0);
     expect(c.text()).toMatch(
-      /warning: catalog\/redis\/8\.2\.1\/certification\.json: redis@8\.2\.1 was certified before the rule\(s\) health-check, .*input-contract-semver existed/,
+      /warning: catalog\/redis\/8\.2\.1\/certification\.json: redis@8\.2\.1 was certified before the rule\(s\) health-check, .*input-contract-semver, upgrade-migrations-declared existed/,
     );
   });
 
