@@ -65,5 +65,11 @@ export function matchCatalog(service: ImportedService, catalog: CatalogIndex | u
 export function literalInputProblems(version: ComponentVersion, inputs: Record<string, Scalar>): string[] {
   const literal = Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v !== 'string' || !v.includes('${{')));
   const checked = validateInputs(version, literal);
-  return checked.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'INPUT_REQUIRED').map((d) => `${d.path}: ${d.message}`);
+  const problems = checked.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'INPUT_REQUIRED').map((d) => `${d.path}: ${d.message}`);
+  // A required input the source gives no value for, literal or wired, cannot be filled later.
+  const properties = version.manifest.spec.inputs.properties;
+  for (const name of version.manifest.spec.inputs.required ?? [])
+    if (!Object.hasOwn(inputs, name) && properties[name]?.default === undefined && properties[name]?.['x-aisle-generate'] === undefined)
+      problems.push(`inputs.${name}: is required, and the source gives no value for it`);
+  return problems;
 }
