@@ -57,6 +57,22 @@ describe('GraphQL outdated and upgradePlan (issue 11)', { timeout: 180_000 }, ()
     expect(plan.refusals).toEqual([expect.objectContaining({ code: 'UPGRADE_DATA_STEP', path: 'postgresql.component' })]);
   });
 
+  it("takes wanted from the app spec's range, and refuses a spec that is not the bundle's", async () => {
+    const { lock } = await bundleOf('mysql@8.4.0');
+    const app = (component: string, instance = 'mysql') =>
+      `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: mysql }\ninstances:\n  ${instance}: { component: "${component}" }\n`;
+    const r = await t.gql(OUTDATED, { lock, app: app('mysql@8.4.1') });
+    expect(r.body.errors).toBeUndefined();
+    expect((r.body.data!.outdated as { instances: unknown[] }).instances).toEqual([
+      expect.objectContaining({ current: '8.4.0', wanted: '8.4.1', range: '8.4.1' }),
+    ]);
+    const plan = await t.gql(PLAN, { lock, app: app('mysql@8.4.1') });
+    expect(plan.body.data!.upgradePlan).toMatchObject({ instances: [{ from: '8.4.0', to: '8.4.1' }] });
+    const other = await t.gql(PLAN, { lock, app: app('mysql@8.4.1', 'db') });
+    expect(other.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(other.body.errors![0]!.extensions!.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'LOCK_MISMATCH', path: 'db' })]));
+  });
+
   it('refuses a bad lock as BAD_USER_INPUT naming the field at fault in a plain sentence', async () => {
     const { lock } = await bundleOf('mysql@8.4.0');
     for (const query of [OUTDATED, PLAN]) {
