@@ -10,6 +10,7 @@ afterAll(removeFixtures);
 describe.each(databaseKinds())('private components (%s)', (kind) => {
   let t: TestServer;
   const tokens: Record<string, string | undefined> = {};
+  let lock: string | undefined;
 
   beforeAll(async () => {
     const fixture = fixtureCatalog();
@@ -23,6 +24,15 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
     expect(r.body.data.publishComponent.created).toBe(true);
   });
   afterAll(async () => t?.stop());
+
+  /** A lock the organization composed: handed to someone else, its plans are no way to learn the component exists. */
+  async function acmeLock(): Promise<string> {
+    if (lock !== undefined) return lock;
+    const app = `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: x }\ninstances:\n  v: { component: ${PRIVATE} }\n`;
+    const r = await t.gql('query C($app: String!) { compose(app: $app) { lock } }', { app }, tokens.acme);
+    lock = (r.body.data as { compose: { lock: string } }).compose.lock;
+    return lock;
+  }
 
   /** What each path shows a viewer: everything that could reveal the component. */
   async function sees(token: string | undefined): Promise<Record<string, unknown>> {
@@ -40,6 +50,9 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
     const validate = await t.gql(`{ validateInputs(component: "${PRIVATE}", inputs: {}) { valid } }`, undefined, token);
     const app = `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: x }\ninstances:\n  v: { component: ${PRIVATE} }\n`;
     const compose = await t.gql('query C($app: String!) { compose(app: $app) { lock } }', { app }, token);
+    const lock = await acmeLock();
+    const outdated = await t.gql('query O($lock: String!) { outdated(lock: $lock) { outdated } }', { lock }, token);
+    const plan = await t.gql('query P($lock: String!) { upgradePlan(lock: $lock) { refusals { code } } }', { lock }, token);
     return {
       aisle: d.aisles.some((a: { name: string }) => a.name === 'secrets'),
       list: d.all.nodes.some((n: { name: string }) => n.name === PRIVATE),
@@ -49,12 +62,25 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
       component: d.component !== null,
       validate: outcome(validate),
       compose: outcome(compose),
+      outdated: outcome(outdated),
+      upgradePlan: outcome(plan),
     };
   }
 
   it('is seen by its organization, whatever the token’s scopes', async () => {
     for (const token of [tokens.acme, tokens.acmeReader]) {
-      expect(await sees(token)).toEqual({ aisle: true, list: true, total: 4, search: 1, byAisle: 1, component: true, validate: 'ok', compose: 'ok' });
+      expect(await sees(token)).toEqual({
+        aisle: true,
+        list: true,
+        total: 4,
+        search: 1,
+        byAisle: 1,
+        component: true,
+        validate: 'ok',
+        compose: 'ok',
+        outdated: 'ok',
+        upgradePlan: 'ok',
+      });
     }
   });
 
@@ -69,6 +95,8 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
         component: false,
         validate: 'NOT_FOUND',
         compose: 'NOT_FOUND',
+        outdated: 'BAD_USER_INPUT',
+        upgradePlan: 'BAD_USER_INPUT',
       });
     }
   });
@@ -78,6 +106,12 @@ describe.each(databaseKinds())('private components (%s)', (kind) => {
     const hidden = await t.gql(`{ validateInputs(component: "${PRIVATE}", inputs: {}) { valid } }`);
     expect(hidden.body.errors?.[0]?.message.replace(PRIVATE, 'X')).toBe(missing.body.errors?.[0]?.message.replace('acme/nothing', 'X'));
     expect(hidden.text).not.toContain('forbidden');
+    const OUTDATED = 'query O($lock: String!) { outdated(lock: $lock) { outdated } }';
+    const lock = await acmeLock();
+    const hiddenLock = await t.gql(OUTDATED, { lock });
+    const missingLock = await t.gql(OUTDATED, { lock: lock.replaceAll(PRIVATE, 'acme/nothing') });
+    expect(hiddenLock.body.errors?.[0]?.extensions?.problems).toEqual([expect.objectContaining({ code: 'LOCK_MISMATCH', path: 'v.component' })]);
+    expect(JSON.stringify(hiddenLock.body.errors).replaceAll(PRIVATE, 'X')).toBe(JSON.stringify(missingLock.body.errors).replaceAll('acme/nothing', 'X'));
   });
 });
 

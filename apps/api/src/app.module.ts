@@ -26,6 +26,7 @@ import type { RequestContext } from './common/request-context.js';
 import { REQUEST_LIMITS } from './common/request-limits.js';
 import { API_CONFIG, TRUST_STORE } from './common/tokens.js';
 import { ComposeModule } from './compose/compose.module.js';
+import { DayTwoModule } from './day-two/day-two.module.js';
 import { ImportModule } from './import/import.module.js';
 import { createDataSource } from './database/create-data-source.js';
 import { databaseOptions } from './database/database-options.js';
@@ -137,6 +138,7 @@ export class AppModule {
         KitsModule,
         ComposeModule,
         ImportModule,
+        DayTwoModule,
         PublishingModule,
         HealthModule,
       ],

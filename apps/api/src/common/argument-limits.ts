@@ -5,7 +5,7 @@ import { REQUEST_LIMITS } from './request-limits.js';
 /**
  * Characters allowed in particular string arguments; every other string argument gets
  * REQUEST_LIMITS.argumentLength. Documents are bounded where they are read: an app spec
- * by the request's CompositionBudget, a manifest or certification by the YAML parser's
+ * or a lock by the request's CompositionBudget, a manifest or certification by the YAML parser's
  * MAX_DOCUMENT_BYTES (and all by the body limit).
  */
 const ARGUMENT_LENGTHS: Record<string, number> = {
@@ -13,6 +13,10 @@ const ARGUMENT_LENGTHS: Record<string, number> = {
   'Query.compose.app': Infinity,
   // Read by the YAML parser, which bounds its size (MAX_DOCUMENT_BYTES), aliases and depth.
   'Query.importPreview.text': Infinity,
+  'Query.outdated.lock': Infinity,
+  'Query.outdated.app': Infinity,
+  'Query.upgradePlan.lock': Infinity,
+  'Query.upgradePlan.app': Infinity,
   'Mutation.publishComponent.manifest': Infinity,
   'Mutation.certifyComponentVersion.record': Infinity,
 };

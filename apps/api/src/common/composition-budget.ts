@@ -3,11 +3,12 @@ import { measureJson } from './measure-json.js';
 import { REQUEST_LIMITS } from './request-limits.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const TOGETHER = '(compose and validateInputs, all aliases together); send the rest in another request';
+const TOGETHER = '(compose, validateInputs, outdated and upgradePlan, all aliases together); send the rest in another request';
 
 /**
- * What one request may compose or check, spent by each `compose` and `validateInputs`
- * field before it does the work: the characters it reads, then the instances it composes.
+ * What one request may compose or check, spent by each `compose`, `validateInputs`,
+ * `outdated` and `upgradePlan` field before it does the work: the characters it reads (app
+ * specs, locks, input values), then the instances it composes.
  * Aliases share it, so asking for the same large app 300 times costs 300 times. The
  * query cost cannot see this: it is known only once the app's text is in hand.
  */

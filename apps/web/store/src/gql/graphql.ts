@@ -8,7 +8,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type Target =
   | 'COMPOSE'
   | 'HELM'
-  | 'KUBERNETES';
+  | 'KUBERNETES'
+  | 'OPENSHIFT';
 
 /** Who sees a component: everyone, or its organization only. */
 export type Visibility =
