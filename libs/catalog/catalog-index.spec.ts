@@ -57,7 +57,7 @@ describe('CatalogIndex', () => {
     const i = index();
     expect(i.aisles()).toEqual([
       { name: 'cache', components: 1, kits: 0, description: expect.stringMatching(/^In-memory/) },
-      { name: 'database', components: 2, kits: 0, description: expect.stringMatching(/^Relational/) },
+      { name: 'database', components: 2, kits: 0, description: expect.stringMatching(/^SQL, document/) },
     ]);
     expect(i.search('', 'cache').map((v) => v.name)).toEqual(['redis']);
     expect(i.search('sql').map((v) => v.name)).toEqual(['mysql', 'postgresql']);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fuzzParameters } from '../../test/fuzz/fuzz-config.js';
@@ -13,7 +13,10 @@ function shippedPatterns(): Array<{ where: string; pattern: string }> {
   const found: Array<{ where: string; pattern: string }> = [];
   for (const name of readdirSync(catalog)) {
     for (const version of readdirSync(join(catalog, name))) {
-      const manifest = parseManifest(readFileSync(join(catalog, name, version, 'component.yaml'), 'utf8')).value!;
+      // A kit's folder holds kit.yaml: its inputs are checked by the kit's own lint.
+      const file = join(catalog, name, version, 'component.yaml');
+      if (!existsSync(file)) continue;
+      const manifest = parseManifest(readFileSync(file, 'utf8')).value!;
       for (const [input, property] of Object.entries(manifest.spec.inputs.properties)) {
         if (property.pattern) found.push({ where: `${name}@${version} ${input}`, pattern: property.pattern });
       }
