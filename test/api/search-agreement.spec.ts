@@ -21,10 +21,17 @@ const TEXTS = [
   'database database database database database database database database database sql nothing-matches-this',
 ];
 
-async function cli(text: string): Promise<string[]> {
+/** What `aisle search` finds, components and app kits apart (GraphQL answers them from components and kits). */
+async function cli(text: string): Promise<{ components: string[]; kits: string[] }> {
   const r = await aisle(['search', ...(text ? [text] : []), '--json', '--catalog', join(ROOT, 'catalog')], ROOT);
   expect(r.code).toBe(0);
-  return (JSON.parse(r.out).result as Array<{ name: string }>).map((c) => c.name).sort();
+  const found = JSON.parse(r.out).result as Array<{ name: string; kind: 'component' | 'kit' }>;
+  const of = (kind: string) =>
+    found
+      .filter((c) => c.kind === kind)
+      .map((c) => c.name)
+      .sort();
+  return { components: of('component'), kits: of('kit') };
 }
 
 describe.each(databaseKinds())('CLI and GraphQL search the same text (%s)', (kind) => {
@@ -35,9 +42,9 @@ describe.each(databaseKinds())('CLI and GraphQL search the same text (%s)', (kin
   afterAll(async () => t?.stop());
 
   it.each(TEXTS)('"%s"', async (text) => {
-    const r = await t.gql('query S($s: String) { components(search: $s, first: 100) { nodes { name } } }', { s: text });
+    const r = await t.gql('query S($s: String) { components(search: $s, first: 100) { nodes { name } } kits(search: $s) { name } }', { s: text });
     expect(r.body.errors).toBeUndefined();
-    const api = (r.body.data.components.nodes as Array<{ name: string }>).map((n) => n.name).sort();
-    expect(api).toEqual(await cli(text));
+    const names = (list: Array<{ name: string }>) => list.map((n) => n.name).sort();
+    expect({ components: names(r.body.data.components.nodes), kits: names(r.body.data.kits) }).toEqual(await cli(text));
   });
 });
