@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -22,10 +22,13 @@ const TIMEOUT_MS = Math.max(60_000, FUZZ_RUNS * 60);
 
 const catalog = shippedCatalogDir();
 const shipped: Array<{ text: string; manifest: ComponentManifest }> = readdirSync(catalog).flatMap((name) =>
-  readdirSync(join(catalog, name)).map((version) => {
-    const text = readFileSync(join(catalog, name, version, 'component.yaml'), 'utf8');
-    return { text, manifest: parseManifest(text).value! };
-  }),
+  readdirSync(join(catalog, name))
+    // A kit's folder holds kit.yaml, not a component manifest.
+    .filter((version) => existsSync(join(catalog, name, version, 'component.yaml')))
+    .map((version) => {
+      const text = readFileSync(join(catalog, name, version, 'component.yaml'), 'utf8');
+      return { text, manifest: parseManifest(text).value! };
+    }),
 );
 
 /** Every diagnostic names a code and a path, never an empty one (issue 10: a whole-document problem's path is its file). */
