@@ -1,21 +1,8 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureCatalog, removeFixtures } from './support/fixture-catalog.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// Debian's chromium (apt-get install chromium; .ci/run installs it), driven by playwright-core: never a downloaded browser.
+import { launchChromium } from '../web/support/store-fixture.js';
 
 afterAll(removeFixtures);
 describe('the GraphQL IDE in a real browser', () => {
@@ -24,7 +11,7 @@ describe('the GraphQL IDE in a real browser', () => {
   beforeAll(async () => {
     const fixture = fixtureCatalog();
     t = await startTestServer('sqlite', { catalogDir: fixture.catalogDir, trustDir: fixture.trustDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
