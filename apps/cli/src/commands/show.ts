@@ -1,7 +1,8 @@
 import { imageLabel } from '../../../../libs/manifest/index.js';
-import { describeInputs, type InputDescription } from '../../../../libs/inputs/index.js';
+import { describeInputs } from '../../../../libs/inputs/index.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-code.js';
+import { formatInputsTable } from '../format-inputs-table.js';
 import { formatTable } from '../format-table.js';
 import { UsageError } from '../parse-args.js';
 import { printDiagnostics } from '../print-diagnostics.js';
@@ -19,7 +20,7 @@ export const showCommand: Command = {
     const catalog = await ctx.catalogSource().indexFor([reference]);
     if (catalog.isKit(reference)) {
       const kit = catalog.resolveKit(reference);
-      return kit.version ? showKit(ctx, kit.version, catalog, kit.diagnostics, inputRow) : ctx.report(kit.diagnostics);
+      return kit.version ? showKit(ctx, kit.version, catalog, kit.diagnostics) : ctx.report(kit.diagnostics);
     }
     const { version, diagnostics } = catalog.resolve(reference);
     if (!version) return ctx.report(diagnostics);
@@ -64,15 +65,7 @@ export const showCommand: Command = {
         .join(', ')}\n`,
     );
     out('\ninputs (REQUIRED: must be given; the others have a default or are generated):\n');
-    const rows = inputs.map(inputRow);
-    // Those a user must give first, as the header explains.
-    out(
-      formatTable(
-        ['NAME', 'TYPE', 'REQUIRED', 'DEFAULT', 'SECRET', 'DESCRIPTION'],
-        [...rows.filter((r) => r[2] === 'yes'), ...rows.filter((r) => r[2] !== 'yes')],
-        '  ',
-      ),
-    );
+    out(formatInputsTable(inputs));
     out('\noutputs:\n');
     out(
       formatTable(
@@ -85,15 +78,6 @@ export const showCommand: Command = {
     return ExitCode.Ok;
   },
 };
-
-/** One row of the inputs table, as a Helm chart's README lists its parameters. */
-function inputRow(i: InputDescription): string[] {
-  // Required in the schema but defaulted or generated: nobody has to give it, so it is not shown as required.
-  const mustGive = i.required && i.default === undefined && !i.generated;
-  const shownDefault = i.generated ? '(generated)' : i.default === undefined ? '' : i.default === '' ? '""' : String(i.default);
-  const choices = i.enum ? ` (one of: ${i.enum.join(', ')})` : '';
-  return [i.name, i.type, mustGive ? 'yes' : 'no', shownDefault, i.secret ? 'yes' : 'no', `${i.description}${choices}`];
-}
 
 /** The named keys of `o` that are set. */
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {

@@ -3,17 +3,12 @@ import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { describeInputs } from '../../../../libs/inputs/index.js';
 import type { CommandContext } from '../command.js';
 import { ExitCode } from '../exit-code.js';
+import { formatInputsTable } from '../format-inputs-table.js';
 import { formatTable } from '../format-table.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 
 /** `aisle show KIT`: what the kit is, the few inputs it asks for, and the components it is made of. */
-export function showKit(
-  ctx: CommandContext,
-  kit: KitVersion,
-  catalog: CatalogIndex,
-  diagnostics: Diagnostic[],
-  inputRow: (i: ReturnType<typeof describeInputs>[number]) => string[],
-): ExitCode {
+export function showKit(ctx: CommandContext, kit: KitVersion, catalog: CatalogIndex, diagnostics: Diagnostic[]): ExitCode {
   const m = kit.kit;
   const inputs = describeInputs(m);
   const components = Object.entries(m.spec.instances).map(([instance, spec]) => ({
@@ -54,14 +49,7 @@ export function showKit(
   if (kit.deprecated) out(`deprecated:     ${kit.deprecated}\n`);
   out(`versions:       ${versions.join(', ')}\n`);
   out(`\ninputs (set with aisle get ${kit.name} --set KEY=VALUE; REQUIRED: must be given):\n`);
-  const rows = inputs.map(inputRow);
-  out(
-    formatTable(
-      ['NAME', 'TYPE', 'REQUIRED', 'DEFAULT', 'SECRET', 'DESCRIPTION'],
-      [...rows.filter((r) => r[2] === 'yes'), ...rows.filter((r) => r[2] !== 'yes')],
-      '  ',
-    ),
-  );
+  out(formatInputsTable(inputs));
   out('\ncomponents:\n');
   out(
     formatTable(
