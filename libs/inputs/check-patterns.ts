@@ -1,5 +1,6 @@
 import { error, type Diagnostic } from '../diagnostics/index.js';
-import { compileSafePattern, describePatternMismatch, PatternBudget, type InputProperty } from '../manifest/index.js';
+import { describePatternMismatch, PatternBudget } from '../manifest/index.js';
+import type { PlannedPattern } from './inputs-plan.js';
 
 /**
  * Most pattern work one call may do, as characters × program size, over all its values
@@ -13,13 +14,12 @@ export const MAX_PATTERN_STEPS_PER_CALL = 1_000_000;
  * one budget of work for the whole call: a value too long to check is refused as such,
  * never run. A stored pattern no linear-time engine can run refuses its value too.
  */
-export function checkPatterns(properties: Record<string, InputProperty>, values: Record<string, unknown>, skip: ReadonlySet<string>): Diagnostic[] {
+export function checkPatterns(patterns: readonly PlannedPattern[], values: Record<string, unknown>, skip: ReadonlySet<string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const budget = new PatternBudget(MAX_PATTERN_STEPS_PER_CALL);
-  for (const [name, property] of Object.entries(properties)) {
+  for (const { name, property, verdict } of patterns) {
     const value = values[name];
-    if (skip.has(name) || typeof value !== 'string' || typeof property.pattern !== 'string') continue;
-    const verdict = compileSafePattern(property.pattern);
+    if (skip.has(name) || typeof value !== 'string') continue;
     if ('problem' in verdict) {
       diagnostics.push(
         error(

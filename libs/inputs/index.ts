@@ -1,4 +1,5 @@
-export { validateInputs, compiledValidatorCount } from './validate-inputs.js';
+export { validateInputs } from './validate-inputs.js';
+export { compiledValidatorCount } from './inputs-plan.js';
 export type { ValidatedInputs, ValidateInputsOptions } from './validate-inputs.js';
 export { describeInputs } from './describe-inputs.js';
 export type { InputDescription } from './describe-inputs.js';

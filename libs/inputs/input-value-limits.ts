@@ -29,19 +29,12 @@ export function screenInputValues(given: Record<string, unknown>): ScreenedValue
   if (names.length > MAX_GIVEN_INPUTS) {
     return { diagnostics: [error('INPUT_INVALID', '', `${names.length} values are given; the limit is ${MAX_GIVEN_INPUTS}`)], refused, refusedAll: true };
   }
+  // One pass over the values (this runs on every call): the total is only judged at the end, and a call
+  // refused as a whole drops what the pass found about single values.
   let total = 0;
   for (const name of names) {
     const value = given[name];
     if (typeof value === 'string') total += value.length;
-  }
-  if (total > MAX_INPUT_TOTAL_LENGTH) {
-    return {
-      diagnostics: [error('INPUT_INVALID', '', `the values given are ${total} characters in all; the limit is ${MAX_INPUT_TOTAL_LENGTH}`)],
-      refused,
-      refusedAll: true,
-    };
-  }
-  for (const name of names) {
     if (name.length > MAX_INPUT_NAME_LENGTH) {
       diagnostics.push(error('INPUT_UNKNOWN', '', `an input name of ${name.length} characters is given; input names have at most 40`));
       refused.add(name);
@@ -53,11 +46,18 @@ export function screenInputValues(given: Record<string, unknown>): ScreenedValue
       refused.add(name);
       continue;
     }
-    const problem = valueProblem(given[name]);
+    const problem = valueProblem(value);
     if (problem) {
       diagnostics.push(error('INPUT_INVALID', name, problem));
       refused.add(name);
     }
+  }
+  if (total > MAX_INPUT_TOTAL_LENGTH) {
+    return {
+      diagnostics: [error('INPUT_INVALID', '', `the values given are ${total} characters in all; the limit is ${MAX_INPUT_TOTAL_LENGTH}`)],
+      refused: new Set(),
+      refusedAll: true,
+    };
   }
   return { diagnostics, refused, refusedAll: false };
 }

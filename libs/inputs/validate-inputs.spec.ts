@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestDigest, parseManifest } from '../manifest/index.js';
-import { compiledValidatorCount, validateInputs } from './validate-inputs.js';
+import { compiledValidatorCount } from './inputs-plan.js';
+import { validateInputs } from './validate-inputs.js';
 
 const manifest = parseManifest(readFileSync(join(__dirname, '../manifest/testdata/minimal.component.yaml'), 'utf8')).value!;
 const version = { digest: manifestDigest(manifest), manifest };

@@ -1,0 +1,93 @@
+import type { ValidateFunction } from 'ajv';
+import { LRUCache } from 'lru-cache';
+import { error, type Diagnostic } from '../diagnostics/index.js';
+import { compileSafePattern, createAjv, type ComponentManifest, type InputProperty, type InputsSchema, type PatternVerdict } from '../manifest/index.js';
+
+/** What declares inputs: a component manifest, or a kit (whose digest never equals a component's). */
+export type InputsOwner = Pick<ComponentManifest, 'metadata'> & { spec: Pick<ComponentManifest['spec'], 'inputs'> };
+
+/** One declared pattern, compiled (or refused) once for its version. */
+export interface PlannedPattern {
+  name: string;
+  property: InputProperty;
+  verdict: PatternVerdict;
+}
+
+/**
+ * Everything about a version's inputs that does not depend on the values given: worked out
+ * once per manifest digest, so a warm call of validateInputs only looks at the values.
+ */
+export interface InputsPlan {
+  properties: Record<string, InputProperty>;
+  /** Inputs with `x-aisle-generate`, in declaration order. */
+  generated: Array<[string, InputProperty]>;
+  /** Inputs with a pattern, in declaration order. */
+  patterns: PlannedPattern[];
+  validate: ValidateFunction | Diagnostic;
+}
+
+/** Plans kept per manifest digest; a digest names immutable content, so entries never go stale. */
+const MAX_CACHED = 2000;
+// The least recently used plan goes, and ajv forgets its schema with it, or memory would grow with every
+// published version; the meta-schemas stay (a new ajv would recompile them, ~100 ms).
+const plans = new LRUCache<string, InputsPlan>({
+  max: MAX_CACHED,
+  dispose: (plan) => {
+    if (typeof plan.validate === 'function') ajv?.removeSchema(plan.validate.schema);
+  },
+});
+// One ajv instance for all input schemas: compiling is the expensive part, and ajv caches by schema.
+let ajv: ReturnType<typeof createAjv> | undefined;
+
+/** The plan of a version's inputs, built on its first use. */
+export function inputsPlan(version: { digest: string; manifest: InputsOwner }): InputsPlan {
+  let plan = plans.get(version.digest);
+  if (!plan) {
+    const properties = declaredInputs(version.manifest);
+    const entries = Object.entries(properties);
+    plan = {
+      properties,
+      generated: entries.filter(([, p]) => p['x-aisle-generate'] !== undefined),
+      patterns: entries
+        .filter(([, p]) => typeof p.pattern === 'string')
+        .map(([name, property]) => ({ name, property, verdict: compileSafePattern(property.pattern!) })),
+      validate: compileValidator(version.manifest, properties),
+    };
+    plans.set(version.digest, plan);
+  }
+  return plan;
+}
+
+/** How many plans (and so compiled validators) are kept, for tests of the cache. */
+export function compiledValidatorCount(): number {
+  return plans.size;
+}
+
+/** The declared inputs; a stored manifest is read as it is, so anything else counts as none. */
+function declaredInputs(manifest: InputsOwner): Record<string, InputProperty> {
+  const properties: unknown = manifest.spec?.inputs?.properties;
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return {};
+  return Object.fromEntries(Object.entries(properties).filter(([, p]) => typeof p === 'object' && p !== null && !Array.isArray(p))) as Record<
+    string,
+    InputProperty
+  >;
+}
+
+function compileValidator(manifest: InputsOwner, properties: Record<string, InputProperty>): ValidateFunction | Diagnostic {
+  ajv ??= createAjv({ useDefaults: true });
+  try {
+    return ajv.compile(withoutPatterns(manifest.spec.inputs, properties));
+  } catch {
+    return error(
+      'INPUTS_SCHEMA_INVALID',
+      'inputs',
+      `${manifest.metadata?.name ?? 'this component'} declares an inputs schema that cannot be compiled; ask the publisher for a new version`,
+    );
+  }
+}
+
+/** Patterns are checked by checkPatterns, on one budget for the whole call, not by ajv. */
+function withoutPatterns(inputs: InputsSchema, properties: Record<string, InputProperty>): object {
+  const stripped = Object.fromEntries(Object.entries(properties).map(([name, { pattern: _pattern, ...rest }]) => [name, rest]));
+  return { ...inputs, additionalProperties: false, properties: stripped };
+}
