@@ -57,8 +57,11 @@ writeFileSync(saved, `${JSON.stringify(run, null, 2)}\n`);
 
 process.stdout.write(`\n== every goal, this run (${commit}, Node ${process.version}, ${run.cpus} cores)\n`);
 for (const row of rows) process.stdout.write(`${formatRow(row)}\n`);
-const missed = rows.filter((r) => !r.met);
-process.stdout.write(`\n${rows.length - missed.length} of ${rows.length} goals met${missed.length ? `; missed: ${missed.map((r) => r.id).join(', ')}` : ''}\n`);
+const missed = rows.filter((r) => r.met === false);
+const goals = rows.filter((r) => r.met !== null);
+process.stdout.write(
+  `\n${goals.length - missed.length} of ${goals.length} goals met${missed.length ? `; missed: ${missed.map((r) => r.id).join(', ')}` : ''}\n`,
+);
 if (failures.length) process.stdout.write(`benches that failed to run: ${failures.join(', ')}\n`);
 process.stdout.write(`saved ${saved}\n`);
 process.exitCode = failures.length ? 1 : 0;

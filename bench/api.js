@@ -5,15 +5,14 @@
 // same JSON bytes, measured in the same run. Also times start-up to the first answered
 // query, cold (new database: migrations and catalog ingest) and warm.
 // Run with `npm run bench:api` (builds first). BENCH_SECONDS sets each measurement's length.
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { record, median } = require('./lib/report.js');
+const { startChild, startService, stop, postGraphql } = require('./lib/service.js');
 
-const ROOT = join(__dirname, '..');
-const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const BROWSE = JSON.stringify({
@@ -21,48 +20,11 @@ const BROWSE = JSON.stringify({
     '{ components(first: 20) { edges { cursor node { name aisle latest { version digest image inputs { name type required default secret description } } } } pageInfo { hasNextPage endCursor } } }',
 });
 
-/** Starts a child process and resolves with its base URL once it logs that it listens. */
-function startChild(args, env, pattern) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let seen = '';
-    const onData = (chunk) => {
-      seen += chunk;
-      const m = pattern.exec(seen);
-      if (m) {
-        child.stdout.off('data', onData);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (seen += chunk));
-    child.on('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${seen.slice(-2000)}`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-async function post(url, body) {
-  const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return { status: r.status, text: await r.text() };
-}
-
 /** Milliseconds from spawning `npm start`'s entry point to its first answered `{ aisles { name } }`. */
 async function startUp(dataDir, env = {}) {
   const began = process.hrtime.bigint();
-  const api = await startChild(
-    [MAIN],
-    { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: join(dataDir, 'aisle.sqlite'), LOG_LEVEL: 'info', ...env },
-    /"msg":"listening","url":"(http:\/\/[^"]+)\/graphql"/,
-  );
-  const answer = await post(api.url, JSON.stringify({ query: '{ aisles { name } }' }));
+  const api = await startService(join(dataDir, 'aisle.sqlite'), env);
+  const answer = await postGraphql(api.url, JSON.stringify({ query: '{ aisles { name } }' }));
   const ms = Number(process.hrtime.bigint() - began) / 1e6;
   if (answer.status !== 200 || !answer.text.includes('"aisles"')) throw new Error(`unexpected answer: ${answer.text}`);
   return { ms, api };
@@ -97,7 +59,7 @@ async function main() {
     await stop(cold.api.child);
     const warm = await startUp(dataDir);
     children.push(warm.api.child);
-    const reference = await post(warm.api.url, BROWSE);
+    const reference = await postGraphql(warm.api.url, BROWSE);
     const parsed = JSON.parse(reference.text);
     if (parsed.errors || parsed.data.components.edges.length === 0) throw new Error(`the browse query failed: ${reference.text.slice(0, 500)}`);
     // The ceiling: Fastify alone, parsing the same request and sending the same bytes.
@@ -108,7 +70,7 @@ async function main() {
       fastify.listen({ port: 0, host: '127.0.0.1' }).then((address) => console.log('listening ' + address));`;
     const bare = await startChild(['-e', bareScript], { BENCH_BODY: Buffer.from(reference.text).toString('base64') }, /listening (http:\/\/\S+)/);
     children.push(bare.child);
-    const check = await post(bare.url, BROWSE);
+    const check = await postGraphql(bare.url, BROWSE);
     if (check.text !== reference.text) throw new Error('the bare route does not serve the same bytes');
 
     await load(warm.api.url); // warm-up: JIT, caches, connections

@@ -66,7 +66,7 @@ function compose(spec, catalog) {
   return RENDERERS.compose(composed.app).length;
 }
 
-const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+const { record, median } = require('./lib/report.js');
 
 async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'aisle-bench-upgrade-'));
@@ -97,8 +97,17 @@ async function main() {
     const up = median(upgradeTimes);
     const co = median(composeTimes);
     process.stdout.write(`\nupgrade of ${INSTANCES} instances (${moved} move; plan, diff and atomic switch on disk) against compose of the same app\n`);
-    process.stdout.write(`upgrade ms  compose ms  upgrade/compose\n`);
-    process.stdout.write(`${up.toFixed(2).padStart(10)}  ${co.toFixed(2).padStart(10)}  ${(up / co).toFixed(2).padStart(15)}\n`);
+    record({
+      id: 'upgrade',
+      what: `upgrade of a ${INSTANCES}-instance app (${moved} move): read, plan, diff, write, atomic switch`,
+      value: up,
+      unit: 'ms',
+      ceiling: 'compose + render of the same app in memory',
+      ceilingValue: co,
+      ratio: up / co,
+      goal: 'none set (tracked)',
+      met: null,
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

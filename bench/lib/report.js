@@ -17,7 +17,8 @@ const { appendFileSync } = require('node:fs');
  * @property {string} [ceilingUnit]      defaults to `unit`
  * @property {number|null} ratio  value / ceilingValue, or the ratio the goal is stated in
  * @property {string} goal        the goal, for people ("≥ 25 % of its req/s, p99 ≤ 5 ms")
- * @property {boolean} met        whether every part of the goal was met in this run
+ * @property {boolean|null} met   whether every part of the goal was met in this run; null for a figure tracked
+ *                                without a goal (printed as "info", never counted as missed)
  * @property {Record<string, number|string>} [extra]  other figures of the same run (p99, RSS, …)
  */
 
@@ -35,7 +36,7 @@ function formatRow(row) {
         .join(', ')})`
     : '';
   return [
-    `${row.met ? 'ok    ' : 'MISSED'} ${row.what}`,
+    `${row.met === null ? 'info  ' : row.met ? 'ok    ' : 'MISSED'} ${row.what}`,
     `       measured ${fmt(row.value, row.unit)}; ceiling: ${row.ceiling}${row.ceilingValue === null ? '' : ` = ${fmt(row.ceilingValue, row.ceilingUnit ?? row.unit)}`}`,
     `       ratio ${row.ratio === null ? '–' : row.ratio.toFixed(3)}; goal ${row.goal}${extra}`,
   ].join('\n');
@@ -47,10 +48,10 @@ function record(row) {
     if (typeof row[key] !== 'string') throw new Error(`bench row ${row.id ?? '?'}: ${key} must be a string`);
   }
   if (typeof row.value !== 'number' || Number.isNaN(row.value)) throw new Error(`bench row ${row.id}: value must be a number`);
-  if (typeof row.met !== 'boolean') throw new Error(`bench row ${row.id}: met must be true or false`);
+  if (typeof row.met !== 'boolean' && row.met !== null) throw new Error(`bench row ${row.id}: met must be true, false or null`);
   process.stdout.write(`${formatRow(row)}\n`);
   if (process.env.BENCH_ROWS_FILE) appendFileSync(process.env.BENCH_ROWS_FILE, `${JSON.stringify(row)}\n`);
-  if (!row.met && process.env.BENCH_STRICT === '1') process.exitCode = 1;
+  if (row.met === false && process.env.BENCH_STRICT === '1') process.exitCode = 1;
 }
 
 /** Median of a list of numbers (sorted in place). */
