@@ -84,6 +84,19 @@ describe('POST /bundle: the bundle as an archive, through the same composition a
     for (const p of problems) expect(p.code).toMatch(/^INPUT_/);
   });
 
+  it.each<[string, RequestInit, number, string]>([
+    ['a body that is not JSON', { headers: { 'content-type': 'application/json' }, body: '{app: ' }, 400, 'is not valid JSON'],
+    ['a body over the size limit', { headers: { 'content-type': 'application/json' }, body: `"${'a'.repeat(1024 * 1024 + 1)}"` }, 413, 'is larger than'],
+    ['a body of another media type', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'app=x' }, 415, 'send application/json'],
+  ])('answers %s with {problems} in a sentence, as every other refusal of /bundle', async (_title, init, status, words) => {
+    const response = await fetch(`${t.url}/bundle`, { method: 'POST', ...init });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = await response.json();
+    expect(body).toEqual({ problems: [{ code: 'INPUT_INVALID', path: 'body', message: expect.stringContaining(words) }] });
+    expect(JSON.stringify(body)).not.toMatch(/FST_|statusCode/);
+  });
+
   it('a private component is bundled for its organization only; to others it does not exist, as in GraphQL', async () => {
     const body = { app: app(`${PRIVATE}@1.0.0`), target: 'compose', format: 'zip' };
     expect((await post(body, acme)).status).toBe(200);

@@ -10,6 +10,7 @@ import { registerIde } from './web/register-ide.js';
 import { registerRequestGuard } from './web/register-request-guard.js';
 import { registerResponseCache } from './web/register-response-cache.js';
 import { registerStore } from './web/register-store.js';
+import { registerBundleBodyErrors } from './compose/register-bundle-body-errors.js';
 import { CatalogRepository } from './catalog/catalog.repository.js';
 import { ensurePortFree } from './ensure-port-free.js';
 import { PortInUseError } from './port-in-use-error.js';
@@ -46,6 +47,7 @@ export async function startServer(config: ApiConfig, logger: JsonLogger = new Js
   const fastify = app.getHttpAdapter().getInstance();
   registerIde(fastify, GRAPHQL_PATH);
   registerStore(fastify);
+  registerBundleBodyErrors(fastify, config.bodyLimit);
   registerRequestGuard(fastify, GRAPHQL_PATH);
   if (config.responseCache) registerResponseCache(fastify, GRAPHQL_PATH, app.get(CatalogRepository));
   registerHttpSemantics(fastify, GRAPHQL_PATH);

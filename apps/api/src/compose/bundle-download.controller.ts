@@ -38,6 +38,11 @@ export class BundleDownloadController {
   async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // An answer carries generated secrets: never kept by a cache.
     void reply.header('cache-control', 'no-store');
+    // Nest also parses forms; the storefront and the README's curl send JSON, and a form would only be misread.
+    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? ''))
+      return refuse(reply, 415, [
+        { severity: 'error', code: 'INPUT_INVALID', path: 'body', message: 'the request body could not be read: send application/json' },
+      ]);
     const parsed = parseBundleRequest(request.body);
     if (!parsed.value) return refuse(reply, 400, parsed.problems);
     const { app, target, format } = parsed.value;
