@@ -136,6 +136,41 @@ describe('the store in a real browser', () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
+  it('2b. a new instance opens without complaints about fields nobody has filled yet; trying to download shows what is missing, in place', async () => {
+    const { page, problems } = await open('/app');
+    const instance = page.locator('fieldset.instance');
+    await page.getByLabel('Component to add').selectOption('web-app');
+    const checked = page.waitForResponse(
+      async (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('ComposePreview') && (await r.text()).includes('INPUT_REQUIRED'),
+    );
+    await page.getByRole('button', { name: 'Add to app' }).click();
+    await instance.waitFor();
+    // The live check has answered (web-app's image is required and empty), and nothing is shown for it.
+    await checked;
+    await page.waitForTimeout(200);
+    expect(await page.locator('.problem, .problems li').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Download bundle' }).click();
+    await expect.poll(() => instance.locator('.problem').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(/required/)]);
+    await instance.getByLabel(/^image/).fill('docker.io/traefik/whoami:v1.10');
+    await expect.poll(() => page.locator('.problem').count(), { timeout: 15_000 }).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('2c. the inputs table calls an input required only when someone must give it, as `aisle show` does', async () => {
+    const { page, problems } = await open('/components/postgresql');
+    const requiredOf = (name: string) =>
+      page.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) }).locator('td[data-label="Required"]');
+    await requiredOf('database').waitFor();
+    // In the schema's required list, but defaulted (database) or generated (password): nobody has to give them.
+    expect(await requiredOf('database').innerText()).toBe('no');
+    expect(await requiredOf('password').innerText()).toBe('no');
+    await page.goto(`${t.url}/components/web-app`);
+    await requiredOf('image').waitFor();
+    expect(await requiredOf('image').innerText()).toBe('yes');
+    expect(problems).toEqual([]);
+  });
+
   it('3. keyboard only: search, open PostgreSQL, fill the form and download without a mouse', async () => {
     const { page, problems } = await open('/');
     await tabTo(page, '#search');

@@ -10,6 +10,15 @@ export interface InputSpec {
   enum?: unknown[] | null;
 }
 
+/**
+ * Whether a person has to give this input: required by the schema, with no default and not
+ * generated. The same rule as the REQUIRED column of `aisle show`: a defaulted input is never
+ * shown as required, since leaving it empty is fine.
+ */
+export function mustGive(i: InputSpec): boolean {
+  return i.required && (i.default === undefined || i.default === null) && !i.generated;
+}
+
 /** What the form holds: text as typed, booleans as switched. */
 export type FormValues = Record<string, string | boolean>;
 

@@ -30,13 +30,17 @@ export default function AppBuilderPage({ token }: { token: string | undefined })
   const [format, setFormat] = useState<ArchiveFormat>('zip');
   const [refused, setRefused] = useState<Problem[]>([]);
   const [status, setStatus] = useState('');
+  // A required input is not a problem before its field was touched or a download was tried: a new instance
+  // should not open on a list of complaints about fields nobody has had a chance to fill in yet.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
   const inputsOf = (component: string) => catalog.get(component)?.inputs ?? [];
   const app = builderAppSpec(appName, instances, inputsOf);
   const checkedApp = useDebounced(app, 400);
   const [{ error: checkError }] = useQuery({ query: ComposePreviewQuery, variables: { app: checkedApp, target: 'COMPOSE' }, pause: instances.length === 0 });
-  const live = (checkError?.graphQLErrors ?? []).flatMap(
-    (g) => (g.extensions?.problems as Problem[] | undefined) ?? [{ code: 'ERROR', path: 'app', message: g.message }],
-  );
+  const live = (checkError?.graphQLErrors ?? [])
+    .flatMap((g) => (g.extensions?.problems as Problem[] | undefined) ?? [{ code: 'ERROR', path: 'app', message: g.message }])
+    .filter((p) => attempted || p.code !== 'INPUT_REQUIRED' || touched.has(p.path));
   const problems = refused.length > 0 ? refused : live;
 
   const add = async () => {
@@ -58,6 +62,11 @@ export default function AppBuilderPage({ token }: { token: string | undefined })
     setStatus(`Added ${name}.`);
   };
   const update = (id: number, change: Partial<BuilderInstance>) => {
+    const before = instances.find((i) => i.id === id);
+    if (before && change.values) {
+      const edited = Object.keys(change.values).filter((name) => change.values![name] !== before.values[name]);
+      if (edited.length > 0) setTouched((known) => new Set([...known, ...edited.map((name) => `${before.name}.inputs.${name}`)]));
+    }
     setInstances(instances.map((i) => (i.id === id ? { ...i, ...change } : i)));
     setRefused([]);
   };
@@ -66,6 +75,7 @@ export default function AppBuilderPage({ token }: { token: string | undefined })
     setRefused([]);
   };
   const download = async () => {
+    setAttempted(true);
     setStatus('Preparing the download…');
     const found = await downloadBundle(app, target, format, token);
     setRefused(found);

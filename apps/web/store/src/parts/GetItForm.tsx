@@ -3,7 +3,7 @@ import { useClient, useQuery } from 'urql';
 import { appSpecYaml } from '../app-spec';
 import { cliLine } from '../cli-line';
 import { downloadBundle, type ArchiveFormat, type Problem } from '../download';
-import { initialValues, inputValues, instanceName, type FormValues, type InputSpec } from '../form-values';
+import { initialValues, inputValues, instanceName, mustGive, type FormValues, type InputSpec } from '../form-values';
 import { ComposePreviewQuery, ValidateInputsQuery } from '../queries';
 import { useDebounced } from '../useDebounced';
 import { BundlePreview } from './BundlePreview';
@@ -27,7 +27,7 @@ export function GetItForm({
   inputs: readonly InputSpec[];
   token: string | undefined;
 }) {
-  const ordered = useMemo(() => [...inputs].sort((a, b) => Number(b.required) - Number(a.required)), [inputs]);
+  const ordered = useMemo(() => [...inputs].sort((a, b) => Number(mustGive(b)) - Number(mustGive(a))), [inputs]);
   const [values, setValues] = useState<FormValues>(() => initialValues(ordered));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);

@@ -1,4 +1,4 @@
-import type { InputSpec } from '../form-values';
+import { mustGive, type InputSpec } from '../form-values';
 
 /**
  * One input as a form field, generated from its description: an enumeration as a
@@ -21,14 +21,14 @@ export function InputField({
   const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;
   const describedBy = [hintId, problem ? problemId : ''].filter(Boolean).join(' ');
-  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': problem ? true : undefined, required: input.required && !input.generated };
+  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': problem ? true : undefined, required: mustGive(input) };
   let control;
   if (input.type === 'boolean') {
     control = <input {...common} type="checkbox" role="switch" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
   } else if (input.enum && input.enum.length > 0) {
     control = (
       <select {...common} value={String(value)} onChange={(e) => onChange(e.target.value)}>
-        {!input.required && <option value="">(default)</option>}
+        {!mustGive(input) && <option value="">(default)</option>}
         {input.enum.map((v) => (
           <option key={String(v)} value={String(v)}>
             {String(v)}
@@ -53,7 +53,7 @@ export function InputField({
     <div className={`field${input.type === 'boolean' ? ' switch' : ''}${problem ? ' invalid' : ''}`}>
       <label htmlFor={id}>
         {input.name}
-        {input.required && <span className="required"> (required)</span>}
+        {mustGive(input) && <span className="required"> (required)</span>}
       </label>
       {control}
       <p id={hintId} className="hint">

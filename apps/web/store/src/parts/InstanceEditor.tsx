@@ -1,5 +1,6 @@
 import { wirePath, type BuilderInstance, type Wire } from '../builder-app';
 import type { Problem } from '../download';
+import { mustGive } from '../form-values';
 import type { CatalogEntry } from '../pages/AppBuilderPage';
 import { InputField } from './InputField';
 
@@ -49,7 +50,7 @@ export function InstanceEditor({
           ))}
         </ul>
       )}
-      <details open={entry?.inputs.some((i) => i.required && !i.default)}>
+      <details open={entry?.inputs.some(mustGive)}>
         <summary>Inputs of {instance.name}</summary>
         {entry?.inputs
           .filter((i) => !wired.has(`input:${i.name}`))
