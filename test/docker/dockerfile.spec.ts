@@ -15,8 +15,7 @@ const ignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
 const build = stages[0]!;
 const runtime = stages[stages.length - 1]!;
 const all = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword);
-const env = (stage: Stage): Record<string, string> =>
-  Object.fromEntries(all(stage, 'ENV').flatMap((i) => i.args.map((a) => a.split('=') as [string, string])));
+const env = (stage: Stage): Record<string, string> => Object.fromEntries(all(stage, 'ENV').flatMap((i) => i.args.map((a) => a.split('=') as [string, string])));
 const tracked = (path: string) => execFileSync('git', ['ls-files', '--', path], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
 
 describe('Dockerfile', () => {
@@ -35,7 +34,11 @@ describe('Dockerfile', () => {
     expect(runs.some((r) => /\bnpm run build\b/.test(r))).toBe(true);
     // Development dependencies are pruned before node_modules is copied over.
     expect(runs.some((r) => /\bnpm prune --omit=dev\b/.test(r))).toBe(true);
-    expect(all(runtime, 'RUN').map((i) => i.text).join('\n')).not.toMatch(/\bnpm (ci|install)\b|apt-get/);
+    expect(
+      all(runtime, 'RUN')
+        .map((i) => i.text)
+        .join('\n'),
+    ).not.toMatch(/\bnpm (ci|install)\b|apt-get/);
   });
 
   it('runs as a user that is not root, set before the command', () => {
@@ -56,7 +59,11 @@ describe('Dockerfile', () => {
     expect(config.host).toBe('0.0.0.0');
     // The SQLite file sits in the one folder the user owns.
     expect(config.databaseUrl).toBe('/app/data/aisle.sqlite');
-    expect(all(runtime, 'RUN').map((i) => i.text).join('\n')).toMatch(/chown node:node \/app\/data/);
+    expect(
+      all(runtime, 'RUN')
+        .map((i) => i.text)
+        .join('\n'),
+    ).toMatch(/chown node:node \/app\/data/);
   });
 
   it('starts the built service with node itself, in exec form (so SIGTERM reaches it)', () => {
@@ -125,16 +132,34 @@ describe('Dockerfile', () => {
   });
 
   it('keeps local state out of the context: dependencies, build output, databases, test output', () => {
-    for (const path of ['node_modules/x/index.js', 'dist/apps/api/src/main.js', 'data/aisle.sqlite', 'test-output/a.png', 'test/bundles/golden.spec.ts', '.git/HEAD'])
+    for (const path of [
+      'node_modules/x/index.js',
+      'dist/apps/api/src/main.js',
+      'data/aisle.sqlite',
+      'test-output/a.png',
+      'test/bundles/golden.spec.ts',
+      '.git/HEAD',
+    ])
       expect(dockerIgnored(ignore, path), path).toBe(true);
   });
 
   it('gives the runtime what the service reads: production node_modules, dist, the catalog, the trust store, the IDE page', () => {
     const copies = all(runtime, 'COPY');
-    expect(copies.every((i) => i.flags.from === 'build'), 'the runtime copies only from the build stage').toBe(true);
+    expect(
+      copies.every((i) => i.flags.from === 'build'),
+      'the runtime copies only from the build stage',
+    ).toBe(true);
     const copied = copies.flatMap((i) => i.args.slice(0, -1));
     // findProjectRoot looks for package.json beside catalog/; the IDE page and script are read from apps/web.
-    for (const needed of ['/app/package.json', '/app/node_modules', '/app/dist', '/app/catalog', '/app/trust', '/app/apps/web/index.html', '/app/apps/web/ide.js'])
+    for (const needed of [
+      '/app/package.json',
+      '/app/node_modules',
+      '/app/dist',
+      '/app/catalog',
+      '/app/trust',
+      '/app/apps/web/index.html',
+      '/app/apps/web/ide.js',
+    ])
       expect(copied, needed).toContain(needed);
     const built = new Set(['/app/node_modules', '/app/dist']);
     const buildCopies = all(build, 'COPY').flatMap((i) => i.args.slice(0, -1).map((s) => `/app/${s}`));
