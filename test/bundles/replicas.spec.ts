@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -152,5 +152,28 @@ describe('aisle validate and compose refuse replicas they cannot honour', () => 
     expect(JSON.parse(j.out).diagnostics).toEqual([
       expect.objectContaining({ code: 'SCHEMA_VIOLATION', path: 'instances.aisle.replicas', message: 'must be at most 100' }),
     ]);
+  });
+});
+
+describe('day two keeps replicas', () => {
+  it('aisle upgrade asks for the app spec (the lock does not hold replicas), and with it keeps the count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aisle-replicas-upgrade-'));
+    try {
+      const app = (db: string) =>
+        `apiVersion: aisle.dev/v1\nkind: App\nmetadata: { name: shop }\ninstances:\n  db: { component: "${db}" }\n  web:\n    component: web-app@^1\n    replicas: 3\n    inputs: { image: "ghcr.io/acme/shop:1.4.2" }\n`;
+      writeFileSync(join(dir, 'old.yaml'), app('postgresql@17.6.0'));
+      writeFileSync(join(dir, 'app.yaml'), app('postgresql@^17'));
+      expect((await aisle(['compose', 'old.yaml', '--target', 'kubernetes', '--out', 'k8s'], dir)).code).toBe(0);
+      const alone = await aisle(['upgrade', 'k8s', '--json'], dir);
+      expect(alone.code).toBe(1);
+      expect(JSON.parse(alone.out).diagnostics).toEqual([expect.objectContaining({ code: 'UPGRADE_NEEDS_APP' })]);
+      const up = await aisle(['upgrade', 'k8s', '--app', 'app.yaml'], dir);
+      expect(up.code, up.err).toBe(0);
+      expect(readFileSync(join(dir, 'k8s/aisle.lock'), 'utf8')).toContain('version: 17.11.0');
+      expect(parse(readFileSync(join(dir, 'k8s/web/deployment.yaml'), 'utf8')).spec.replicas).toBe(3);
+      expect(existsSync(join(dir, 'k8s/web/poddisruptionbudget.yaml'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
