@@ -15,7 +15,7 @@ export const AISLES: readonly Aisle[] = [
   { name: 'cache', description: 'In-memory key-value stores and caches (Redis, Valkey, Memcached).' },
   { name: 'content', description: 'Sites, blogs and file sharing that people use directly (WordPress, Ghost, Nextcloud).' },
   { name: 'database', description: 'SQL, document, graph and time-series databases (PostgreSQL, MySQL, MongoDB, Cassandra, Neo4j, InfluxDB, ClickHouse).' },
-  { name: 'devtools', description: 'Source hosting and tools for developers (Gitea).' },
+  { name: 'devtools', description: 'Source hosting and tools for developers (Gitea, and Aisle itself).' },
   { name: 'identity', description: 'Sign-in, single sign-on and access management (Keycloak, Dex).' },
   { name: 'mail', description: 'Mail servers and mail catchers for development (Mailpit).' },
   { name: 'monitoring', description: 'Uptime checks and status pages (Uptime Kuma).' },

@@ -4,6 +4,7 @@ import { coerceInputValue, validateInputs } from '../inputs/index.js';
 import { appSpecSource, hasTemplateSyntax, ILL_FORMED_TEXT, INSTANCE_NAME, type AppSpec, type AppSpecSource, type Scalar } from '../manifest/index.js';
 import { checkHostPorts } from './check-host-ports.js';
 import { checkPublishedNames } from './check-published-names.js';
+import { checkReplicas } from './check-replicas.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { evaluateTemplate, parsedTemplate, type ReferenceResolver } from './evaluate-template.js';
 import type { ResolvedApp, ResolvedEnvVar, ResolvedInstance, ResolvedValue } from './resolved-app.js';
@@ -151,6 +152,7 @@ export function composeApp(spec: AppSpec, catalog: CatalogIndex, options: Compos
     }
 
     add(checkPublishedNames(name, version, instanceSpec));
+    add(checkReplicas(name, version, instanceSpec));
     // The runtime recipe would only meet the same bad values again, and quote them: the input's own diagnostic says it all.
     if (hasErrors(inputProblems) || unwired.size > 0) continue;
     const values: Record<string, Scalar> = {};

@@ -91,7 +91,10 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     expose: p.expose === true,
   }));
   const publish: Record<string, number> = {};
-  if (i.publishExposed) for (const p of ports) if (p.expose) publish[p.name] = p.port;
+  const stateful = (runtime.volumes ?? []).length > 0;
+  const replicas = stateful ? undefined : i.spec.replicas;
+  // One host port cannot be shared by copies: a replicated instance is reached through its service name instead.
+  if (i.publishExposed && (replicas ?? 1) <= 1) for (const p of ports) if (p.expose) publish[p.name] = p.port;
   for (const [portName, hostPort] of Object.entries(i.spec.publish ?? {})) {
     // An unknown name is checkPublishedNames' diagnostic.
     if (ports.some((p) => p.name === portName)) publish[portName] = hostPort;
@@ -140,7 +143,8 @@ export function resolveRuntime(i: InstanceInputs): { instance?: ResolvedInstance
     dependsOn: i.dependsOn,
     outputs,
     ...(Object.keys(runtimeParts).length > 0 ? { runtimeParts } : {}),
-    stateful: volumes.length > 0,
+    stateful,
+    ...(replicas !== undefined ? { replicas } : {}),
     // Helm writes values.schema.json from it.
     inputsSchema: m.spec.inputs,
   };

@@ -91,6 +91,11 @@ export interface ResolvedInstance {
   /** True when the instance keeps data on volumes (StatefulSet rather than Deployment). */
   stateful: boolean;
   /**
+   * Copies of the container, when the app spec gives `replicas` for a stateless instance.
+   * Absent means one, and renderers then write exactly what they wrote before replicas existed.
+   */
+  replicas?: number;
+  /**
    * The component's inputs schema, as in its manifest. Helm turns it into
    * values.schema.json; when absent, Helm falls back to the inputs' types.
    */

@@ -51,6 +51,8 @@ export type DiagnosticCode =
   | 'NAME_SCOPED_IN_CATALOG'
   // composition: a host port published twice
   | 'PORT_CONFLICT'
+  // composition: replicas of a component that keeps data on volumes
+  | 'REPLICAS_STATEFUL'
   // an aisle that is not in libs/catalog/aisles.ts (search filter, manifest)
   | 'AISLE_UNKNOWN'
   // the command line: wrong use of a command, the service's database, files it could not write

@@ -8,6 +8,8 @@ export interface InstanceSpec {
   env?: Record<string, Scalar>;
   dependsOn?: string[];
   publish?: Record<string, number>;
+  /** Copies of a stateless component's container (1 to 100); absent means one. */
+  replicas?: number;
 }
 
 /** An app spec, as validated by schemas/app.schema.json. */

@@ -6,7 +6,7 @@ import type { Lock } from '../render/index.js';
  * The app spec a lock stands for, each instance pinned to its locked version: the values
  * it records, less those equal to the component's default (so a newer version's default
  * applies), and the secrets the bundle holds that the component does not generate.
- * Wiring, extra env and published ports are not in a lock: `reproducesLock` tells.
+ * Wiring, extra env, published ports and replicas are not in a lock: `reproducesLock` tells.
  */
 export function lockAppSpec(lock: Lock, versions: ReadonlyMap<string, ComponentVersion>, secrets: Readonly<Record<string, Record<string, string>>>): AppSpec {
   const instances: AppSpec['instances'] = {};

@@ -91,7 +91,7 @@ export function planUpgrade(request: UpgradeRequest): { plan?: UpgradePlan; diag
         error(
           'UPGRADE_NEEDS_APP',
           LOCK_FILE,
-          'the lock alone does not reproduce this bundle (it was composed from an app spec with wiring, extra env or published ports): give the app spec too',
+          'the lock alone does not reproduce this bundle (it was composed from an app spec with wiring, extra env, published ports or replicas): give the app spec too',
         ),
       );
     publishExposed = reproduced === true;

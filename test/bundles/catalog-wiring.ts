@@ -7,6 +7,7 @@ export const DATABASE_OF: Readonly<Record<string, string>> = {
   ghost: 'mysql',
   gitea: 'postgresql',
   nextcloud: 'postgresql',
+  aisle: 'postgresql',
 };
 
 /**
@@ -24,6 +25,7 @@ export function wiringLine(catalog: CatalogIndex, name: string, db: string, cach
     dbUser: `${db}.username`,
     dbUsername: `${db}.username`,
     dbPassword: `${db}.password`,
+    databaseUrl: `${db}.url`,
     redisHost: `${cache}.host`,
     redisPort: `${cache}.port`,
     redisPassword: `${cache}.password`,

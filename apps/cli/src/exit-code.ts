@@ -47,6 +47,7 @@ const EXIT_BY_CODE: Record<DiagnosticCode, ExitCode> = {
   NAME_SCOPE_REQUIRED: ExitCode.Invalid,
   NAME_SCOPED_IN_CATALOG: ExitCode.Invalid,
   PORT_CONFLICT: ExitCode.Invalid,
+  REPLICAS_STATEFUL: ExitCode.Invalid,
   AISLE_UNKNOWN: ExitCode.Invalid,
   USAGE: ExitCode.Usage,
   DATABASE_NOT_FOUND: ExitCode.Invalid,

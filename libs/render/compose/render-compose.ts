@@ -94,6 +94,7 @@ function service(instance: ResolvedInstance, byName: Map<string, ResolvedInstanc
   }
   const r = instance.resources;
   s.deploy = {
+    ...(instance.replicas !== undefined ? { replicas: instance.replicas } : {}),
     resources: {
       limits: { cpus: composeCpus(r.limits.cpu), memory: composeMemory(r.limits.memory) },
       reservations: { cpus: composeCpus(r.requests.cpu), memory: composeMemory(r.requests.memory) },

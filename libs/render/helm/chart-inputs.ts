@@ -12,6 +12,8 @@ export interface ChartInputs {
   imageKey: string;
   /** The input the image is read from, when the component takes its image from an input. */
   imageInput?: string;
+  /** The values key holding the replica count when the app spec gives one: `replicas`, unless an input has that name. */
+  replicasKey?: string;
 }
 
 /**
@@ -29,5 +31,6 @@ export function chartInputs(instance: ResolvedInstance, referenced: ReadonlySet<
   const values = own.filter((input) => input === imageInput || secrets.includes(input) || referenced.has(inputKey(instance.name, input)));
   const out: ChartInputs = { values, secrets, imageKey: values.includes('image') ? 'containerImage' : 'image' };
   if (imageInput) out.imageInput = imageInput;
+  if (instance.replicas !== undefined) out.replicasKey = values.includes('replicas') ? 'replicaCount' : 'replicas';
   return out;
 }

@@ -54,6 +54,7 @@ export function renderHelm(app: ResolvedApp, options: RenderOptions = {}): Bundl
     const image = chart.imageInput
       ? `${x.value(instance.name, chart.imageInput)} | quote`
       : `include ${x.helper('image')} (${x.value(instance.name, chart.imageKey)}) | quote`;
+    const replicas = chart.replicasKey ? `${x.value(instance.name, chart.replicasKey)} | int64` : undefined;
     const objects = buildInstanceObjects(instance, {
       name: actions.scalar(`${x.instanceName(instance.name)} | quote`),
       headlessName: actions.scalar(`${x.headlessName(instance.name)} | quote`),
@@ -66,8 +67,14 @@ export function renderHelm(app: ResolvedApp, options: RenderOptions = {}): Bundl
       ...(env.args ? { args: env.args } : {}),
       waits,
       field: helmRuntimeFields(instance, ctx, actions, textsOf(instance.name)),
+      ...(replicas ? { replicas: actions.scalar(replicas) } : {}),
     });
-    for (const { file, object } of objects) files.push({ path: `${dir}/${file}`, content: actions.render(object) });
+    for (const { file, object } of objects) {
+      const content = actions.render(object);
+      // The budget only makes sense above one replica, and the count may be set at install.
+      const guarded = file === 'poddisruptionbudget.yaml' && replicas ? `{{- if gt (${replicas}) 1 }}\n${content}{{- end }}\n` : content;
+      files.push({ path: `${dir}/${file}`, content: guarded });
+    }
   }
   // Where NOTES.txt says each instance answers: its first exposed port, read from values like the Service's.
   const ports = new Map<string, string>();

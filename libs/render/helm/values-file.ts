@@ -26,6 +26,10 @@ export function valuesFile(app: ResolvedApp, inputs: ReadonlyMap<string, ChartIn
       }
     }
     if (!chart.imageInput) own[chart.imageKey] = imageValues(instance.image);
+    if (chart.replicasKey) {
+      own[chart.replicasKey] = instance.replicas!;
+      notes.set(chart.replicasKey, ' Copies of the container (1 to 100); above 1, a PodDisruptionBudget keeps all but one serving during a drain.');
+    }
     values[instance.name] = own;
     comments.set(instance.name, notes);
   }

@@ -85,6 +85,14 @@ function instanceSchema(instance: ResolvedInstance, chart: ChartInputs): Schema 
       },
     };
   }
+  if (chart.replicasKey) {
+    properties[chart.replicasKey] = {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      description: 'Copies of the container; above 1 the chart adds a PodDisruptionBudget.',
+    };
+  }
   const required = (declared?.required ?? []).filter((input) => chart.values.includes(input));
   const out: Schema = {
     type: 'object',

@@ -23,6 +23,8 @@ export interface WorkloadParts {
   headlessName: unknown;
   /** Ports, probe paths and claim sizes: as resolved, or read from values. */
   field: RuntimeFieldWriter;
+  /** A Deployment's replica count read from values (Helm); the resolved count otherwise. */
+  replicas?: unknown;
 }
 
 /** A Deployment, or a StatefulSet with a claim per volume when the instance is stateful. */
@@ -80,7 +82,7 @@ export function buildWorkload(instance: ResolvedInstance, parts: WorkloadParts):
     kind: 'Deployment',
     metadata,
     spec: {
-      replicas: 1,
+      replicas: parts.replicas ?? instance.replicas ?? 1,
       selector: { matchLabels: parts.selectorLabels },
       template,
     },
