@@ -84,6 +84,18 @@ export class CatalogRepository {
     return rows.map(toStoredComponent);
   }
 
+  /**
+   * Every component, whoever may see it, and every aisle, each in the database's own order (its
+   * collation decides, as it does for pages): what the read model holds. Only the read model calls
+   * this, and it filters by viewer on every answer.
+   */
+  async catalogRows(): Promise<{ components: StoredComponent[]; aisles: string[] }> {
+    const components = this.db.getRepository(ComponentEntity).createQueryBuilder('c');
+    const rows = await retryRead(() => components.clone().select(PAGE_COLUMNS).orderBy('c.name', 'ASC').getRawMany<ComponentRow>());
+    const aisles = await retryRead(() => components.clone().select('c.aisle', 'name').groupBy('c.aisle').orderBy('c.aisle', 'ASC').getRawMany<{ name: string }>());
+    return { components: rows.map(fromComponentRow), aisles: aisles.map((a) => a.name) };
+  }
+
   /** A component by name whoever owns it (for the shipped catalog's ingest, which writes as the service itself). */
   async anyByName(name: string, manager: EntityManager = this.db.manager): Promise<StoredComponent | undefined> {
     const row = await this.read(manager, () => manager.getRepository(ComponentEntity).findOne({ where: { name } }));
