@@ -55,9 +55,20 @@ describe.each(databaseKinds())('SQL per page (%s)', (kind) => {
   }
 
   it('costs the same small number of queries for 5 or 50 components', async () => {
+    // The read model reads the component list once per catalog generation (two queries, after the generation check), on
+    // the first request that needs it: an empty page pays for that first, so what follows counts what a page costs.
+    counter.reset();
+    expect((await t.gql(PAGE, { first: 0 })).body.errors).toBeUndefined();
+    expect(counter.count).toBeLessThanOrEqual(3);
     const small = await queriesFor(5);
     const large = await queriesFor(50);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(3);
+  });
+
+  it('answers a page it answered before in this generation with the generation check alone', async () => {
+    await queriesFor(50);
+    // PostgreSQL counts the generation check; on SQLite it is a prepared statement outside TypeORM's logger.
+    expect(await queriesFor(50)).toBeLessThanOrEqual(kind === 'postgres' ? 1 : 0);
   });
 });

@@ -11,7 +11,7 @@ import { refusalCode } from './auth/refusal-code.js';
 import { ANONYMOUS } from './auth/viewer.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { KitsModule } from './kits/kits.module.js';
-import { CatalogRepository } from './catalog/catalog.repository.js';
+import { CatalogReadModel } from './catalog/catalog-read-model.js';
 import { createVersionLoader } from './catalog/version-loader.js';
 import { ApiError } from './common/api-error.js';
 import { argumentLengthProblems } from './common/argument-limits.js';
@@ -34,7 +34,9 @@ import { retryRead } from './database/retry-transient.js';
 import { HealthModule } from './health/health.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
 import { markPublicAnswer } from './web/public-answer.js';
+import { generationReadFor } from './web/register-response-cache.js';
 import { ResponseCache } from './web/response-cache.js';
+import { withoutPlainResolvers } from './common/without-plain-resolvers.js';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_QUERY_TOKENS = 2000;
@@ -76,11 +78,12 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [AuthModule, CatalogModule],
-          inject: [AuthService, CatalogRepository],
-          useFactory: (auth: AuthService, repository: CatalogRepository): MercuriusDriverConfig => ({
+          inject: [AuthService, CatalogReadModel],
+          useFactory: (auth: AuthService, readModel: CatalogReadModel): MercuriusDriverConfig => ({
             path: GRAPHQL_PATH,
             autoSchemaFile: true,
             sortSchema: true,
+            transformSchema: withoutPlainResolvers,
             graphiql: false,
             // A query seen twice is compiled (graphql-jit) off the request path: it then runs about twice as fast. The
             // adaptive mode, unlike `jit: N`, still coerces variables with graphql-js on every request, so errors read
@@ -94,7 +97,7 @@ export class AppModule {
             }),
             // Never throws: Mercurius would call it again from its error handler and answer 500.
             context: async (request: FastifyRequest): Promise<RequestContext> => {
-              const versions = createVersionLoader(repository);
+              const versions = createVersionLoader(readModel, generationReadFor(request));
               const budget = new CompositionBudget();
               try {
                 return { viewer: await retryRead(() => auth.viewerFor(request.headers.authorization)), versions, budget };

@@ -1,3 +1,4 @@
+import './enable-compile-cache.js';
 import { JsonLogger } from './common/json-logger.js';
 import { serve } from './serve.js';
 

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../database/is-unique-violation.js';
 import { knownManifest, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
 import { fromComponentRow, PAGE_COLUMNS, type ComponentRow } from './component-row.js';
-import { filteredComponents, visibleComponents } from './component-query.js';
+import { filteredComponents } from './component-query.js';
 import { NameTakenError } from './name-taken-error.js';
 import { WriteConflictError } from './write-conflict-error.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
@@ -29,9 +29,9 @@ export interface VersionOwner {
 const MAX_PAGE_SHAPES = 500;
 
 /**
- * The only code that reads and writes components and versions. Every read takes the
- * viewer and filters in SQL, so a private component never leaves the database for
- * anyone outside its organization.
+ * The only code that reads and writes components and versions. Every read for a viewer
+ * takes the viewer and filters in SQL; the one read of everything (catalogRows) feeds the
+ * read model, which filters by viewer on every answer (CatalogSnapshot).
  */
 export class CatalogRepository {
   private generationSql?: string;
@@ -42,19 +42,6 @@ export class CatalogRepository {
   private probe?: Promise<boolean>;
 
   constructor(private readonly db: DataSource) {}
-
-  /** Aisles with the number of components the viewer can see on each. */
-  async aisles(viewer: Viewer): Promise<Array<{ name: string; components: number }>> {
-    const rows = await retryRead(() =>
-      this.visible(viewer)
-        .select('c.aisle', 'name')
-        .addSelect('COUNT(*)', 'components')
-        .groupBy('c.aisle')
-        .orderBy('c.aisle', 'ASC')
-        .getRawMany<{ name: string; components: string | number }>(),
-    );
-    return rows.map((r) => ({ name: r.name, components: Number(r.components) }));
-  }
 
   /** One page of components ordered by name, after a name; one row more tells whether another page exists. */
   async page(viewer: Viewer, filter: ComponentFilter, after: string | undefined, first: number): Promise<{ components: StoredComponent[]; hasNextPage: boolean }> {
@@ -77,11 +64,16 @@ export class CatalogRepository {
     return retryRead(() => this.filtered(viewer, filter).getCount());
   }
 
-  /** Components by name that the viewer can see (others are simply absent). */
-  async byNames(viewer: Viewer, names: readonly string[]): Promise<StoredComponent[]> {
-    if (names.length === 0) return [];
-    const rows = await retryRead(() => this.visible(viewer).andWhere('c.name IN (:...names)', { names: [...names] }).getMany());
-    return rows.map(toStoredComponent);
+  /**
+   * Every component, whoever may see it, and every aisle, each in the database's own order (its
+   * collation decides, as it does for pages): what the read model holds. Only the read model calls
+   * this, and it filters by viewer on every answer.
+   */
+  async catalogRows(): Promise<{ components: StoredComponent[]; aisles: string[] }> {
+    const components = this.db.getRepository(ComponentEntity).createQueryBuilder('c');
+    const rows = await retryRead(() => components.clone().select(PAGE_COLUMNS).orderBy('c.name', 'ASC').getRawMany<ComponentRow>());
+    const aisles = await retryRead(() => components.clone().select('c.aisle', 'name').groupBy('c.aisle').orderBy('c.aisle', 'ASC').getRawMany<{ name: string }>());
+    return { components: rows.map(fromComponentRow), aisles: aisles.map((a) => a.name) };
   }
 
   /** A component by name whoever owns it (for the shipped catalog's ingest, which writes as the service itself). */
@@ -270,10 +262,6 @@ export class CatalogRepository {
   // The escaped (schema-qualified on PostgreSQL) table name of an entity.
   private tablePath(entity: typeof CatalogStateEntity | typeof ComponentVersionEntity | typeof ComponentEntity): string {
     return this.db.getMetadata(entity).tablePath.split('.').map((p) => this.db.driver.escape(p)).join('.');
-  }
-
-  private visible(viewer: Viewer): SelectQueryBuilder<ComponentEntity> {
-    return visibleComponents(this.db, viewer);
   }
 
   private filtered(viewer: Viewer, filter: ComponentFilter): SelectQueryBuilder<ComponentEntity> {

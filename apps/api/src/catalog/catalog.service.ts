@@ -9,7 +9,8 @@ import type { CatalogRepository } from './catalog.repository.js';
 import { decodeCursor, encodeCursor } from './component-cursor.js';
 import type { ComponentConnectionModel } from './models/component-connection.model.js';
 import type { InputValidationModel } from './models/input-validation.model.js';
-import type { ComponentFilter, StoredComponent, StoredVersion } from './stored-component.js';
+import type { SnapshotComponent } from './catalog-snapshot.js';
+import type { ComponentFilter, StoredVersion } from './stored-component.js';
 import { toComponentModel } from './to-graphql-model.js';
 import type { VersionLoader } from './version-loader.js';
 
@@ -23,23 +24,35 @@ export class CatalogService {
   constructor(private readonly repository: CatalogRepository) {}
 
   /** Aisles with counts of visible components, each with its sentence from the list of aisles. */
-  async aisles(viewer: Viewer): Promise<AisleSummary[]> {
-    return (await this.repository.aisles(viewer)).map((a) => describeAisle(a.name, a.components));
+  async aisles(viewer: Viewer, loader: VersionLoader): Promise<AisleSummary[]> {
+    return (await loader.generation()).snapshot.aisles(viewer).map((a) => describeAisle(a.name, a.components));
   }
 
   /**
    * One page of components; `after` is a cursor from an earlier page. An aisle that is in neither
    * the list nor the viewer's catalog is refused with a suggestion, as `aisle search --aisle` does.
    */
-  async page(viewer: Viewer, filter: ComponentFilter, first: number, after: string | undefined): Promise<ComponentConnectionModel> {
+  async page(viewer: Viewer, loader: VersionLoader, filter: ComponentFilter, first: number, after: string | undefined): Promise<ComponentConnectionModel> {
     const afterName = after === undefined ? undefined : decodeCursor(after);
     if (after !== undefined && afterName === undefined) throw ApiError.of('REFERENCE_INVALID', 'after', 'is not a cursor this API gave out');
+    const { snapshot } = await loader.generation();
     if (filter.aisle) {
-      const unknown = checkAisle(filter.aisle, 'aisle', (await this.repository.aisles(viewer)).map((a) => a.name));
+      const unknown = checkAisle(filter.aisle, 'aisle', snapshot.aisles(viewer).map((a) => a.name));
       if (unknown.length > 0) throw new ApiError(unknown);
     }
-    const { components, hasNextPage } = await this.repository.page(viewer, filter, afterName, first);
-    const edges = components.map((c) => ({ cursor: encodeCursor(c.name), node: toComponentModel(c) }));
+    // The read model answers from memory with parts built once per generation; a search (or a cursor it does not
+    // know) goes to the database, whose search it does not copy.
+    const held = snapshot.page(viewer, filter, afterName, first);
+    let edges: ComponentConnectionModel['edges'];
+    let hasNextPage: boolean;
+    if (held) {
+      edges = held.components.map((c) => ({ cursor: c.cursor, node: c.model }));
+      hasNextPage = held.hasNextPage;
+    } else {
+      const found = await this.repository.page(viewer, filter, afterName, first);
+      edges = found.components.map((c) => ({ cursor: encodeCursor(c.name), node: toComponentModel(c) }));
+      hasNextPage = found.hasNextPage;
+    }
     return {
       edges,
       nodes: edges.map((e) => e.node),
@@ -49,20 +62,20 @@ export class CatalogService {
   }
 
   /** How many components a filter matches for this viewer. */
-  count(viewer: Viewer, filter: ComponentFilter): Promise<number> {
-    return this.repository.count(viewer, filter);
+  async count(viewer: Viewer, loader: VersionLoader, filter: ComponentFilter): Promise<number> {
+    return (await loader.generation()).snapshot.count(viewer, filter) ?? this.repository.count(viewer, filter);
   }
 
   /** A component by name, or undefined when it does not exist or the viewer may not see it. */
-  async component(viewer: Viewer, name: string): Promise<StoredComponent | undefined> {
-    return (await this.repository.byNames(viewer, [name]))[0];
+  async component(viewer: Viewer, loader: VersionLoader, name: string): Promise<SnapshotComponent | undefined> {
+    return (await loader.generation()).snapshot.visible(viewer, name);
   }
 
   /** The version `NAME@RANGE` stands for; not-found diagnostics look the same for private and absent components. */
   async resolve(viewer: Viewer, loader: VersionLoader, name: string, range: string, path: string): Promise<StoredVersion> {
     const parsed = parseComponentRef(`${name}@${range}`, path);
     if (!parsed.ref) throw new ApiError(parsed.diagnostics);
-    const component = await this.component(viewer, parsed.ref.name);
+    const component = await this.component(viewer, loader, parsed.ref.name);
     if (!component) throw ApiError.of('COMPONENT_NOT_FOUND', path, `no component named "${parsed.ref.name}"`);
     const picked = pickVersion(component.name, await loader.load(component.id), parsed.ref.range, path);
     if (!picked.version) throw new ApiError(picked.diagnostics);
@@ -90,7 +103,8 @@ export class CatalogService {
   async indexFor(viewer: Viewer, loader: VersionLoader, names: readonly string[]): Promise<{ index: CatalogIndex; diagnostics: Diagnostic[] }> {
     const index = new CatalogIndex();
     const diagnostics: Diagnostic[] = [];
-    const components = await this.repository.byNames(viewer, [...new Set(names)].slice(0, 200));
+    const { snapshot } = await loader.generation();
+    const components = [...new Set(names)].slice(0, 200).flatMap((name) => snapshot.visible(viewer, name) ?? []);
     const lists = await loader.loadMany(components.map((c) => c.id));
     for (const list of lists) {
       if (list instanceof Error) throw list;

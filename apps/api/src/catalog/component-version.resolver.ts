@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { ApiConfig } from '../api-config.js';
 import { API_CONFIG } from '../common/tokens.js';
 import { ComponentVersionModel } from './models/component-version.model.js';
@@ -17,7 +17,8 @@ export class ComponentVersionResolver {
     nullable: true,
     description: 'The version’s NOTES.md (Markdown, as written: render it sanitised), from the shipped catalog; null when it has none.',
   })
-  notes(@Parent() version: ComponentVersionModel): Promise<string | null> {
+  // No parameter decorators: Nest calls it directly (see ComponentResolver).
+  notes(version: ComponentVersionModel): Promise<string | null> {
     return this.notesFiles.of(version.name, version.version);
   }
 }

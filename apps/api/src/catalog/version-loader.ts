@@ -1,18 +1,27 @@
 import DataLoader from 'dataloader';
-import type { CatalogRepository } from './catalog.repository.js';
+import type { CatalogReadModel, GenerationView } from './catalog-read-model.js';
 import type { StoredVersion } from './stored-component.js';
 
-/** Versions of a component by component id, newest first. */
-export type VersionLoader = DataLoader<number, StoredVersion[]>;
-
 /**
- * A per-request loader: the versions of every component on a page come back in one
- * query, however many components the page holds. Ids come only from components the
- * viewer could already see.
+ * One request's catalog: the generation it reads (checked once, at its first use) and the
+ * versions of components by id, newest first. The versions of every component on a page
+ * come back in one call, and from memory when the generation has read them before. Ids
+ * come only from components the viewer could already see.
  */
-export function createVersionLoader(repository: CatalogRepository): VersionLoader {
-  return new DataLoader<number, StoredVersion[]>(async (ids) => {
-    const byId = await repository.versionsOf(ids);
-    return ids.map((id) => byId.get(id) ?? []);
-  });
+export class VersionLoader extends DataLoader<number, StoredVersion[]> {
+  /** The catalog generation this request reads: the same one for all its fields. */
+  readonly generation: () => Promise<GenerationView>;
+
+  /** `known`: the generation this request already read, when something before the resolvers read it. */
+  constructor(readModel: CatalogReadModel, known?: number) {
+    let view: Promise<GenerationView> | undefined;
+    const generation = () => (view ??= known === undefined ? readModel.current() : readModel.at(known));
+    super((ids) => generation().then((g) => g.versions.load(ids)));
+    this.generation = generation;
+  }
+}
+
+/** A loader for one request; `known` as for the constructor. */
+export function createVersionLoader(readModel: CatalogReadModel, known?: number): VersionLoader {
+  return new VersionLoader(readModel, known);
 }

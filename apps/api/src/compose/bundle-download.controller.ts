@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { AuthService } from '../auth/auth.service.js';
 import { refusalCode } from '../auth/refusal-code.js';
-import { CatalogRepository } from '../catalog/catalog.repository.js';
+import { CatalogReadModel } from '../catalog/catalog-read-model.js';
 import { createVersionLoader } from '../catalog/version-loader.js';
 import { ApiError } from '../common/api-error.js';
 import { CompositionBudget } from '../common/composition-budget.js';
@@ -29,7 +29,7 @@ export class BundleDownloadController {
   constructor(
     private readonly composer: ComposeService,
     private readonly auth: AuthService,
-    private readonly repository: CatalogRepository,
+    private readonly readModel: CatalogReadModel,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -48,7 +48,7 @@ export class BundleDownloadController {
     const { app, target, format } = parsed.value;
     try {
       const viewer = await this.auth.viewerFor(request.headers.authorization);
-      const bundle = await this.composer.compose(viewer, createVersionLoader(this.repository), app, target, new CompositionBudget());
+      const bundle = await this.composer.compose(viewer, createVersionLoader(this.readModel), app, target, new CompositionBudget());
       const stream = await bundleArchive(bundle.files, format);
       await reply.type(ARCHIVE_MEDIA_TYPE[format]).header('content-disposition', `attachment; filename="bundle-${target}.${format}"`).send(stream);
     } catch (e) {

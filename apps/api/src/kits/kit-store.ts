@@ -2,15 +2,22 @@ import { CatalogIndex, loadCatalog, pickVersion, type KitVersion } from '../../.
 import { createCatalogVerifier, type TrustStore } from '../../../../libs/certify/index.js';
 
 /**
- * The shipped catalog's app kits, read once from the catalog folder at start: kits are
- * library content (not published through the service), each certification checked
- * against the trust store as the ingest checks components'.
+ * The shipped catalog's app kits, read once from the catalog folder when first asked for:
+ * kits are library content (not published through the service), each certification
+ * checked against the trust store as the ingest checks components'. Not at start: reading
+ * the folder is a whole second catalog load (parsing, validation, signatures), which the
+ * service's start-up would pay before its first answer even when nobody browses kits.
  */
 export class KitStore {
-  private readonly index: CatalogIndex;
+  private loaded?: CatalogIndex;
 
-  constructor(catalogDir: string | undefined, trustStore: TrustStore) {
-    this.index = catalogDir ? loadCatalog(catalogDir, { verify: createCatalogVerifier(trustStore) }).index : new CatalogIndex();
+  constructor(
+    private readonly catalogDir: string | undefined,
+    private readonly trustStore: TrustStore,
+  ) {}
+
+  private get index(): CatalogIndex {
+    return (this.loaded ??= this.catalogDir ? loadCatalog(this.catalogDir, { verify: createCatalogVerifier(this.trustStore) }).index : new CatalogIndex());
   }
 
   /** Latest kit versions matching free text and an aisle, as `aisle search` ranks them. */
