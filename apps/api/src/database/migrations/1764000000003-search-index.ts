@@ -26,7 +26,9 @@ export class SearchIndex1764000000003 implements MigrationInterface {
       return;
     }
     await q.query(`CREATE VIRTUAL TABLE component_search USING fts5(search_text, content=${table}, content_rowid=id, tokenize='trigram case_sensitive 1')`);
-    await q.query(`CREATE TRIGGER component_search_insert AFTER INSERT ON ${table} BEGIN INSERT INTO component_search(rowid, search_text) VALUES (new.id, new.search_text); END`);
+    await q.query(
+      `CREATE TRIGGER component_search_insert AFTER INSERT ON ${table} BEGIN INSERT INTO component_search(rowid, search_text) VALUES (new.id, new.search_text); END`,
+    );
     await q.query(
       `CREATE TRIGGER component_search_delete AFTER DELETE ON ${table} BEGIN INSERT INTO component_search(component_search, rowid, search_text) VALUES ('delete', old.id, old.search_text); END`,
     );
