@@ -7,6 +7,7 @@ import { parseComponentRef } from './parse-component-ref.js';
 import { pickVersion } from './pick-version.js';
 import { searchText } from './search-text.js';
 import { searchWords } from './search-words.js';
+import { compareSearchResults, searchRank, type SearchRank } from './search-rank.js';
 
 export interface AisleSummary {
   name: string;
@@ -91,15 +92,15 @@ export class CatalogIndex {
   /** Latest kit versions matching free text and an optional aisle, ranked as search ranks components. */
   searchKits(text = '', aisle?: string): KitVersion[] {
     const words = searchWords(text);
-    const results: Array<{ v: KitVersion; rank: number }> = [];
+    const results: Array<{ v: KitVersion; name: string; rank: SearchRank }> = [];
     for (const name of this.kitNames()) {
       const v = pickVersion(name, this.kitVersions(name), 'latest', '').version!;
       if (aisle && v.kit.metadata.aisle !== aisle) continue;
       const haystack = kitSearchText(v.kit);
       if (!words.every((w) => haystack.includes(w))) continue;
-      results.push({ v, rank: words.length === 0 ? 1 : words.some((w) => name.includes(w)) ? 0 : 1 });
+      results.push({ v, name, rank: searchRank(name, words) });
     }
-    return results.sort((a, b) => a.rank - b.rank || a.v.name.localeCompare(b.v.name)).map((r) => r.v);
+    return results.sort(compareSearchResults).map((r) => r.v);
   }
 
   /** Component names, sorted. */
@@ -138,20 +139,19 @@ export class CatalogIndex {
 
   /**
    * Latest versions matching free text (every word of searchWords in the searchText, as the
-   * GraphQL service matches) and an optional aisle; name matches rank first.
+   * GraphQL service matches) and an optional aisle; name matches rank first (searchRank), then by name.
    */
   search(text = '', aisle?: string): ComponentVersion[] {
     const words = searchWords(text);
-    const results: Array<{ v: ComponentVersion; rank: number }> = [];
+    const results: Array<{ v: ComponentVersion; name: string; rank: SearchRank }> = [];
     for (const name of this.names()) {
       const v = this.latest(name)!;
       if (aisle && v.manifest.metadata.aisle !== aisle) continue;
       const haystack = searchText(v.manifest, name);
       if (!words.every((w) => haystack.includes(w))) continue;
-      const rank = words.length === 0 ? 1 : words.some((w) => name.includes(w)) ? 0 : 1;
-      results.push({ v, rank });
+      results.push({ v, name, rank: searchRank(name, words) });
     }
-    return results.sort((a, b) => a.rank - b.rank || a.v.name.localeCompare(b.v.name)).map((r) => r.v);
+    return results.sort(compareSearchResults).map((r) => r.v);
   }
 
   /** Resolves `NAME[@RANGE]`; errors name the closest components or the versions that exist. */

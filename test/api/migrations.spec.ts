@@ -111,6 +111,8 @@ describe.each(databaseKinds())('moving private components into their organizatio
         `DELETE FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component_version WHERE component_id IN (SELECT id FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component WHERE name = 'vault')`,
       );
       await after.query(`DELETE FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component WHERE name = 'vault'`);
+      // The search index first (the last migration), then the move back.
+      await after.undoLastMigration();
       await after.undoLastMigration();
       const names = (
         (await after.query(`SELECT name FROM ${kind === 'postgres' ? `"${db.schema}".` : ''}component ORDER BY name`)) as Array<{ name: string }>

@@ -11,7 +11,8 @@ import { isUniqueViolation } from '../database/is-unique-violation.js';
 import { knownManifest, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
 import { fromComponentRow, PAGE_COLUMNS, type ComponentRow } from './component-row.js';
-import { filteredComponents } from './component-query.js';
+import { filteredComponents, visibleComponents } from './component-query.js';
+import { orderBySearchRank, searchShape } from './search-query.js';
 import { NameTakenError } from './name-taken-error.js';
 import { WriteConflictError } from './write-conflict-error.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
@@ -45,11 +46,17 @@ export class CatalogRepository {
 
   /** One page of components ordered by name, after a name; one row more tells whether another page exists. */
   async page(viewer: Viewer, filter: ComponentFilter, after: string | undefined, first: number): Promise<{ components: StoredComponent[]; hasNextPage: boolean }> {
-    const q = this.filtered(viewer, filter).select(PAGE_COLUMNS).orderBy('c.name', 'ASC').take(first + 1);
-    if (after !== undefined) q.andWhere('c.name > :after', { after });
+    const words = searchWords(filter.search);
+    const q = this.filtered(viewer, filter).select(PAGE_COLUMNS).take(first + 1);
+    // A search lists name matches first (search-query.ts); a plain list goes by name.
+    if (words.length > 0) orderBySearchRank(this.db, q, words, after);
+    else {
+      q.orderBy('c.name', 'ASC');
+      if (after !== undefined) q.andWhere('c.name > :after', { after });
+    }
     // Writing the SQL out costs the query builder more than running it: it is kept per shape of query, and only
     // the parameters (named, so their order follows the text) are bound anew.
-    const shape = `${viewer.organization !== undefined}|${Boolean(filter.aisle)}|${Boolean(filter.certifiedOnly)}|${searchWords(filter.search).length}|${after !== undefined}|${first}`;
+    const shape = `${viewer.organization !== undefined}|${Boolean(filter.aisle)}|${Boolean(filter.certifiedOnly)}|${searchShape(words)}|${after !== undefined}|${first}`;
     let sql = this.pageSql.get(shape);
     if (sql === undefined) {
       this.pageSql.set(shape, (sql = q.getQuery()));

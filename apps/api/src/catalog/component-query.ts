@@ -2,6 +2,7 @@ import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { searchWords } from '../../../../libs/catalog/index.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ComponentEntity } from '../database/entities/component.entity.js';
+import { whereSearchMatches } from './search-query.js';
 import type { ComponentFilter } from './stored-component.js';
 
 /** Components the viewer may see: public ones, and those of the viewer's organization. */
@@ -19,7 +20,6 @@ export function filteredComponents(db: DataSource, viewer: Viewer, filter: Compo
   const q = visibleComponents(db, viewer);
   if (filter.aisle) q.andWhere('c.aisle = :aisle', { aisle: filter.aisle });
   if (filter.certifiedOnly) q.andWhere('c.latest_certified = :certified', { certified: true });
-  const words = searchWords(filter.search);
-  words.forEach((w, i) => q.andWhere(`c.search_text LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${w.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` }));
+  whereSearchMatches(db, q, searchWords(filter.search));
   return q;
 }

@@ -8,13 +8,14 @@ import { ComponentEntity } from './entities/component.entity.js';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema.js';
 import { CatalogGeneration1764000000001 } from './migrations/1764000000001-catalog-generation.js';
 import { ScopedPrivateNames1764000000002 } from './migrations/1764000000002-scoped-private-names.js';
+import { SearchIndex1764000000003 } from './migrations/1764000000003-search-index.js';
 import { postgresDriver } from './postgres-driver.js';
 
 /** How long a request waits for a PostgreSQL connection (a new one, or a free one from the pool). */
 export const CONNECT_TIMEOUT_MS = 3000;
 
 export const ENTITIES = [ComponentEntity, ComponentVersionEntity, ApiTokenEntity, CatalogStateEntity];
-export const MIGRATIONS = [InitialSchema1764000000000, CatalogGeneration1764000000001, ScopedPrivateNames1764000000002];
+export const MIGRATIONS = [InitialSchema1764000000000, CatalogGeneration1764000000001, ScopedPrivateNames1764000000002, SearchIndex1764000000003];
 
 export interface DatabaseSettings {
   /** `postgres://…` for PostgreSQL; anything else is a SQLite file path. */

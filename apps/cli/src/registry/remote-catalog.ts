@@ -1,4 +1,4 @@
-import { CatalogIndex, parseComponentRef, type AisleSummary, type ComponentVersion } from '../../../../libs/catalog/index.js';
+import { CatalogIndex, parseComponentRef, searchWords, type AisleSummary, type ComponentVersion } from '../../../../libs/catalog/index.js';
 import { error, warning } from '../../../../libs/diagnostics/index.js';
 import { manifestDigest, parseManifest } from '../../../../libs/manifest/index.js';
 import type { CatalogSource } from './catalog-source.js';
@@ -62,7 +62,7 @@ export function remoteCatalogSource(connection: RegistryConnection): CatalogSour
             warning(
               'RESULTS_TRUNCATED',
               connection.url,
-              `more than ${MAX_PAGES * PAGE_SIZE} components match: these are the first ${MAX_PAGES * PAGE_SIZE} by name; narrow the search with more words or --aisle`,
+              `more than ${MAX_PAGES * PAGE_SIZE} components match: these are the first ${MAX_PAGES * PAGE_SIZE} ${searchWords(text).length > 0 ? 'in search order (name matches first)' : 'by name'}; narrow the search with more words or --aisle`,
             ),
           ]
         : [];
