@@ -1,12 +1,22 @@
-import Ajv2020Import from 'ajv/dist/2020.js';
-import addFormatsImport from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020.js';
+import type addFormats from 'ajv-formats';
 import { compileSafePattern, type SafePattern } from './safe-pattern.js';
 
-// Both packages are CommonJS with a `default` export; under nodenext the default import is the module object.
-const Ajv2020 = ((Ajv2020Import as unknown as { default?: unknown }).default ?? Ajv2020Import) as typeof Ajv2020Import;
-const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as typeof addFormatsImport;
-
 export type Ajv = InstanceType<typeof Ajv2020>;
+
+let ajvPackages: { Ajv2020: typeof Ajv2020; addFormats: typeof addFormats } | undefined;
+
+/**
+ * ajv and ajv-formats, loaded when the first validator is made rather than by an import:
+ * a CLI run answered from the catalog cache may validate nothing, and the packages' ~80
+ * modules would cost it more than the rest of its work. Both are CommonJS with a `default` export.
+ */
+function packages(): { Ajv2020: typeof Ajv2020; addFormats: typeof addFormats } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load them on every run (see above)
+  const load = (name: string) => require(name) as { default: unknown };
+  ajvPackages ??= { Ajv2020: load('ajv/dist/2020.js').default as typeof Ajv2020, addFormats: load('ajv-formats').default as typeof addFormats };
+  return ajvPackages;
+}
 
 /**
  * ajv's regular-expression engine, replaced: every `pattern` any schema declares runs on
@@ -28,6 +38,7 @@ const linearRegExp = Object.assign(
  * keywords allowed.
  */
 export function createAjv(options: { useDefaults?: boolean } = {}): Ajv {
+  const { Ajv2020, addFormats } = packages();
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
