@@ -74,7 +74,11 @@ export function writeCatalogCache(key: CatalogCacheKey, value: unknown): void {
     pruneCache(dir);
   } catch {
     // A cache that cannot be written (read-only home, full disk) only costs the next run its speed.
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written there either.
+    }
   }
 }
 
