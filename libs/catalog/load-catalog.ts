@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { MAX_DOCUMENT_BYTES } from '../manifest/index.js';
-import { catalogCacheDir, catalogCacheKey, readCatalogCache, writeCatalogCache } from './catalog-cache.js';
+import { catalogCacheDir, catalogCacheKey, readCatalogCache, writeCatalogCache, type CatalogCacheKey } from './catalog-cache.js';
 import { CatalogIndex } from './catalog-index.js';
 import type { CertificationStatus, ComponentVersion } from './component-version.js';
 import type { KitVersion } from './kit-version.js';
@@ -55,7 +55,7 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
   const cacheDir = options.cacheDir === undefined ? catalogCacheDir(process.env) : options.cacheDir || undefined;
   // A verifier that cannot say what its answers depend on is never answered from a cache.
   const trust = options.verify ? options.verify.cacheKey : 'unverified';
-  const key = cacheDir !== undefined && trust !== undefined ? catalogCacheKey(cacheDir, { dir: resolve(dir), relativeTo }, files, trust) : undefined;
+  const key = cacheDir !== undefined && trust !== undefined ? cacheKey(cacheDir, { dir: resolve(dir), relativeTo }, files, trust) : undefined;
   const cached = key && readCatalogCache<CachedLoad>(key);
   if (cached) return indexed(cached);
   const load: CachedLoad = { entries: [], diagnostics: [] };
@@ -69,6 +69,15 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
   }
   if (key) writeCatalogCache(key, load);
   return { index, diagnostics: load.diagnostics };
+}
+
+/** The cache key, or none when it cannot be made (a cache is only ever a shortcut, never a reason to fail). */
+function cacheKey(...args: Parameters<typeof catalogCacheKey>): CatalogCacheKey | undefined {
+  try {
+    return catalogCacheKey(...args);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The index a cached load stands for; indexing the same entries in the same order finds the same problems, already in the list. */
