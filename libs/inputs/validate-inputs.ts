@@ -97,7 +97,8 @@ function declaredInputs(manifest: InputsOwner): Record<string, InputProperty> {
 function validatorFor(version: { digest: string; manifest: InputsOwner }, properties: Record<string, InputProperty>): ValidateFunction | Diagnostic {
   let validate = compiled.get(version.digest);
   if (!validate) {
-    ajv ??= createAjv({ useDefaults: true });
+    // Every version's inputs schema passed checkInputsSchema (meta-schema included) when its manifest or kit was parsed.
+    ajv ??= createAjv({ useDefaults: true, checkedSchemas: true });
     try {
       validate = ajv.compile(withoutPatterns(version.manifest.spec.inputs, properties));
     } catch {

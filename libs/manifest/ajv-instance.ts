@@ -36,9 +36,11 @@ const linearRegExp = Object.assign(
  * A fresh ajv (draft 2020-12) configured the way Aisle validates everything: all
  * errors at once, formats, patterns run in linear time, and the `x-aisle-*` annotation
  * keywords allowed.
- * `ownSchemas` is for an instance that compiles only Aisle's own schemas.
+ * `checkedSchemas` is for an instance that compiles only schemas already checked against
+ * the 2020-12 meta-schema: Aisle's own (by test/catalog-schema.spec.ts) and a loaded
+ * version's inputs (by checkInputsSchema, when its manifest or kit was parsed).
  */
-export function createAjv(options: { useDefaults?: boolean; ownSchemas?: boolean } = {}): Ajv {
+export function createAjv(options: { useDefaults?: boolean; checkedSchemas?: boolean } = {}): Ajv {
   const { Ajv2020, addFormats } = packages();
   const ajv = new Ajv2020({
     allErrors: true,
@@ -46,9 +48,8 @@ export function createAjv(options: { useDefaults?: boolean; ownSchemas?: boolean
     strictRequired: false,
     verbose: true,
     useDefaults: options.useDefaults ?? false,
-    // Aisle's own schemas (schemas/*.json) are checked against the meta-schema by test/catalog-schema.spec.ts;
-    // checking them again on every run would compile the 2020-12 meta-schema first (~100 ms of a CLI run).
-    validateSchema: !options.ownSchemas,
+    // Checking a checked schema again would compile the 2020-12 meta-schema first (~100 ms of a CLI run).
+    validateSchema: !options.checkedSchemas,
     unicodeRegExp: true,
     code: { regExp: linearRegExp },
   });

@@ -31,7 +31,7 @@ export function checkKit(
   where: { file?: string; locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined } = {},
 ): ParseResult<KitManifest> {
   if (!validateKitShape) {
-    const ajv = createAjv({ ownSchemas: true });
+    const ajv = createAjv({ checkedSchemas: true });
     ajv.addSchema(componentSchema);
     ajv.addSchema(appSchema);
     validateKitShape = ajv.compile(kitSchema);

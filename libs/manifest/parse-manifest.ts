@@ -45,7 +45,7 @@ export function checkManifest(
   value: unknown,
   where: { file?: string; locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined } = {},
 ): ParseResult<ComponentManifest> {
-  validateManifestShape ??= createAjv({ ownSchemas: true }).compile(componentSchema);
+  validateManifestShape ??= createAjv({ checkedSchemas: true }).compile(componentSchema);
   const at = (path: string, code: Diagnostic['code'], message: string) => {
     const position = where.locate?.(path.split('.'));
     return error(code, path, message, { file: where.file, line: position?.line, column: position?.column });
