@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -14,5 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The catalog cache goes to a folder of the test run's own, never the user's home (CLI children inherit it).
+    env: { AISLE_CACHE_DIR: join(tmpdir(), 'aisle-vitest-cache') },
   },
 });

@@ -17,34 +17,11 @@ const { loadCatalog, shippedCatalogDir } = require(join(dist, 'catalog', 'index.
 const { composeApp } = require(join(dist, 'composition', 'index.js'));
 const { RENDERERS, TARGETS } = require(join(dist, 'render', 'index.js'));
 const { record } = require('./lib/report.js');
+const { appOf } = require('./lib/app-of.js');
 
 const SIZES = [10, 100, 200, 1000];
 const CEILING = 1.5;
 const GOAL_MS_AT_200 = 100;
-
-/** An app of `n` instances: databases, caches and web apps wired to the ones before them. */
-function appOf(n) {
-  const instances = {};
-  const pad = (i) => String(i).padStart(4, '0');
-  for (let i = 0; i < n; i++) {
-    const group = Math.floor(i / 3);
-    switch (i % 3) {
-      case 0:
-        instances[`db-${pad(group)}`] = { component: 'postgresql@^16', inputs: { database: 'shop' } };
-        break;
-      case 1:
-        instances[`cache-${pad(group)}`] = { component: 'redis@^8' };
-        break;
-      default:
-        instances[`web-${pad(group)}`] = {
-          component: 'web-app@^1',
-          inputs: { image: 'docker.io/traefik/whoami:v1.10', port: 80 },
-          env: { DATABASE_URL: `\${{ db-${pad(group)}.url }}`, REDIS_URL: `\${{ cache-${pad(group)}.url }}` },
-        };
-    }
-  }
-  return { apiVersion: 'aisle.dev/v1', kind: 'App', metadata: { name: `bench-${n}` }, instances };
-}
 
 function once(spec, catalog, target) {
   const composed = composeApp(spec, catalog);

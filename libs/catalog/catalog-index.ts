@@ -1,4 +1,4 @@
-import semver from 'semver';
+import rcompare from 'semver/functions/rcompare';
 import { didYouMean, error, type Diagnostic } from '../diagnostics/index.js';
 import { describeAisle } from './describe-aisle.js';
 import type { ComponentVersion } from './component-version.js';
@@ -43,7 +43,7 @@ export class CatalogIndex {
       return [error('DUPLICATE_VERSION', 'metadata.version', `${version.name}@${version.version} is already loaded from ${existing.source} with another digest`, { file: version.source })];
     }
     versions.push(version);
-    versions.sort((a, b) => semver.rcompare(a.version, b.version));
+    versions.sort((a, b) => rcompare(a.version, b.version));
     this.byName.set(version.name, versions);
     return [];
   }
@@ -60,7 +60,7 @@ export class CatalogIndex {
       return [error('DUPLICATE_VERSION', 'metadata.version', `${kit.name}@${kit.version} is already loaded from ${existing.source} with another digest`, { file: kit.source })];
     }
     versions.push(kit);
-    versions.sort((a, b) => semver.rcompare(a.version, b.version));
+    versions.sort((a, b) => rcompare(a.version, b.version));
     this.kitsByName.set(kit.name, versions);
     return [];
   }

@@ -7,6 +7,7 @@ export type { ComponentRef } from './parse-component-ref.js';
 export { resolveVersion } from './resolve-version.js';
 export type { VersionCandidate, VersionResolution } from './resolve-version.js';
 export { loadCatalog, loadVersion, loadKitVersion, KIT_FILE, MANIFEST_FILE, CERTIFICATION_FILE, DEPRECATION_FILE } from './load-catalog.js';
+export { catalogCacheDir } from './catalog-cache.js';
 export type { CertificationVerifier, LoadCatalogOptions, LoadedCatalog } from './load-catalog.js';
 export { findProjectRoot, shippedCatalogDir } from './find-shipped-catalog.js';
 export { AISLES, AISLE_NAMES } from './aisles.js';

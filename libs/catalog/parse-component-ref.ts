@@ -1,4 +1,4 @@
-import semver from 'semver';
+import validRange from 'semver/ranges/valid';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { parseComponentName } from '../manifest/index.js';
 import { LATEST_RANGES } from './pick-version.js';
@@ -18,7 +18,7 @@ export function parseComponentRef(text: string, path = ''): { ref?: ComponentRef
   if (!parseComponentName(name)) {
     return { diagnostics: [error('REFERENCE_INVALID', path, `"${shown(text)}" is not a component reference like postgresql, postgresql@^16 or acme/vault@^1`)] };
   }
-  if (range === '' || (semver.validRange(range) === null && !LATEST_RANGES.includes(range))) {
+  if (range === '' || (validRange(range) === null && !LATEST_RANGES.includes(range))) {
     return { diagnostics: [error('REFERENCE_INVALID', path, `"${shown(range)}" is not a valid semver range (try ^16, 16.x, 16.4.0 or latest)`)] };
   }
   return { ref: { name, range }, diagnostics: [] };

@@ -1,4 +1,4 @@
-import semver from 'semver';
+import rcompare from 'semver/functions/rcompare';
 import { error, warning, type Diagnostic } from '../diagnostics/index.js';
 import { resolveVersion, type VersionCandidate } from './resolve-version.js';
 
@@ -23,11 +23,11 @@ export function pickVersion<T extends VersionCandidate>(name: string, versions: 
   const result = resolveVersion(versions, latest ? '*' : range);
   let chosen = result.ok ? result.chosen : undefined;
   if (!chosen && latest && versions.length > 0) {
-    const newest = [...versions].sort((a, b) => semver.rcompare(a.version, b.version));
+    const newest = [...versions].sort((a, b) => rcompare(a.version, b.version));
     chosen = newest.find((v) => !v.deprecated) ?? newest[0];
   }
   if (!chosen) {
-    const available = [...versions].sort((a, b) => semver.rcompare(a.version, b.version)).map((v) => v.version);
+    const available = [...versions].sort((a, b) => rcompare(a.version, b.version)).map((v) => v.version);
     return { diagnostics: [error('VERSION_UNSATISFIED', path, `no version of ${name} satisfies "${range}"; available: ${available.join(', ') || 'none'}`)] };
   }
   const diagnostics = chosen.deprecated ? [warning('VERSION_DEPRECATED', path, `${name}@${chosen.version} is deprecated: ${chosen.deprecated}`)] : [];

@@ -17,4 +17,5 @@ export { loadTrustStore, createTrustStore } from './trust-store.js';
 export type { TrustStore, TrustedKey } from './trust-store.js';
 export { defaultTrustDir } from './default-trust-dir.js';
 export { createCatalogVerifier } from './create-catalog-verifier.js';
+export { trustStoreDigest } from './trust-store-digest.js';
 export { lintKit, KIT_RULES } from './lint-kit.js';

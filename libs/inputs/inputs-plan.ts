@@ -74,7 +74,8 @@ function declaredInputs(manifest: InputsOwner): Record<string, InputProperty> {
 }
 
 function compileValidator(manifest: InputsOwner, properties: Record<string, InputProperty>): ValidateFunction | Diagnostic {
-  ajv ??= createAjv({ useDefaults: true });
+  // Every version's inputs schema passed checkInputsSchema (meta-schema included) when its manifest or kit was parsed.
+  ajv ??= createAjv({ useDefaults: true, checkedSchemas: true });
   try {
     return ajv.compile(withoutPatterns(manifest.spec.inputs, properties));
   } catch {

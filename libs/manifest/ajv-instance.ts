@@ -1,12 +1,22 @@
-import Ajv2020Import from 'ajv/dist/2020.js';
-import addFormatsImport from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020.js';
+import type addFormats from 'ajv-formats';
 import { compileSafePattern, type SafePattern } from './safe-pattern.js';
 
-// Both packages are CommonJS with a `default` export; under nodenext the default import is the module object.
-const Ajv2020 = ((Ajv2020Import as unknown as { default?: unknown }).default ?? Ajv2020Import) as typeof Ajv2020Import;
-const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as typeof addFormatsImport;
-
 export type Ajv = InstanceType<typeof Ajv2020>;
+
+let ajvPackages: { Ajv2020: typeof Ajv2020; addFormats: typeof addFormats } | undefined;
+
+/**
+ * ajv and ajv-formats, loaded when the first validator is made rather than by an import:
+ * a CLI run answered from the catalog cache may validate nothing, and the packages' ~80
+ * modules would cost it more than the rest of its work. Both are CommonJS with a `default` export.
+ */
+function packages(): { Ajv2020: typeof Ajv2020; addFormats: typeof addFormats } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load them on every run (see above)
+  const load = (name: string) => require(name) as { default: unknown };
+  ajvPackages ??= { Ajv2020: load('ajv/dist/2020.js').default as typeof Ajv2020, addFormats: load('ajv-formats').default as typeof addFormats };
+  return ajvPackages;
+}
 
 /**
  * ajv's regular-expression engine, replaced: every `pattern` any schema declares runs on
@@ -26,14 +36,20 @@ const linearRegExp = Object.assign(
  * A fresh ajv (draft 2020-12) configured the way Aisle validates everything: all
  * errors at once, formats, patterns run in linear time, and the `x-aisle-*` annotation
  * keywords allowed.
+ * `checkedSchemas` is for an instance that compiles only schemas already checked against
+ * the 2020-12 meta-schema: Aisle's own (by test/catalog-schema.spec.ts) and a loaded
+ * version's inputs (by checkInputsSchema, when its manifest or kit was parsed).
  */
-export function createAjv(options: { useDefaults?: boolean } = {}): Ajv {
+export function createAjv(options: { useDefaults?: boolean; checkedSchemas?: boolean } = {}): Ajv {
+  const { Ajv2020, addFormats } = packages();
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
     strictRequired: false,
     verbose: true,
     useDefaults: options.useDefaults ?? false,
+    // Checking a checked schema again would compile the 2020-12 meta-schema first (~100 ms of a CLI run).
+    validateSchema: !options.checkedSchemas,
     unicodeRegExp: true,
     code: { regExp: linearRegExp },
   });

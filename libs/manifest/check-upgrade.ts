@@ -1,4 +1,6 @@
-import semver from 'semver';
+import satisfies from 'semver/functions/satisfies';
+import valid from 'semver/functions/valid';
+import validRange from 'semver/ranges/valid';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/index.js';
 import type { ComponentManifest } from './manifest.js';
 import { parseTemplate } from './parse-template.js';
@@ -18,17 +20,11 @@ export function checkUpgrade(manifest: ComponentManifest, at: At): Diagnostic[] 
   const properties = manifest.spec?.inputs?.properties ?? {};
   const declared = (name: unknown) => typeof name === 'string' && Object.hasOwn(properties, name);
   const range = (path: string, value: unknown) => {
-    if (typeof value === 'string' && semver.validRange(value) === null)
-      out.push(at(path, 'UPGRADE_INVALID', 'must be a semver range, such as >=16.0.0 <17.0.0'));
+    if (typeof value === 'string' && validRange(value) === null) out.push(at(path, 'UPGRADE_INVALID', 'must be a semver range, such as >=16.0.0 <17.0.0'));
   };
   range('upgrade.from', upgrade.from);
   const version = manifest.metadata?.version;
-  if (
-    typeof version === 'string' &&
-    semver.valid(version) &&
-    semver.validRange(upgrade.from) &&
-    semver.satisfies(version, upgrade.from, { includePrerelease: true })
-  )
+  if (typeof version === 'string' && valid(version) && validRange(upgrade.from) && satisfies(version, upgrade.from, { includePrerelease: true }))
     out.push(at('upgrade.from', 'UPGRADE_INVALID', `must name only versions before ${version}: an upgrade never comes from itself or a later version`));
   (Array.isArray(upgrade.migrations) ? upgrade.migrations : []).forEach((m, i) => {
     const base = `upgrade.migrations.${i}`;

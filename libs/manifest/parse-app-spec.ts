@@ -39,7 +39,7 @@ export function checkAppSpec(
   value: unknown,
   where: { file?: string; locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined } = {},
 ): ParseResult<AppSpec> {
-  validateAppShape ??= createAjv().compile(appSchema);
+  validateAppShape ??= createAjv({ checkedSchemas: true }).compile(appSchema);
   const at = (path: string[], code: Diagnostic['code'], message: string) => {
     const position = where.locate?.(path);
     return error(code, path.length === 0 ? documentPath(where.file) : dottedPath(path), message, {

@@ -1,4 +1,4 @@
-import semver from 'semver';
+import valid from 'semver/functions/valid';
 import appSchema from '../../schemas/app.schema.json';
 import componentSchema from '../../schemas/component.schema.json';
 import kitSchema from '../../schemas/kit.schema.json';
@@ -31,7 +31,7 @@ export function checkKit(
   where: { file?: string; locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined } = {},
 ): ParseResult<KitManifest> {
   if (!validateKitShape) {
-    const ajv = createAjv();
+    const ajv = createAjv({ checkedSchemas: true });
     ajv.addSchema(componentSchema);
     ajv.addSchema(appSchema);
     validateKitShape = ajv.compile(kitSchema);
@@ -66,7 +66,7 @@ export function checkKit(
   }
   const kit = value as KitManifest;
   const version = kit.metadata?.version;
-  if (typeof version === 'string' && semver.valid(version) === null && !diagnostics.some((d) => d.path === 'metadata.version')) {
+  if (typeof version === 'string' && valid(version) === null && !diagnostics.some((d) => d.path === 'metadata.version')) {
     diagnostics.push(at('metadata.version', 'VERSION_INVALID', 'must be a semantic version such as 1.2.3 (see semver.org)'));
   }
   diagnostics.push(...checkInputsSchema(kit as unknown as ComponentManifest, at));

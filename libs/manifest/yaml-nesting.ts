@@ -1,4 +1,4 @@
-import { CST, Lexer } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 
 /**
  * Where YAML text nests flow collections (`[`, `{`) more than `limit` deep, or starts a
@@ -9,6 +9,7 @@ import { CST, Lexer } from 'yaml';
  * out (at which point V8 can abort the whole process compiling a regular expression).
  */
 export function deepNestingLine(text: string, limit: number): number | undefined {
+  const { CST, Lexer } = yamlLibrary();
   let line = 1;
   let flow = 0;
   let column = 0;

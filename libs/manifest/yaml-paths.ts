@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 
 /** Line and column of a dotted path in a parsed document: where its key (or item) starts. */
 export function locateIn(doc: Document, path: readonly (string | number)[], lc: LineCounter): { line: number; column: number } | undefined {
@@ -14,6 +15,7 @@ const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
   let index = pairsByKey.get(map);
   if (!index) {
+    const { isScalar } = yamlLibrary();
     index = new Map();
     for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
     pairsByKey.set(map, index);
@@ -23,6 +25,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 
 /** Where the key (or item) at the end of a path starts in the source, as far as the path can be followed. */
 export function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
+  const { isMap, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let offset: number | undefined = (node as Node | null)?.range?.[0];
   for (const segment of path) {
@@ -47,6 +50,7 @@ export function offsetOf(doc: Document, path: readonly (string | number)[]): num
  * be the text of a value that was meant to stay private.
  */
 export function pathAt(doc: Document, offset: number): string[] {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const path: string[] = [];
   let node: unknown = doc.contents;
   for (;;) {

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import type { CertificationVerifier } from '../../../libs/catalog/index.js';
-import { createCatalogVerifier, defaultTrustDir, loadTrustStore, type TrustStore } from '../../../libs/certify/index.js';
+// From their own files, not libs/certify/index.js: every catalog command loads these, and the index would also load
+// the lint rules (some 50 modules more), which only lint and certify use.
+import { createCatalogVerifier } from '../../../libs/certify/create-catalog-verifier.js';
+import { defaultTrustDir } from '../../../libs/certify/default-trust-dir.js';
+import { loadTrustStore, type TrustStore } from '../../../libs/certify/trust-store.js';
 
 /** The trust store the CLI uses: `$AISLE_TRUST_DIR` when set (tests, other certifiers), else the project's `trust/`. */
 export function cliTrustStore(env: Record<string, string | undefined>, cwd: string = process.cwd(), option?: string): TrustStore {

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { findProjectRoot, loadCatalog, shippedCatalogDir, type CatalogIndex } from '../../../libs/catalog/index.js';
 import { didYouMean, error, type Diagnostic } from '../../../libs/diagnostics/index.js';
 import type { Command, CommandContext, Io } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMAND_NAMES, loadCommand, loadCommands } from './commands/index.js';
 import { catalogVerifier } from './catalog-verifier.js';
 import { ExitCode, exitCodeFor } from './exit-code.js';
 import { commandHelp, GLOBAL_OPTIONS, overview } from './help-text.js';
@@ -19,13 +19,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = commandFirst(argv);
   // Known before parsing, so that even a usage error answers in JSON.
   const json = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
-  const asked = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+  const asked = name === 'help' && rest[0] !== undefined ? await loadCommand(rest[0]) : undefined;
   if (asked) {
     io.out(commandHelp(asked));
     return ExitCode.Ok;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(overview(COMMANDS));
+    io.out(overview(await loadCommands()));
     return name === undefined ? ExitCode.Usage : ExitCode.Ok;
   }
   if (name === '--version') {
@@ -33,9 +33,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.out(json ? `${JSON.stringify({ ok: true, result: { version }, diagnostics: [] }, null, 2)}\n` : `${version}\n`);
     return ExitCode.Ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    const known = COMMANDS.map((c) => c.name);
+    const known = [...COMMAND_NAMES];
     const message = name.startsWith('-')
       ? `a command comes first, before ${name}; run aisle --help`
       : `unknown command "${name}"${didYouMean(name, known)}; run aisle --help`;
