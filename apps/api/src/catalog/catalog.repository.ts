@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../database/is-unique-violation.js';
 import { knownManifest, toStoredComponent, toStoredVersion, toVersionRow } from './catalog-mapper.js';
 import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
 import { fromComponentRow, PAGE_COLUMNS, type ComponentRow } from './component-row.js';
-import { filteredComponents, visibleComponents } from './component-query.js';
+import { filteredComponents } from './component-query.js';
 import { orderBySearchRank, searchShape } from './search-query.js';
 import { NameTakenError } from './name-taken-error.js';
 import { WriteConflictError } from './write-conflict-error.js';
