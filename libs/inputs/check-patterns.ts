@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from '../diagnostics/index.js';
-import { describePatternMismatch, PatternBudget } from '../manifest/index.js';
+import { describePatternMismatch, PatternBudget, type SafePattern } from '../manifest/index.js';
 import type { PlannedPattern } from './inputs-plan.js';
 
 /**
@@ -15,6 +15,9 @@ export const MAX_PATTERN_STEPS_PER_CALL = 1_000_000;
  * never run. A stored pattern no linear-time engine can run refuses its value too.
  */
 export function checkPatterns(patterns: readonly PlannedPattern[], values: Record<string, unknown>, skip: ReadonlySet<string>): Diagnostic[] {
+  // The usual call: every value short enough and the call's work within budget, every pattern safe, all matching.
+  // Checked in one tight pass first (this runs on every validation); anything else takes the careful way below.
+  if (allMatchWithinBudget(patterns, values, skip)) return [];
   const diagnostics: Diagnostic[] = [];
   const budget = new PatternBudget(MAX_PATTERN_STEPS_PER_CALL);
   for (const { name, property, verdict } of patterns) {
@@ -48,4 +51,22 @@ export function checkPatterns(patterns: readonly PlannedPattern[], values: Recor
     }
   }
   return diagnostics;
+}
+
+/** True when every checked value fits its pattern's length and the call's budget, and matches. */
+function allMatchWithinBudget(patterns: readonly PlannedPattern[], values: Record<string, unknown>, skip: ReadonlySet<string>): boolean {
+  let steps = 0;
+  for (const { name, verdict } of patterns) {
+    const value = values[name];
+    if (typeof value !== 'string' || (skip.size > 0 && skip.has(name))) continue;
+    if (!('pattern' in verdict) || value.length > verdict.pattern.maxTextLength) return false;
+    steps += value.length * verdict.pattern.cost;
+  }
+  if (steps > MAX_PATTERN_STEPS_PER_CALL) return false;
+  for (const { name, verdict } of patterns) {
+    const value = values[name];
+    if (typeof value !== 'string' || (skip.size > 0 && skip.has(name))) continue;
+    if (!(verdict as { pattern: SafePattern }).pattern.test(value)) return false;
+  }
+  return true;
 }

@@ -23,8 +23,12 @@ export interface InputsPlan {
   generated: Array<[string, InputProperty]>;
   /** Inputs with a pattern, in declaration order. */
   patterns: PlannedPattern[];
+  /** Whether every input declares one scalar type, so a value the validator accepted is a scalar. */
+  scalarTyped: boolean;
   validate: ValidateFunction | Diagnostic;
 }
+
+const SCALAR_TYPES = new Set(['string', 'integer', 'number', 'boolean']);
 
 /** Plans kept per manifest digest; a digest names immutable content, so entries never go stale. */
 const MAX_CACHED = 2000;
@@ -51,6 +55,7 @@ export function inputsPlan(version: { digest: string; manifest: InputsOwner }): 
       patterns: entries
         .filter(([, p]) => typeof p.pattern === 'string')
         .map(([name, property]) => ({ name, property, verdict: compileSafePattern(property.pattern!) })),
+      scalarTyped: entries.every(([, p]) => SCALAR_TYPES.has(p.type as string)),
       validate: compileValidator(version.manifest, properties),
     };
     plans.set(version.digest, plan);

@@ -37,7 +37,7 @@ export function validateInputs(
   const { properties } = plan;
   // Spread defines own properties (never assigns), so no given name can reach a prototype.
   const values: Record<string, unknown> = { ...given };
-  for (const name of screened.refused) delete values[name];
+  if (screened.refused.size > 0) for (const name of screened.refused) delete values[name];
   const diagnostics = screened.diagnostics;
   const generated: string[] = [];
   for (const [name, property] of plan.generated) {
@@ -54,7 +54,8 @@ export function validateInputs(
   }
   const validate = plan.validate;
   if (!(validate instanceof Function)) return { values: values as Record<string, Scalar>, generated, diagnostics: [...diagnostics, validate] };
-  if (!validate(values)) {
+  const valid = validate(values);
+  if (!valid) {
     const refine = (d: Diagnostic, keyword: string): Diagnostic | undefined => {
       if (keyword === 'additionalProperties')
         return error('INPUT_UNKNOWN', d.path, `is not an input of ${version.manifest.metadata.name}${didYouMean(d.path, Object.keys(properties))}`);
@@ -64,11 +65,13 @@ export function validateInputs(
     diagnostics.push(...schemaDiagnostics(validate.errors, { code: 'INPUT_INVALID', refine }));
   }
   // A refused value is not replaced by a default, and only scalars are values: the result holds what its type says.
-  for (const name of screened.refused) delete values[name];
-  for (const name of Object.keys(values)) {
-    const value = values[name];
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') delete values[name];
-  }
+  if (screened.refused.size > 0) for (const name of screened.refused) delete values[name];
+  // Valid values of inputs all typed as scalars are scalars already: the check is for what failed or is untyped.
+  if (!valid || !plan.scalarTyped)
+    for (const name of Object.keys(values)) {
+      const value = values[name];
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') delete values[name];
+    }
   diagnostics.push(...checkPatterns(plan.patterns, values, screened.refused));
   return { values: values as Record<string, Scalar>, generated, diagnostics };
 }
