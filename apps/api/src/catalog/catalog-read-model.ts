@@ -1,11 +1,13 @@
 import type { CatalogRepository } from './catalog.repository.js';
 import { CatalogSnapshot } from './catalog-snapshot.js';
+import { SearchResults } from './search-results.js';
 import { VersionCache } from './version-cache.js';
 
-/** What one catalog generation answers from memory: its component list and its version lists. */
+/** What one catalog generation answers from memory: its component list, its version lists and its searches. */
 export interface GenerationView {
   snapshot: CatalogSnapshot;
   versions: VersionCache;
+  searches: SearchResults;
 }
 
 /**
@@ -39,6 +41,7 @@ export class CatalogReadModel {
   // Rows read after the generation, so they are at least as new as the generation they are kept under.
   private async build(generation: number): Promise<GenerationView> {
     const { components, aisles } = await this.repository.catalogRows();
-    return { snapshot: new CatalogSnapshot(generation, components, aisles), versions: new VersionCache(this.repository) };
+    const snapshot = new CatalogSnapshot(generation, components, aisles);
+    return { snapshot, versions: new VersionCache(this.repository), searches: new SearchResults(this.repository, snapshot) };
   }
 }

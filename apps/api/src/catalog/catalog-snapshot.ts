@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/viewer.js';
 import { encodeCursor } from './component-cursor.js';
+import { componentMatchesFilter } from './component-matches-filter.js';
 import type { ComponentModel } from './models/component.model.js';
 import type { ComponentFilter, StoredComponent } from './stored-component.js';
 import { toComponentModel } from './to-graphql-model.js';
@@ -52,6 +53,11 @@ export class CatalogSnapshot {
     });
   }
 
+  /** The component of that name whoever may see it (the caller checks visibility). */
+  held(name: string): SnapshotComponent | undefined {
+    return this.byName.get(name);
+  }
+
   /** How many components the snapshot holds, whoever may see them. */
   get size(): number {
     return this.byName.size;
@@ -88,7 +94,7 @@ export class CatalogSnapshot {
     }
     const components: SnapshotComponent[] = [];
     for (const c of this.walk(viewer, afterRank)) {
-      if (!matches(c, filter)) continue;
+      if (!componentMatchesFilter(c, filter)) continue;
       if (components.length === first) return { components, hasNextPage: true };
       components.push(c);
     }
@@ -105,8 +111,8 @@ export class CatalogSnapshot {
       return (this.publicAisles.get(filter.aisle) ?? 0) + (ownAisles?.get(filter.aisle) ?? 0);
     }
     let n = 0;
-    for (const c of this.publicList) if (matches(c, filter)) n += 1;
-    for (const c of own) if (matches(c, filter)) n += 1;
+    for (const c of this.publicList) if (componentMatchesFilter(c, filter)) n += 1;
+    for (const c of own) if (componentMatchesFilter(c, filter)) n += 1;
     return n;
   }
 
@@ -125,11 +131,6 @@ export class CatalogSnapshot {
   private ownList(viewer: Viewer): readonly SnapshotComponent[] {
     return (viewer.organization === undefined ? undefined : this.privateLists.get(viewer.organization)) ?? [];
   }
-}
-
-// The filters the component row answers, as component-query.ts writes them in SQL.
-function matches(c: StoredComponent, filter: ComponentFilter): boolean {
-  return (!filter.aisle || c.aisle === filter.aisle) && (!filter.certifiedOnly || c.latestCertified);
 }
 
 // Index of the first entry with a rank above `rank` (lists are in rank order).

@@ -12,7 +12,7 @@ import { knownManifest, toStoredComponent, toStoredVersion, toVersionRow } from 
 import { fromVersionRow, VERSION_COLUMNS, type VersionRow } from './version-row.js';
 import { fromComponentRow, PAGE_COLUMNS, type ComponentRow } from './component-row.js';
 import { filteredComponents } from './component-query.js';
-import { orderBySearchRank, searchShape } from './search-query.js';
+import { orderBySearchRank, searchShape, whereSearchMatches } from './search-query.js';
 import { NameTakenError } from './name-taken-error.js';
 import { WriteConflictError } from './write-conflict-error.js';
 import type { ComponentFilter, StoredComponent, StoredVersion, Visibility } from './stored-component.js';
@@ -64,6 +64,17 @@ export class CatalogRepository {
     const [text, parameters] = this.db.driver.escapeQueryWithParameters(sql, q.getParameters());
     const rows = (await retryRead(() => this.db.query(text, parameters))) as ComponentRow[];
     return { components: rows.slice(0, first).map(fromComponentRow), hasNextPage: rows.length > first };
+  }
+
+  /**
+   * The names of every component whose search text holds every word, whoever may see it, in no order: the read
+   * model ranks, orders and filters them by viewer in memory (search-results.ts), once per generation and words.
+   */
+  async searchMatches(words: readonly string[]): Promise<string[]> {
+    const q = this.db.getRepository(ComponentEntity).createQueryBuilder('c').select('c.name', 'name');
+    whereSearchMatches(this.db, q, words);
+    const rows = await retryRead(() => q.getRawMany<{ name: string }>());
+    return rows.map((r) => r.name);
   }
 
   /** How many components match a filter for this viewer. */

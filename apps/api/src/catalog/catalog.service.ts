@@ -1,4 +1,4 @@
-import { CatalogIndex, checkAisle, describeAisle, parseComponentRef, pickVersion, type AisleSummary } from '../../../../libs/catalog/index.js';
+import { CatalogIndex, checkAisle, describeAisle, parseComponentRef, pickVersion, searchWords, type AisleSummary } from '../../../../libs/catalog/index.js';
 import type { Diagnostic } from '../../../../libs/diagnostics/index.js';
 import { validateInputs } from '../../../../libs/inputs/index.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -35,14 +35,15 @@ export class CatalogService {
   async page(viewer: Viewer, loader: VersionLoader, filter: ComponentFilter, first: number, after: string | undefined): Promise<ComponentConnectionModel> {
     const afterName = after === undefined ? undefined : decodeCursor(after);
     if (after !== undefined && afterName === undefined) throw ApiError.of('REFERENCE_INVALID', 'after', 'is not a cursor this API gave out');
-    const { snapshot } = await loader.generation();
+    const { snapshot, searches } = await loader.generation();
     if (filter.aisle) {
       const unknown = checkAisle(filter.aisle, 'aisle', snapshot.aisles(viewer).map((a) => a.name));
       if (unknown.length > 0) throw new ApiError(unknown);
     }
-    // The read model answers from memory with parts built once per generation; a search (or a cursor it does not
-    // know) goes to the database, whose search it does not copy.
-    const held = snapshot.page(viewer, filter, afterName, first);
+    // The read model answers from memory with parts built once per generation, a search from the matches the
+    // database found for its words in this generation; a cursor the snapshot does not know goes to the database.
+    const words = searchWords(filter.search);
+    const held = words.length > 0 ? await searches.page(viewer, filter, words, afterName, first) : snapshot.page(viewer, filter, afterName, first);
     let edges: ComponentConnectionModel['edges'];
     let hasNextPage: boolean;
     if (held) {
@@ -63,7 +64,10 @@ export class CatalogService {
 
   /** How many components a filter matches for this viewer. */
   async count(viewer: Viewer, loader: VersionLoader, filter: ComponentFilter): Promise<number> {
-    return (await loader.generation()).snapshot.count(viewer, filter) ?? this.repository.count(viewer, filter);
+    const { snapshot, searches } = await loader.generation();
+    const words = searchWords(filter.search);
+    if (words.length > 0) return searches.count(viewer, filter, words);
+    return snapshot.count(viewer, filter) ?? this.repository.count(viewer, filter);
   }
 
   /** A component by name, or undefined when it does not exist or the viewer may not see it. */
