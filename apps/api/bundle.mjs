@@ -1,9 +1,10 @@
 // `npm run build`'s step after tsc: the service's tsc output (dist/apps/api/src/main.js and what it
-// imports) rolled into one file written over that main.js, so `npm start`, the image and the benches
-// run it unchanged (the other tsc files stay for `aisle serve` and the tests). Node then reads one file at
-// start-up instead of resolving and compiling about a thousand modules (most of the service's
-// start-up time was module loading). The tsc output already carries the decorator metadata.
-import { readFileSync, rmSync } from 'node:fs';
+// imports) rolled into one file, main.bundle.cjs beside it, and main.js rewritten to load it, so
+// `npm start`, the image and the benches run it unchanged (the other tsc files stay for `aisle serve`
+// and the tests). Node then reads one file at start-up instead of resolving and compiling about a
+// thousand modules (most of the service's start-up time was module loading). The tsc output already
+// carries the decorator metadata.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -16,9 +17,9 @@ const out = join(root, 'dist', 'apps', 'api', 'src');
 const external = [/^better-sqlite3$/, /^pg-native$/];
 
 const main = join(out, 'main.js');
-const BANNER = '// The service in one file, written by apps/api/bundle.mjs from the tsc output.';
-// Bundling a bundle would stack the __dirname rewrites below: the input must be fresh tsc output.
-if (readFileSync(main, 'utf8').startsWith(BANNER)) throw new Error(`${main} is already the bundle: run tsc -p tsconfig.build.json first`);
+const BANNER = '// Loads the service rolled into one file (main.bundle.cjs), written by apps/api/bundle.mjs from the tsc output.';
+// The input must be tsc's main.js, not the loader this writes over it.
+if (readFileSync(main, 'utf8').startsWith(BANNER)) throw new Error(`${main} already loads the bundle: run tsc -p tsconfig.build.json first`);
 
 const bundle = await rolldown({
   input: main,
@@ -56,6 +57,8 @@ const bundle = await rolldown({
   ],
 });
 // One file (dynamic imports inlined); no source map: tsc's main.js.map described the file replaced.
-await bundle.write({ file: main, format: 'cjs', banner: BANNER, sourcemap: false, codeSplitting: false });
-rmSync(`${main}.map`, { force: true });
+await bundle.write({ file: join(out, 'main.bundle.cjs'), format: 'cjs', sourcemap: false, codeSplitting: false });
 await bundle.close();
+// Node 22.1+ caches compiled code only for what loads after enableCompileCache(): it runs before the bundle.
+writeFileSync(main, `${BANNER}\n'use strict';\nrequire('./enable-compile-cache.js');\nrequire('./main.bundle.cjs');\n`);
+rmSync(`${main}.map`, { force: true });
