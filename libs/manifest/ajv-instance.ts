@@ -12,9 +12,13 @@ let ajvPackages: { Ajv2020: typeof Ajv2020; addFormats: typeof addFormats } | un
  * modules would cost it more than the rest of its work. Both are CommonJS with a `default` export.
  */
 function packages(): { Ajv2020: typeof Ajv2020; addFormats: typeof addFormats } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load them on every run (see above)
-  const load = (name: string) => require(name) as { default: unknown };
-  ajvPackages ??= { Ajv2020: load('ajv/dist/2020.js').default as typeof Ajv2020, addFormats: load('ajv-formats').default as typeof addFormats };
+  // Literal names, so the service's bundle (apps/api/bundle.mjs) carries them; still loaded only here.
+  ajvPackages ??= {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load them on every run (see above)
+    Ajv2020: (require('ajv/dist/2020.js') as { default: typeof Ajv2020 }).default,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+    addFormats: (require('ajv-formats') as { default: typeof addFormats }).default,
+  };
   return ajvPackages;
 }
 
