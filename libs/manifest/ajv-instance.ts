@@ -25,9 +25,9 @@ function packages(): { Ajv2020: typeof Ajv2020; addFormats: typeof addFormats } 
  * `checkedSchemas` is for an instance that compiles only schemas already checked against
  * the 2020-12 meta-schema: Aisle's own (by test/catalog-schema.spec.ts) and a loaded
  * version's inputs (by checkInputsSchema, when its manifest or kit was parsed).
- * `standalone` is for writing validators out as code (compile-schema-validators.ts).
+ * `standalone` is for writing validators out as code, an ES module or a CommonJS function body.
  */
-export function createAjv(options: { useDefaults?: boolean; checkedSchemas?: boolean; standalone?: boolean } = {}): Ajv {
+export function createAjv(options: { useDefaults?: boolean; checkedSchemas?: boolean; standalone?: 'esm' | 'cjs' } = {}): Ajv {
   const { Ajv2020, addFormats } = packages();
   const ajv = new Ajv2020({
     allErrors: true,
@@ -38,8 +38,8 @@ export function createAjv(options: { useDefaults?: boolean; checkedSchemas?: boo
     // Checking a checked schema again would compile the 2020-12 meta-schema first (~100 ms of a CLI run).
     validateSchema: !options.checkedSchemas,
     unicodeRegExp: true,
-    // `standalone` keeps each validator's source, for ajv/dist/standalone (compile-schema-validators.ts).
-    code: { regExp: linearRegExp, source: options.standalone ?? false, esm: options.standalone ?? false },
+    // `standalone` keeps each validator's source, for ajv/dist/standalone.
+    code: { regExp: linearRegExp, source: options.standalone !== undefined, esm: options.standalone === 'esm' },
   });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-aisle-generate', schemaType: 'string' });
