@@ -19,7 +19,8 @@ export function appShapeValidatorCode(): string {
     '// @ts-nocheck',
     '/* eslint-disable */',
     // ajv writes linearRegExp.code where the validator calls it; an import, not a require, so vitest reads it from TypeScript too.
-    "import { linearRegExp } from './linear-reg-exp.js';",
+    // Lazy: the patterns are made when this module loads, and every command loads it.
+    "import { lazyLinearRegExp as linearRegExp } from './linear-reg-exp.js';",
     code,
     '',
   ].join('\n');

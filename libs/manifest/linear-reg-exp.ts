@@ -14,3 +14,14 @@ export const linearRegExp = Object.assign(
   },
   { code: 'linearRegExp' },
 );
+
+/**
+ * linearRegExp compiled on the first test rather than when called: a precompiled validator
+ * builds its patterns when its module loads, and RE2 (its package and each pattern) would
+ * then cost every command that only imports the validator. For fixed schemas whose patterns
+ * are known to compile (Aisle's own, tested).
+ */
+export function lazyLinearRegExp(source: string): Pick<SafePattern, 'test'> {
+  let compiled: SafePattern | undefined;
+  return { test: (text: string) => (compiled ??= linearRegExp(source)).test(text) };
+}
