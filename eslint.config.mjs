@@ -14,7 +14,7 @@ const browserGlobals = Object.fromEntries(
 const edgeOnly = ['@nestjs/*', 'typeorm', 'typeorm/*', 'graphql', 'graphql/*', 'mercurius', 'fastify', 'pg', 'better-sqlite3'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'apps/web/ide.js', 'apps/web/store/src/gql/**', 'test/bundles/golden/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'apps/web/ide.js', 'apps/web/store/src/gql/**', 'test/bundles/golden/**', 'libs/**/*.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

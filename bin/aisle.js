@@ -13,6 +13,15 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+// Node 22.1+ keeps compiled code between runs; the CLI's goes under Aisle's cache folder (AISLE_CACHE_DIR,
+// XDG_CACHE_HOME, ~/.cache; `off` means none), enabled by the service's own switch, before the CLI's modules load.
+if (require('node:module').enableCompileCache) {
+  const dir = require(join(__dirname, '..', 'dist', 'libs', 'catalog', 'catalog-cache.js')).catalogCacheDir(process.env);
+  if (dir !== undefined) {
+    process.env.NODE_COMPILE_CACHE ||= join(dir, 'compile');
+    require(join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'enable-compile-cache.js'));
+  }
+}
 const { run } = require(entry);
 run(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),

@@ -7,13 +7,13 @@ import { findProjectRoot } from './find-shipped-catalog.js';
 import type { VersionFolderFiles } from './read-catalog-files.js';
 
 /** Raised whenever the cached form changes shape, so an old file is never read as the new form. */
-const CACHE_FORMAT = 'aisle-catalog-cache/1';
+const CACHE_FORMAT = 'aisle-catalog-cache/2';
 /** The shipped catalog's cache is well under a megabyte; a file far larger is not ours to read. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** One file per catalog folder and viewpoint; the oldest go beyond this many, so temporary catalogs do not pile up. */
 const MAX_CACHE_FILES = 32;
 // The libraries whose code decides what a load produces; their files are part of the key.
-const LOADER_LIBRARIES = ['catalog', 'manifest', 'certify', 'diagnostics'];
+const LOADER_LIBRARIES = ['catalog', 'manifest', 'certify', 'diagnostics', 'inputs'];
 
 /**
  * The folder the catalog cache lives in: `$AISLE_CACHE_DIR` (`off` turns the cache off),

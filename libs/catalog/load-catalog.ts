@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/index.js';
+import { inputsValidatorCode } from '../inputs/inputs-plan.js';
+import { offerPrecompiledValidators } from '../inputs/precompiled-validators.js';
 import { MAX_DOCUMENT_BYTES } from '../manifest/index.js';
 import { catalogCacheDir, catalogCacheKey, readCatalogCache, writeCatalogCache, type CatalogCacheKey } from './catalog-cache.js';
 import { CatalogIndex } from './catalog-index.js';
@@ -33,10 +35,15 @@ export interface LoadedCatalog {
   diagnostics: Diagnostic[];
 }
 
-/** What the cache holds for one load: the versions in the order they were indexed, and every diagnostic in order. */
+/**
+ * What the cache holds for one load: the versions in the order they were indexed, every
+ * diagnostic in order, and each version's inputs validator as code by digest (so a warm run
+ * does not compile one).
+ */
 interface CachedLoad {
   entries: CatalogEntry[];
   diagnostics: Diagnostic[];
+  validators: Record<string, string>;
 }
 
 /**
@@ -58,7 +65,7 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
   const key = cacheDir !== undefined && trust !== undefined ? cacheKey(cacheDir, { dir: resolve(dir), relativeTo }, files, trust) : undefined;
   const cached = key && readCatalogCache<CachedLoad>(key);
   if (cached) return indexed(cached);
-  const load: CachedLoad = { entries: [], diagnostics: [] };
+  const load: CachedLoad = { entries: [], diagnostics: [], validators: {} };
   const index = new CatalogIndex();
   for (const folder of files) {
     const found = versionFromFolder(folder, show, options.verify);
@@ -67,7 +74,7 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Load
     load.entries.push(found.entry);
     load.diagnostics.push(...addEntry(index, found.entry));
   }
-  if (key) writeCatalogCache(key, load);
+  if (key) writeCatalogCache(key, withValidators(load));
   return { index, diagnostics: load.diagnostics };
 }
 
@@ -80,8 +87,19 @@ function cacheKey(...args: Parameters<typeof catalogCacheKey>): CatalogCacheKey 
   }
 }
 
+function withValidators(load: CachedLoad): CachedLoad {
+  for (const entry of load.entries) {
+    // As validateInputs is called: a kit's inputs are its kit manifest's (expandKit).
+    const version = 'kit' in entry ? { digest: entry.kit.digest, manifest: entry.kit.kit } : entry.component;
+    const code = inputsValidatorCode(version);
+    if (code !== undefined) load.validators[version.digest] = code;
+  }
+  return load;
+}
+
 /** The index a cached load stands for; indexing the same entries in the same order finds the same problems, already in the list. */
 function indexed(load: CachedLoad): LoadedCatalog {
+  offerPrecompiledValidators(load.validators);
   const index = new CatalogIndex();
   for (const entry of load.entries) addEntry(index, entry);
   return { index, diagnostics: load.diagnostics };

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
 import { error, type Diagnostic } from '../diagnostics/index.js';
 import { compileSafePattern, createAjv, type ComponentManifest, type InputProperty, type InputsSchema, type PatternVerdict } from '../manifest/index.js';
+import { precompiledValidator } from './precompiled-validators.js';
 
 /** What declares inputs: a component manifest, or a kit (whose digest never equals a component's). */
 export type InputsOwner = Pick<ComponentManifest, 'metadata'> & { spec: Pick<ComponentManifest['spec'], 'inputs'> };
@@ -37,7 +38,8 @@ const MAX_CACHED = 2000;
 const plans = new LRUCache<string, InputsPlan>({
   max: MAX_CACHED,
   dispose: (plan) => {
-    if (typeof plan.validate === 'function') ajv?.removeSchema(plan.validate.schema);
+    // A precompiled validator was never in ajv (and removeSchema(undefined) would empty it).
+    if (typeof plan.validate === 'function' && plan.validate.schema !== undefined) ajv?.removeSchema(plan.validate.schema);
   },
 });
 // One ajv instance for all input schemas: compiling is the expensive part, and ajv caches by schema.
@@ -56,7 +58,7 @@ export function inputsPlan(version: { digest: string; manifest: InputsOwner }): 
         .filter(([, p]) => typeof p.pattern === 'string')
         .map(([name, property]) => ({ name, property, verdict: compileSafePattern(property.pattern!) })),
       scalarTyped: entries.every(([, p]) => SCALAR_TYPES.has(p.type as string)),
-      validate: compileValidator(version.manifest, properties),
+      validate: precompiledValidator(version.digest) ?? compileValidator(version.manifest, properties),
     };
     plans.set(version.digest, plan);
   }
@@ -66,6 +68,18 @@ export function inputsPlan(version: { digest: string; manifest: InputsOwner }): 
 /** How many plans (and so compiled validators) are kept, for tests of the cache. */
 export function compiledValidatorCount(): number {
   return plans.size;
+}
+
+/**
+ * A version's inputs validator as ajv standalone (CommonJS) code, for the catalog cache to
+ * store and offer back to later runs (precompiled-validators.ts); undefined when there is none.
+ */
+export function inputsValidatorCode(version: { digest: string; manifest: InputsOwner }): string | undefined {
+  const { validate } = inputsPlan(version);
+  if (typeof validate !== 'function' || !validate.source || !ajv) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only a run that writes the cache needs it
+  const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: object, validate: ValidateFunction) => string }).default;
+  return standaloneCode(ajv, validate);
 }
 
 /** The declared inputs; a stored manifest is read as it is, so anything else counts as none. */
@@ -80,7 +94,8 @@ function declaredInputs(manifest: InputsOwner): Record<string, InputProperty> {
 
 function compileValidator(manifest: InputsOwner, properties: Record<string, InputProperty>): ValidateFunction | Diagnostic {
   // Every version's inputs schema passed checkInputsSchema (meta-schema included) when its manifest or kit was parsed.
-  ajv ??= createAjv({ useDefaults: true, checkedSchemas: true });
+  // Each validator keeps its source, for inputsValidatorCode.
+  ajv ??= createAjv({ useDefaults: true, checkedSchemas: true, standalone: 'cjs' });
   try {
     return ajv.compile(withoutPatterns(manifest.spec.inputs, properties));
   } catch {

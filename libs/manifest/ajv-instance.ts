@@ -1,6 +1,6 @@
 import type Ajv2020 from 'ajv/dist/2020.js';
 import type addFormats from 'ajv-formats';
-import { compileSafePattern, type SafePattern } from './safe-pattern.js';
+import { linearRegExp } from './linear-reg-exp.js';
 
 export type Ajv = InstanceType<typeof Ajv2020>;
 
@@ -23,28 +23,15 @@ function packages(): { Ajv2020: typeof Ajv2020; addFormats: typeof addFormats } 
 }
 
 /**
- * ajv's regular-expression engine, replaced: every `pattern` any schema declares runs on
- * RE2 in linear time (compileSafePattern), so no schema can make validation backtrack.
- */
-const linearRegExp = Object.assign(
-  (source: string): SafePattern => {
-    const verdict = compileSafePattern(source);
-    // Compiling a schema with such a pattern fails; parseManifest reports it first, with its path.
-    if ('problem' in verdict) throw new Error(`the pattern ${verdict.problem}`);
-    return verdict.pattern;
-  },
-  { code: 'aisle-linear-regexp' },
-);
-
-/**
  * A fresh ajv (draft 2020-12) configured the way Aisle validates everything: all
  * errors at once, formats, patterns run in linear time, and the `x-aisle-*` annotation
  * keywords allowed.
  * `checkedSchemas` is for an instance that compiles only schemas already checked against
  * the 2020-12 meta-schema: Aisle's own (by test/catalog-schema.spec.ts) and a loaded
  * version's inputs (by checkInputsSchema, when its manifest or kit was parsed).
+ * `standalone` is for writing validators out as code, an ES module or a CommonJS function body.
  */
-export function createAjv(options: { useDefaults?: boolean; checkedSchemas?: boolean } = {}): Ajv {
+export function createAjv(options: { useDefaults?: boolean; checkedSchemas?: boolean; standalone?: 'esm' | 'cjs' } = {}): Ajv {
   const { Ajv2020, addFormats } = packages();
   const ajv = new Ajv2020({
     allErrors: true,
@@ -55,7 +42,8 @@ export function createAjv(options: { useDefaults?: boolean; checkedSchemas?: boo
     // Checking a checked schema again would compile the 2020-12 meta-schema first (~100 ms of a CLI run).
     validateSchema: !options.checkedSchemas,
     unicodeRegExp: true,
-    code: { regExp: linearRegExp },
+    // `standalone` keeps each validator's source, for ajv/dist/standalone.
+    code: { regExp: linearRegExp, source: options.standalone !== undefined, esm: options.standalone === 'esm' },
   });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-aisle-generate', schemaType: 'string' });
