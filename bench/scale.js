@@ -12,19 +12,18 @@
 //   words, no match), p99 latency;
 // - the service's resident memory after that load.
 // BENCH_SECONDS sets each measurement's length (default 5), BENCH_CONNECTIONS the connections (default 10, as api.js).
-const { spawn } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { record } = require('./lib/report.js');
-const { scaleCatalog } = require('./lib/scale-catalog.js');
+const { startService, stop } = require('./lib/service.js');
+const { scaleCatalog, scaleShipped } = require('./lib/scale-catalog.js');
 const { rawRows, rawInsert } = require('./lib/raw-bulk-insert.js');
 
 const ROOT = join(__dirname, '..');
 const DIST = join(ROOT, 'dist');
-const MAIN = join(DIST, 'apps', 'api', 'src', 'main.js');
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const POSTGRES = process.env.AISLE_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -42,24 +41,6 @@ const { CatalogRepository } = require(join(DIST, 'apps', 'api', 'src', 'catalog'
 const { IngestStore } = require(join(DIST, 'apps', 'api', 'src', 'catalog', 'ingest-store.js'));
 const { ingestVersions } = require(join(DIST, 'apps', 'api', 'src', 'catalog', 'ingest-catalog.js'));
 const { JsonLogger } = require(join(DIST, 'apps', 'api', 'src', 'common', 'json-logger.js'));
-
-/** The generated catalog as loading it would: each component's versions newest first, with their digests. */
-function shippedVersions() {
-  return scaleCatalog(COMPONENTS).map((c) => ({
-    name: c.name,
-    versions: c.versions
-      .map((v) => ({
-        name: c.name,
-        version: v.version,
-        digest: manifestDigest(v.manifest),
-        manifest: v.manifest,
-        source: `generated/${c.name}/${v.version}`,
-        deprecated: v.deprecated,
-        certification: UNCERTIFIED,
-      }))
-      .reverse(),
-  }));
-}
 
 const seconds = (began) => Number(process.hrtime.bigint() - began) / 1e9;
 
@@ -85,38 +66,6 @@ async function freshDatabase(kind) {
       await c.end();
     },
   };
-}
-
-/** Starts the built service on a database and resolves with its URL once it listens. */
-function startService(url) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: url, AISLE_CATALOG: '', AISLE_RESPONSE_CACHE: 'off', LOG_LEVEL: 'info' };
-    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let seen = '';
-    let listening = false;
-    // Read to the end (a full pipe would stall the service), keeping only what comes before it listens.
-    const onData = (chunk) => {
-      if (listening) return;
-      seen += chunk;
-      const m = /"msg":"listening","url":"(http:\/\/[^"]+)\/graphql"/.exec(seen);
-      if (m) {
-        listening = true;
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (seen += chunk));
-    child.on('exit', (code) => reject(new Error(`the service exited with ${code}:\n${seen.slice(-2000)}`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 async function gql(url, query, variables) {
@@ -184,7 +133,7 @@ async function measure(kind, shipped, rows) {
       extra: { 'ingest s': ingestSeconds, 'raw s': rawSeconds, 'warm re-ingest ms': warmSeconds * 1000 },
     });
 
-    const api = await startService(target.url);
+    const api = await startService(target.url, { AISLE_CATALOG: '', AISLE_RESPONSE_CACHE: 'off' });
     try {
       let after;
       for (let i = 0; i < 25; i++) after = (await gql(api.url, BROWSE, { after })).components.pageInfo.endCursor;
@@ -223,7 +172,7 @@ async function measure(kind, shipped, rows) {
 }
 
 async function main() {
-  const shipped = shippedVersions();
+  const shipped = scaleShipped(scaleCatalog(COMPONENTS), { manifestDigest, uncertified: UNCERTIFIED });
   const rows = rawRows(shipped);
   const rss = {};
   for (const kind of ['sqlite', 'postgres']) rss[kind] = await measure(kind, shipped, rows);

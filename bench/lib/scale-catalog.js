@@ -112,4 +112,26 @@ const SCALE_SEARCHES = [
   'a b',
 ];
 
-module.exports = { scaleCatalog, SCALE_SEARCHES, SCALE_VERSIONS: VERSIONS };
+/**
+ * Generated components (scaleCatalog's) as loading a catalog folder yields them: each component's versions newest first,
+ * with their digests. Aisle's digest and "uncertified" status are passed in, so that the bench can use
+ * the built code and the test the sources.
+ */
+function scaleShipped(components, { manifestDigest, uncertified }) {
+  return components.map((c) => ({
+    name: c.name,
+    versions: c.versions
+      .map((v) => ({
+        name: c.name,
+        version: v.version,
+        digest: manifestDigest(v.manifest),
+        manifest: v.manifest,
+        source: `generated/${c.name}/${v.version}`,
+        deprecated: v.deprecated,
+        certification: uncertified,
+      }))
+      .reverse(),
+  }));
+}
+
+module.exports = { scaleCatalog, scaleShipped, SCALE_SEARCHES, SCALE_VERSIONS: VERSIONS };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogIndex, loadCatalog, UNCERTIFIED, type ComponentVersion } from '../../libs/catalog/index.js';
+import { CatalogIndex, loadCatalog, UNCERTIFIED } from '../../libs/catalog/index.js';
 import { manifestDigest } from '../../libs/manifest/index.js';
 import { ANONYMOUS } from '../../apps/api/src/auth/viewer.js';
 import { CatalogRepository } from '../../apps/api/src/catalog/catalog.repository.js';
@@ -16,27 +16,13 @@ import { IngestStore } from '../../apps/api/src/catalog/ingest-store.js';
 import { JsonLogger } from '../../apps/api/src/common/json-logger.js';
 import { createDataSource } from '../../apps/api/src/database/create-data-source.js';
 import { QueryCounter } from '../../apps/api/src/database/query-counter.js';
-import { SCALE_SEARCHES, scaleCatalog } from '../../bench/lib/scale-catalog.js';
+import { SCALE_SEARCHES, scaleCatalog, scaleShipped } from '../../bench/lib/scale-catalog.js';
 import { databaseKinds, testDatabase, type TestDatabase } from './support/test-databases.js';
 
 // The catalog bench/scale.js measures (10,000 components of three versions), ingested into each database: search
 // finds what `aisle search` finds (CatalogIndex.search, the CLI's matcher), in the same order, page after page.
 const generated = scaleCatalog();
-const shipped: ShippedComponent[] = generated.map((c) => ({
-  name: c.name,
-  // Newest first, as a loaded catalog lists them.
-  versions: c.versions
-    .map((v): ComponentVersion => ({
-      name: c.name,
-      version: v.version,
-      digest: manifestDigest(v.manifest),
-      manifest: v.manifest,
-      source: `generated/${c.name}/${v.version}`,
-      deprecated: v.deprecated,
-      certification: UNCERTIFIED,
-    }))
-    .reverse(),
-}));
+const shipped: ShippedComponent[] = scaleShipped(generated, { manifestDigest, uncertified: UNCERTIFIED });
 const reference = new CatalogIndex();
 for (const c of shipped) for (const v of c.versions) reference.add(v);
 const SEARCHES = [...SCALE_SEARCHES, 'SQL Postgres', 'Metrics_', '%', 'ser', 'gres-s'];
