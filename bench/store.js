@@ -17,16 +17,8 @@ const RUNS = Number(process.env.BENCH_RUNS || 5);
 const HOME_JS_CEILING = 150 * 1024;
 // A page of the store may take this many times a bare document's first paint (its script must load and run first).
 const FIRST_PAINT_FACTOR = 5;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Debian's Chromium with the same flags as the browser tests.
+const LAUNCH = require('../test/web/support/chromium-launch.json');
 
 /** Gzipped bytes of every script the page at `url` loads. */
 async function scriptBytes(browser, url) {
@@ -67,7 +59,7 @@ async function firstPaint(browser, url) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'aisle-bench-store-'));
   const { child, url } = await startService(join(dir, 'bench.sqlite'));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch(LAUNCH);
   try {
     const scripts = await scriptBytes(browser, `${url}/`);
     const total = scripts.reduce((sum, s) => sum + s.gz, 0);

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -6,18 +6,12 @@ import { stringify } from 'yaml';
 import { derivedManifest, shippedManifest } from '../../api/support/fixture-catalog.js';
 import { ROOT } from '../../api/support/test-server.js';
 
-/** Debian's chromium (apt-get install chromium; .ci/run installs it), driven by playwright-core: never a downloaded browser. */
-export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/**
+ * Debian's chromium (apt-get install chromium; .ci/run installs it), driven by playwright-core: never a downloaded
+ * browser. Its path and flags are in chromium-launch.json, which bench/store.js reads too.
+ */
+const LAUNCH = JSON.parse(readFileSync(join(__dirname, 'chromium-launch.json'), 'utf8')) as { executablePath: string; args: string[] };
+export const CHROMIUM = LAUNCH.executablePath;
 
 /** What a publisher could write to attack the page: it must show as text. */
 export const XSS = '<img src=x onerror=alert(1)>';
@@ -27,7 +21,7 @@ export const SCREENSHOTS = join(ROOT, 'test-output', 'store');
 
 /** Starts Debian's Chromium headless. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch(LAUNCH);
 }
 
 /**
